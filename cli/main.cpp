@@ -1,0 +1,32 @@
+// accord: keeps API contracts compatible while services evolve.
+// main() is the only place where errors become text and exit codes.
+#include <iostream>
+#include <vector>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  using namespace accord::cli;
+  CLI::App app{"accord: diff, verify and track usage of API contracts"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "accord 0.1.0");
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const Command& c : command_table()) {
+    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    runners.emplace_back(sub, c.setup(*sub));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitClean : kExitUnusable;
+  }
+  try {
+    for (auto& [sub, run] : runners)
+      if (sub->parsed()) return run();
+  } catch (const std::exception& e) {
+    // Should not happen: modules return errors as values. Never crash on it.
+    return report_unusable(std::string("internal error: ") + e.what());
+  }
+  return kExitUnusable;
+}

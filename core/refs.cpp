@@ -1,0 +1,131 @@
+#include "core/refs.h"
+
+#include "core/json_pointer.h"
+#include "core/loader.h"
+
+namespace accord::core {
+
+namespace {
+constexpr int kMaxChain = 64;  // a longer $ref -> $ref chain is treated as a loop
+}
+
+bool is_remote(std::string_view location) {
+  return location.rfind("http://", 0) == 0 || location.rfind("https://", 0) == 0;
+}
+
+std::string join_location(const std::string& base, const std::string& relative) {
+  if (relative.empty()) return base;
+  if (is_remote(relative) || relative[0] == '/') return relative;
+  size_t slash = base.rfind('/');
+  std::string dir = slash == std::string::npos ? std::string() : base.substr(0, slash + 1);
+  std::string joined = dir + relative;
+  // Fold "./" and "dir/../" so the same file reached two ways is loaded once.
+  std::vector<std::string> parts;
+  size_t start = 0;
+  std::string prefix;
+  if (is_remote(joined)) {
+    size_t host_end = joined.find('/', joined.find("//") + 2);
+    if (host_end == std::string::npos) return joined;
+    prefix = joined.substr(0, host_end);
+    start = host_end;
+  }
+  bool absolute = start < joined.size() && joined[start] == '/';
+  for (size_t i = start; i <= joined.size();) {
+    size_t next = joined.find('/', i);
+    if (next == std::string::npos) next = joined.size();
+    std::string part = joined.substr(i, next - i);
+    if (part == "..") {
+      if (!parts.empty() && parts.back() != "..") parts.pop_back();
+      else if (!absolute) parts.push_back(part);
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    i = next + 1;
+  }
+  std::string out = prefix + (absolute ? "/" : "");
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "/" : "") + parts[i];
+  return out;
+}
+
+Expected<const Document*> DocumentSet::load(const std::string& location) {
+  auto it = by_location_.find(location);
+  if (it != by_location_.end()) return static_cast<const Document*>(it->second.get());
+  Expected<std::unique_ptr<Document>> doc = make_error("unreachable");
+  if (is_remote(location)) {
+    if (!remote_) return make_error("remote reference not allowed (pass --allow-remote-refs): " + location);
+    auto text = remote_->fetch(location);
+    if (!text) return text.error();
+    doc = load_text(location, std::move(*text));
+  } else {
+    doc = load_file(location);
+  }
+  if (!doc) return doc.error();
+  return adopt(std::move(*doc), location);
+}
+
+const Document* DocumentSet::adopt(std::unique_ptr<Document> doc, std::string location) {
+  if (location.empty()) location = doc->path();
+  const Document* raw = doc.get();
+  by_file_[&raw->file()] = {raw, location};
+  by_location_[location] = std::move(doc);
+  return raw;
+}
+
+const Document* DocumentSet::document_of(const Node* node) const {
+  if (!node) return nullptr;
+  auto it = by_file_.find(node->location().file);
+  return it == by_file_.end() ? nullptr : it->second.first;
+}
+
+std::string DocumentSet::location_of(const Document* doc) const {
+  if (!doc) return {};
+  auto it = by_file_.find(&doc->file());
+  return it == by_file_.end() ? doc->path() : it->second.second;
+}
+
+Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at) {
+  const Document* from = document_of(at);
+  const SourceLocation loc = at ? at->location() : SourceLocation{};
+  auto fail = [&](const std::string& why) {
+    return make_error(why, std::string(loc.path()), loc.line, loc.column);
+  };
+  size_t hash = ref.find('#');
+  std::string file_part(ref.substr(0, hash));
+  std::string fragment(hash == std::string_view::npos ? std::string_view() : ref.substr(hash + 1));
+  const Document* target = from;
+  if (!file_part.empty()) {
+    if (!from) return fail("cannot resolve $ref '" + std::string(ref) + "': unknown referring document");
+    std::string location = join_location(location_of(from), file_part);
+    auto loaded = load(location);
+    if (!loaded) return fail("cannot resolve $ref '" + std::string(ref) + "': " + loaded.error().render());
+    target = *loaded;
+  }
+  if (!target) return fail("cannot resolve $ref '" + std::string(ref) + "'");
+  if (!fragment.empty() && fragment[0] != '/')
+    return fail("unsupported $ref fragment '#" + fragment + "' (expected a JSON Pointer)");
+  std::string pointer = "#" + fragment;
+  const Node* node = pointer_resolve(target->root(), pointer);
+  if (!node) return fail("dangling $ref '" + std::string(ref) + "': nothing at that pointer");
+  std::vector<std::string> tokens;
+  pointer_split(pointer, tokens);
+  std::string canonical;
+  for (const auto& t : tokens) canonical = pointer_append(canonical, t);
+  return Resolved{node, target, canonical};
+}
+
+Expected<Resolved> DocumentSet::resolve(const Node* node, std::string pointer_hint) {
+  Resolved cur{node, document_of(node), std::move(pointer_hint)};
+  for (int hops = 0; hops < kMaxChain; ++hops) {
+    if (!cur.node || !cur.node->is_object()) return cur;
+    const Node* ref = cur.node->get("$ref");
+    if (!ref || !ref->is_string()) return cur;
+    auto next = resolve_ref(ref->text(), ref);
+    if (!next) return next.error();
+    cur = std::move(*next);
+  }
+  const SourceLocation loc = node->location();
+  return make_error("circular $ref chain (a reference that only refers to itself)", std::string(loc.path()),
+                    loc.line, loc.column);
+}
+
+}  // namespace accord::core

@@ -1,0 +1,63 @@
+// $ref resolution across a set of documents: local pointers, relative files
+// (which may reference further files), and remote URLs through an injected
+// RemoteSource (core never touches the network itself; the CLI hands one in
+// only with --allow-remote-refs). Resolution is lazy and per reference, so a
+// recursive schema is just a reference back up the tree, never an error.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "core/expected.h"
+#include "core/node.h"
+
+namespace accord::core {
+
+class RemoteSource {
+ public:
+  virtual ~RemoteSource() = default;
+  virtual Expected<std::string> fetch(const std::string& url) = 0;
+};
+
+struct Resolved {
+  const Node* node = nullptr;
+  const Document* document = nullptr;
+  std::string pointer;  // JSON Pointer of `node` inside `document` ("" is the root)
+};
+
+class DocumentSet {
+ public:
+  explicit DocumentSet(RemoteSource* remote = nullptr) : remote_(remote) {}
+
+  // Loads (once) the file or URL `location` and returns its document.
+  Expected<const Document*> load(const std::string& location);
+  // Takes ownership of an already loaded document (e.g. one read from git).
+  const Document* adopt(std::unique_ptr<Document> doc, std::string location = {});
+
+  // If `node` is an object with a string `$ref`, follows the chain of
+  // references to the first node that is not a bare reference. Otherwise
+  // returns `node` itself with `pointer_hint` as its pointer.
+  // Errors name the file:line:col of the offending `$ref`.
+  Expected<Resolved> resolve(const Node* node, std::string pointer_hint = {});
+
+  // Resolves one reference string as written in the document that holds `at`.
+  Expected<Resolved> resolve_ref(std::string_view ref, const Node* at);
+
+  // The document that owns `node` (nullptr for a node from elsewhere).
+  const Document* document_of(const Node* node) const;
+  // Where the document was loaded from (file path or URL).
+  std::string location_of(const Document* doc) const;
+
+ private:
+  RemoteSource* remote_;
+  std::map<std::string, std::unique_ptr<Document>> by_location_;
+  std::unordered_map<const SourceFile*, std::pair<const Document*, std::string>> by_file_;
+};
+
+// Joins a reference's file part with the location of the referring document.
+std::string join_location(const std::string& base, const std::string& relative);
+bool is_remote(std::string_view location);
+
+}  // namespace accord::core

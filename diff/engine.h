@@ -1,0 +1,37 @@
+// The one entry point the CLI (and the usage planner) calls to compare two
+// versions of a contract, whatever its format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/expected.h"
+#include "core/refs.h"
+#include "diff/model/finding.h"
+
+namespace accord::diff {
+
+enum class ContractKind { openapi, asyncapi, jsonschema, proto };
+std::string_view contract_kind_name(ContractKind k);
+
+struct ContractInput {
+  std::string path;                 // file or directory as the user named it
+  std::optional<std::string> text;  // content supplied by the caller (e.g. from git); `path` then only names it
+};
+
+struct CompareOptions {
+  core::RemoteSource* remote = nullptr;        // non-null only with --allow-remote-refs
+  std::vector<std::string> include_paths;      // proto: -I roots
+  std::vector<std::string> proto_categories;   // proto: FILE | PACKAGE | WIRE_JSON | WIRE (empty = FILE)
+};
+
+// Decides the format from the file extension and the document's marker key
+// (`openapi`, `swagger`, `asyncapi`, `$schema`).
+core::Expected<ContractKind> detect_kind(const ContractInput& input);
+
+// Compares and returns finalized findings (messages, fingerprints, sorted).
+core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_input, const ContractInput& new_input,
+                                                       const CompareOptions& options);
+
+}  // namespace accord::diff

@@ -1,0 +1,27 @@
+#include "diff/model/finding.h"
+
+namespace accord::diff {
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  if (name == "info") return Severity::info;
+  if (name == "warning" || name == "warn") return Severity::warning;
+  if (name == "error" || name == "err") return Severity::error;
+  return std::nullopt;
+}
+
+std::string_view Finding::arg(std::string_view name) const {
+  for (const Arg& a : args)
+    if (a.name == name) return a.value;
+  return {};
+}
+
+}  // namespace accord::diff

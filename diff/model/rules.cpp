@@ -1,0 +1,67 @@
+#include "diff/model/rules.h"
+
+#include <algorithm>
+
+namespace accord::diff {
+
+std::string_view format_name(Format f) {
+  switch (f) {
+    case Format::openapi: return "openapi";
+    case Format::asyncapi: return "asyncapi";
+    case Format::jsonschema: return "jsonschema";
+    case Format::proto: return "proto";
+  }
+  return "unknown";
+}
+
+const std::vector<const RuleInfo*>& all_rules() {
+  static const std::vector<const RuleInfo*> rules = [] {
+    std::vector<const RuleInfo*> out;
+    for (auto table : {openapi_rule_table(), proto_rule_table(), asyncapi_rule_table(), jsonschema_rule_table()})
+      for (const RuleInfo& r : table) out.push_back(&r);
+    std::sort(out.begin(), out.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
+    return out;
+  }();
+  return rules;
+}
+
+const RuleInfo* find_rule(std::string_view id) {
+  const auto& rules = all_rules();
+  auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                             [](const RuleInfo* r, std::string_view key) { return r->id < key; });
+  return it != rules.end() && (*it)->id == id ? *it : nullptr;
+}
+
+bool has_category(const RuleInfo& rule, std::string_view category) {
+  std::string_view rest = rule.categories;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    if (rest.substr(0, comma) == category) return true;
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+std::string render_message(std::string_view tmpl, const std::vector<Arg>& args) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  for (size_t i = 0; i < tmpl.size();) {
+    if (tmpl[i] == '{') {
+      size_t close = tmpl.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string_view name = tmpl.substr(i + 1, close - i - 1);
+        auto it = std::find_if(args.begin(), args.end(), [&](const Arg& a) { return a.name == name; });
+        if (it != args.end()) {
+          out += it->value;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += tmpl[i++];
+  }
+  return out;
+}
+
+}  // namespace accord::diff

@@ -1,0 +1,86 @@
+#include "diff/model/sink.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+#include "diff/model/rules.h"
+
+namespace accord::diff {
+
+Place place_of(const core::Node* node, std::string pointer) {
+  Place p;
+  p.pointer = std::move(pointer);
+  if (node) {
+    core::SourceLocation loc = node->location();
+    p.file = std::string(loc.path());
+    p.line = loc.line;
+    p.column = loc.column;
+  }
+  return p;
+}
+
+void FindingSink::add(std::string_view rule_id, std::vector<Arg> args, std::string operation,
+                      std::optional<Place> old_place, std::optional<Place> new_place) {
+  Finding f;
+  f.rule = std::string(rule_id);
+  if (const RuleInfo* rule = find_rule(rule_id)) f.severity = rule->severity;
+  f.args = std::move(args);
+  f.operation = std::move(operation);
+  f.old_place = std::move(old_place);
+  f.new_place = std::move(new_place);
+  findings_.push_back(std::move(f));
+}
+
+std::vector<Finding> FindingSink::take() {
+  std::vector<Finding> out = std::move(findings_);
+  findings_.clear();
+  return out;
+}
+
+std::string compute_fingerprint(const Finding& f) {
+  // FNV-1a over what identifies the change, never over line numbers, so an
+  // ignore keyed by fingerprint survives unrelated edits above it.
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  mix(f.rule);
+  mix(f.operation);
+  mix(f.old_place ? std::string_view(f.old_place->pointer) : "-");
+  mix(f.new_place ? std::string_view(f.new_place->pointer) : "-");
+  for (const Arg& a : f.args) {
+    mix(a.name);
+    mix(a.value);
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+void finalize_findings(std::vector<Finding>& findings) {
+  for (Finding& f : findings) {
+    if (const RuleInfo* rule = find_rule(f.rule)) {
+      if (f.message.empty()) f.message = render_message(rule->message, f.args);
+    } else if (f.message.empty()) {
+      f.message = f.rule;
+    }
+    if (f.fingerprint.empty()) f.fingerprint = compute_fingerprint(f);
+  }
+  auto key = [](const Finding& f) {
+    const Place* p = f.primary();
+    return std::make_tuple(p ? std::string_view(p->file) : std::string_view(), p ? p->line : 0u,
+                           p ? p->column : 0u, std::string_view(f.rule), std::string_view(f.fingerprint));
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [](const Finding& a, const Finding& b) { return a.fingerprint == b.fingerprint; }),
+                 findings.end());
+}
+
+}  // namespace accord::diff

@@ -1,0 +1,31 @@
+// What comparators report into. Rules call add(); the sink fills in the
+// severity from the registry, renders the message and computes the
+// fingerprint, so a rule handler only says *what* changed and *where*.
+#pragma once
+
+#include <vector>
+
+#include "core/node.h"
+#include "diff/model/finding.h"
+
+namespace accord::diff {
+
+Place place_of(const core::Node* node, std::string pointer);
+
+class FindingSink {
+ public:
+  void add(std::string_view rule_id, std::vector<Arg> args, std::string operation,
+           std::optional<Place> old_place, std::optional<Place> new_place);
+  const std::vector<Finding>& findings() const { return findings_; }
+  std::vector<Finding> take();
+
+ private:
+  std::vector<Finding> findings_;
+};
+
+// Fills message, severity (when the rule is known) and fingerprint, drops
+// exact duplicates, and sorts by file position of the new side, then old.
+void finalize_findings(std::vector<Finding>& findings);
+std::string compute_fingerprint(const Finding& f);
+
+}  // namespace accord::diff

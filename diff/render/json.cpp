@@ -1,0 +1,57 @@
+#include "core/json_writer.h"
+#include "diff/render/render.h"
+
+namespace accord::diff {
+
+namespace {
+void write_place(core::JsonWriter& w, const std::optional<Place>& p) {
+  if (!p) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.key("file").value(p->file);
+  w.key("line").value(p->line);
+  w.key("column").value(p->column);
+  w.key("pointer").value(p->pointer);
+  w.end_object();
+}
+}  // namespace
+
+std::string render_json(const std::vector<Finding>& findings, const RenderContext& ctx) {
+  core::JsonWriter w;
+  w.begin_object();
+  w.key("findings").begin_array();
+  for (const Finding& f : findings) {
+    w.begin_object();
+    w.key("rule").value(f.rule);
+    w.key("severity").value(severity_name(f.severity));
+    w.key("message").value(f.message);
+    w.key("operation").value(f.operation);
+    w.key("args").begin_object();
+    for (const Arg& a : f.args) w.key(a.name).value(a.value);
+    w.end_object();
+    w.key("old");
+    write_place(w, f.old_place);
+    w.key("new");
+    write_place(w, f.new_place);
+    w.key("fingerprint").value(f.fingerprint);
+    w.end_object();
+  }
+  w.end_array();
+  SeverityCounts c = count_by_severity(findings);
+  w.key("summary").begin_object();
+  w.key("error").value(static_cast<uint64_t>(c.error));
+  w.key("warning").value(static_cast<uint64_t>(c.warning));
+  w.key("info").value(static_cast<uint64_t>(c.info));
+  w.end_object();
+  if (!ctx.notes.empty()) {
+    w.key("notes").begin_array();
+    for (const std::string& n : ctx.notes) w.value(n);
+    w.end_array();
+  }
+  w.end_object();
+  return w.take() + "\n";
+}
+
+}  // namespace accord::diff

@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "core/json_pointer.h"
+#include "core/loader.h"
+
+using namespace accord::core;
+
+namespace {
+std::unique_ptr<Document> must_load(const std::string& name, const std::string& text) {
+  auto doc = load_text(name, text);
+  INFO((doc ? std::string() : doc.error().render()));
+  REQUIRE(doc.ok());
+  return std::move(*doc);
+}
+}  // namespace
+
+TEST_CASE("JSON nodes remember line and column", "[json]") {
+  auto doc = must_load("a.json", "{\n  \"paths\": {\n    \"/users/{id}\": {\"get\": 1}\n  }\n}");
+  const Node* get = pointer_resolve(doc->root(), "/paths/~1users~1{id}/get");
+  REQUIRE(get);
+  CHECK(get->is_number());
+  CHECK(get->text() == "1");
+  CHECK(get->location().line == 3);
+  CHECK(get->location().column == 28);
+  CHECK(get->location().path() == "a.json");
+}
+
+TEST_CASE("JSON strings are unescaped, numbers keep their lexeme", "[json]") {
+  auto doc = must_load("a.json", R"({"s": "a\"b\\c\u00e9\ud83d\ude00", "n": 1.50, "t": true, "z": null})");
+  CHECK(doc->root()->get("s")->text() == "a\"b\\c\xC3\xA9\xF0\x9F\x98\x80");
+  CHECK(doc->root()->get("n")->text() == "1.50");
+  CHECK(doc->root()->get("n")->as_number() == 1.5);
+  CHECK(doc->root()->get("t")->as_bool());
+  CHECK(doc->root()->get("z")->is_null());
+}
+
+TEST_CASE("malformed JSON gives one message with file:line:col", "[json]") {
+  auto doc = load_text("bad.json", "{\n  \"a\": 1,\n  \"b\" 2\n}");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().line == 3);
+  CHECK(doc.error().column == 7);
+  CHECK(doc.error().render() == "bad.json:3:7: expected ':' after member name");
+}
+
+TEST_CASE("truncated and hostile JSON never crashes", "[json]") {
+  for (const char* text : {"{", "[1,", "\"abc", "{\"a\":tru}", "-", "01", "[1 2]", "{\"a\" : 1,}", "\"\\x\""}) {
+    auto doc = load_text("bad.json", text);
+    INFO(text);
+    CHECK_FALSE(doc.ok());
+    CHECK(doc.error().line >= 1);
+  }
+  std::string deep(100000, '[');
+  auto doc = load_text("deep.json", deep);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().message.find("nesting") != std::string::npos);
+}
+
+TEST_CASE("duplicate keys: the last one wins", "[json]") {
+  auto doc = must_load("d.json", R"({"a": 1, "b": 2, "a": 3})");
+  CHECK(doc->root()->size() == 2);
+  CHECK(doc->root()->get("a")->text() == "3");
+  std::string big = "{";
+  for (int i = 0; i < 20; ++i) big += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ",";
+  big += "\"k3\": 99}";
+  auto doc2 = must_load("d2.json", big);
+  CHECK(doc2->root()->size() == 20);
+  CHECK(doc2->root()->get("k3")->text() == "99");
+  CHECK(doc2->root()->get("k19")->text() == "19");
+}
+
+TEST_CASE("a UTF-8 byte order mark is skipped", "[json]") {
+  auto doc = must_load("bom.json", "\xEF\xBB\xBF{\"a\": 1}");
+  CHECK(doc->root()->get("a"));
+}
+
+TEST_CASE("structural equality ignores member order and number spelling", "[json]") {
+  auto a = must_load("a.json", R"({"x": [1, {"p": 1.0, "q": "s"}], "y": null})");
+  auto b = must_load("b.json", R"({"y": null, "x": [1, {"q": "s", "p": 1}]})");
+  auto c = must_load("c.json", R"({"y": null, "x": [{"q": "s", "p": 1}, 1]})");
+  CHECK(a->root()->equals(*b->root()));
+  CHECK_FALSE(a->root()->equals(*c->root()));
+}
+
+TEST_CASE("JSON pointers escape and resolve", "[pointer]") {
+  CHECK(pointer_append("/paths", "/users/{id}") == "/paths/~1users~1{id}");
+  CHECK(pointer_append("", "a~b") == "/a~0b");
+  auto doc = must_load("p.json", R"({"a": [10, {"b/c": {"d~e": 5}}], "%": 7})");
+  CHECK(pointer_resolve(doc->root(), "/a/1/b~1c/d~0e")->text() == "5");
+  CHECK(pointer_resolve(doc->root(), "#/a/0")->text() == "10");
+  CHECK(pointer_resolve(doc->root(), "#/%25")->text() == "7");
+  CHECK(pointer_resolve(doc->root(), "/a/7") == nullptr);
+  CHECK(pointer_resolve(doc->root(), "/a/-1") == nullptr);
+  CHECK(pointer_resolve(doc->root(), "") == doc->root());
+}

@@ -1,0 +1,1 @@
+// Holds the precompiled catch.hpp that test binaries reuse.
