@@ -29,6 +29,10 @@ std::span<const Command> command_table();
 Runner setup_breaking(CLI::App& app);
 Runner setup_diff(CLI::App& app);
 Runner setup_rules(CLI::App& app);
+Runner setup_verify(CLI::App& app);  // cmd_verify.cpp (Pact)
+Runner setup_test(CLI::App& app);    // cmd_test.cpp (OpenAPI-driven tests)
+Runner setup_usage(CLI::App& app);   // cmd_usage.cpp (usage registry: ingest, import-pacts, report)
+Runner setup_plan(CLI::App& app);    // cmd_plan.cpp (expand/contract plan)
 
 // Prints "accord: error: <message>" to stderr and returns kExitUnusable.
 int report_unusable(const std::string& message);

@@ -11,6 +11,10 @@ std::span<const Command> command_table() {
       {"breaking", "Report breaking changes between two versions of a contract (exit 1 if any)", setup_breaking},
       {"diff", "Report every change between two versions of a contract, breaking or not", setup_diff},
       {"rules", "List the rules accord checks", setup_rules},
+      {"verify", "Replay consumers' Pact files against a running provider", setup_verify},
+      {"test", "Call a running service with the examples of its OpenAPI document and check the answers", setup_test},
+      {"usage", "Record and report who calls which operation (usage registry)", setup_usage},
+      {"plan", "Join breaking changes with recorded usage: who is affected, when removal is safe", setup_plan},
   };
   return commands;
 }

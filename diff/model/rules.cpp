@@ -14,24 +14,6 @@ std::string_view format_name(Format f) {
   return "unknown";
 }
 
-const std::vector<const RuleInfo*>& all_rules() {
-  static const std::vector<const RuleInfo*> rules = [] {
-    std::vector<const RuleInfo*> out;
-    for (auto table : {openapi_rule_table(), proto_rule_table(), asyncapi_rule_table(), jsonschema_rule_table()})
-      for (const RuleInfo& r : table) out.push_back(&r);
-    std::sort(out.begin(), out.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
-    return out;
-  }();
-  return rules;
-}
-
-const RuleInfo* find_rule(std::string_view id) {
-  const auto& rules = all_rules();
-  auto it = std::lower_bound(rules.begin(), rules.end(), id,
-                             [](const RuleInfo* r, std::string_view key) { return r->id < key; });
-  return it != rules.end() && (*it)->id == id ? *it : nullptr;
-}
-
 bool has_category(const RuleInfo& rule, std::string_view category) {
   std::string_view rest = rule.categories;
   while (!rest.empty()) {

@@ -25,11 +25,12 @@ struct RuleInfo {
 
 // Each format contributes one table (defined next to its rules).
 std::span<const RuleInfo> openapi_rule_table();
+std::span<const RuleInfo> openapi_schema_rule_table();  // diff/schema
 std::span<const RuleInfo> proto_rule_table();
 std::span<const RuleInfo> asyncapi_rule_table();
 std::span<const RuleInfo> jsonschema_rule_table();
 
-// Every rule of every format, sorted by ID.
+// Every rule of every format, sorted by ID (diff/catalog.cpp, library accord_diff).
 const std::vector<const RuleInfo*>& all_rules();
 const RuleInfo* find_rule(std::string_view id);
 bool has_category(const RuleInfo& rule, std::string_view category);

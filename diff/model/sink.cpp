@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <tuple>
 
-#include "diff/model/rules.h"
 
 namespace accord::diff {
 
@@ -24,7 +23,6 @@ void FindingSink::add(std::string_view rule_id, std::vector<Arg> args, std::stri
                       std::optional<Place> old_place, std::optional<Place> new_place) {
   Finding f;
   f.rule = std::string(rule_id);
-  if (const RuleInfo* rule = find_rule(rule_id)) f.severity = rule->severity;
   f.args = std::move(args);
   f.operation = std::move(operation);
   f.old_place = std::move(old_place);
@@ -61,26 +59,6 @@ std::string compute_fingerprint(const Finding& f) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
-}
-
-void finalize_findings(std::vector<Finding>& findings) {
-  for (Finding& f : findings) {
-    if (const RuleInfo* rule = find_rule(f.rule)) {
-      if (f.message.empty()) f.message = render_message(rule->message, f.args);
-    } else if (f.message.empty()) {
-      f.message = f.rule;
-    }
-    if (f.fingerprint.empty()) f.fingerprint = compute_fingerprint(f);
-  }
-  auto key = [](const Finding& f) {
-    const Place* p = f.primary();
-    return std::make_tuple(p ? std::string_view(p->file) : std::string_view(), p ? p->line : 0u,
-                           p ? p->column : 0u, std::string_view(f.rule), std::string_view(f.fingerprint));
-  };
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [](const Finding& a, const Finding& b) { return a.fingerprint == b.fingerprint; }),
-                 findings.end());
 }
 
 }  // namespace accord::diff

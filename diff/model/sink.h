@@ -23,7 +23,8 @@ class FindingSink {
   std::vector<Finding> findings_;
 };
 
-// Fills message, severity (when the rule is known) and fingerprint, drops
+// Defined in diff/catalog.cpp (library accord_diff), because it reads the
+// whole registry. Fills message, severity (when the rule is known) and fingerprint, drops
 // exact duplicates, and sorts by file position of the new side, then old.
 void finalize_findings(std::vector<Finding>& findings);
 std::string compute_fingerprint(const Finding& f);

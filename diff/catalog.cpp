@@ -1,0 +1,51 @@
+// The catalog of every rule of every format, and the last step of a
+// comparison: severities, messages and fingerprints from the registry.
+// It lives above the format libraries because it lists their tables.
+#include <algorithm>
+#include <tuple>
+
+#include "diff/model/rules.h"
+#include "diff/model/sink.h"
+
+namespace accord::diff {
+
+const std::vector<const RuleInfo*>& all_rules() {
+  static const std::vector<const RuleInfo*> rules = [] {
+    std::vector<const RuleInfo*> out;
+    for (auto table : {openapi_rule_table(), openapi_schema_rule_table(), proto_rule_table(), asyncapi_rule_table(), jsonschema_rule_table()})
+      for (const RuleInfo& r : table) out.push_back(&r);
+    std::sort(out.begin(), out.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
+    return out;
+  }();
+  return rules;
+}
+
+const RuleInfo* find_rule(std::string_view id) {
+  const auto& rules = all_rules();
+  auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                             [](const RuleInfo* r, std::string_view key) { return r->id < key; });
+  return it != rules.end() && (*it)->id == id ? *it : nullptr;
+}
+
+void finalize_findings(std::vector<Finding>& findings) {
+  for (Finding& f : findings) {
+    if (const RuleInfo* rule = find_rule(f.rule)) {
+      f.severity = rule->severity;
+      if (f.message.empty()) f.message = render_message(rule->message, f.args);
+    } else if (f.message.empty()) {
+      f.message = f.rule;
+    }
+    if (f.fingerprint.empty()) f.fingerprint = compute_fingerprint(f);
+  }
+  auto key = [](const Finding& f) {
+    const Place* p = f.primary();
+    return std::make_tuple(p ? std::string_view(p->file) : std::string_view(), p ? p->line : 0u,
+                           p ? p->column : 0u, std::string_view(f.rule), std::string_view(f.fingerprint));
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [](const Finding& a, const Finding& b) { return a.fingerprint == b.fingerprint; }),
+                 findings.end());
+}
+
+}  // namespace accord::diff

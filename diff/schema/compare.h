@@ -1,0 +1,51 @@
+// Direction-aware comparison of two JSON Schemas (OpenAPI 2.0/3.0/3.1 schema
+// objects, and later AsyncAPI payloads and plain JSON Schema documents).
+//
+// Direction decides what is breaking: what a client sends (request) may only
+// widen; what a server returns (response) may only narrow. Rule IDs are
+// `scope.rule_prefix + change name`, e.g. "openapi.response-" +
+// "property-removed" = "openapi.response-property-removed".
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "core/expected.h"
+#include "core/refs.h"
+#include "diff/model/rules.h"
+#include "diff/model/sink.h"
+
+namespace accord::diff {
+
+enum class Direction { request, response };
+
+// Where in the contract a schema sits; copied into every finding it yields.
+struct SchemaScope {
+  std::string operation;    // "GET /pets/{id}" (may be empty)
+  std::string subject;      // "request body (application/json)", "query parameter 'limit'", "response 200 (application/json)"
+  std::string rule_prefix;  // "openapi.request-" or "openapi.response-"
+};
+
+class SchemaComparator {
+ public:
+  SchemaComparator(core::DocumentSet& old_set, core::DocumentSet& new_set);
+  ~SchemaComparator();
+  SchemaComparator(const SchemaComparator&) = delete;
+  SchemaComparator& operator=(const SchemaComparator&) = delete;
+
+  // Either schema node may be a `$ref` object; recursion is cycle-safe.
+  // Returns an error only for unusable input (e.g. a dangling $ref).
+  core::Status compare(const core::Node* old_schema, const std::string& old_pointer, const core::Node* new_schema,
+                       const std::string& new_pointer, Direction direction, const SchemaScope& scope,
+                       FindingSink& sink);
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+// Registry rows for every schema change under the "openapi.request-" and
+// "openapi.response-" prefixes.
+std::span<const RuleInfo> openapi_schema_rule_table();
+
+}  // namespace accord::diff
