@@ -9,7 +9,6 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <regex>
 #include <sstream>
 #include <unordered_map>
 
@@ -30,17 +29,48 @@ struct Frame {
 
 bool is_plain_tag(const std::string& tag) { return tag == "?" || tag.empty(); }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+bool is_core_float(std::string_view v) {
+  size_t i = 0;
+  if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
+  size_t int_digits = 0, frac_digits = 0;
+  while (i < v.size() && is_digit(v[i])) ++i, ++int_digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && is_digit(v[i])) ++i, ++frac_digits;
+  }
+  if (int_digits == 0 && frac_digits == 0) return false;
+  if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < v.size() && (v[i] == '-' || v[i] == '+')) ++i;
+    size_t exp_digits = 0;
+    while (i < v.size() && is_digit(v[i])) ++i, ++exp_digits;
+    if (exp_digits == 0) return false;
+  }
+  return i == v.size();
+}
+
+// 0x[0-9a-fA-F]+ | 0o[0-7]+
+bool is_core_hex_or_octal(std::string_view v) {
+  if (v.size() < 3 || v[0] != '0' || (v[1] != 'x' && v[1] != 'o')) return false;
+  for (size_t i = 2; i < v.size(); ++i) {
+    char c = v[i];
+    bool ok = v[1] == 'o' ? (c >= '0' && c <= '7') : (is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // YAML 1.2 core schema resolution of an untagged plain scalar.
 Node::Kind resolve_plain(const std::string& v) {
   if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return Node::Kind::null;
   if (v == "true" || v == "True" || v == "TRUE" || v == "false" || v == "False" || v == "FALSE")
     return Node::Kind::boolean;
-  static const std::regex number(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  static const std::regex hex_or_octal(R"(0x[0-9a-fA-F]+|0o[0-7]+)");
   const char c = v[0];
-  if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
-    if (std::regex_match(v, number) || std::regex_match(v, hex_or_octal)) return Node::Kind::number;
-  }
+  if ((is_digit(c) || c == '-' || c == '+' || c == '.') && (is_core_float(v) || is_core_hex_or_octal(v)))
+    return Node::Kind::number;
   return Node::Kind::string;
 }
 
