@@ -24,6 +24,16 @@ SeverityCounts count_by_severity(const std::vector<Finding>& findings) {
   return c;
 }
 
+std::string place_text(const Place& p) {
+  if (p.file.empty()) return {};
+  std::string s = p.file;
+  if (p.line) {
+    s += ':' + std::to_string(p.line);
+    if (p.column) s += ':' + std::to_string(p.column);
+  }
+  return s;
+}
+
 std::string render_findings(const std::vector<Finding>& findings, OutputFormat format, const RenderContext& ctx) {
   switch (format) {
     case OutputFormat::text: return render_text(findings, ctx);

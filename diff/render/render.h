@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diff/model/finding.h"
+#include "diff/model/rules.h"
 
 namespace accord::diff {
 
@@ -22,6 +23,10 @@ struct RenderContext {
   std::string new_path;
   std::string tool_version;
   std::vector<std::string> notes;  // e.g. "ignore for X expired on 2026-01-01"
+  // The rule registry, for formats that describe every rule (SARIF's
+  // tool.driver.rules). The CLI passes all_rules(); empty means "only the
+  // rules the findings name".
+  std::vector<const RuleInfo*> rules;
 };
 
 std::string render_findings(const std::vector<Finding>& findings, OutputFormat format, const RenderContext& ctx);
@@ -38,5 +43,9 @@ struct SeverityCounts {
   size_t error = 0, warning = 0, info = 0;
 };
 SeverityCounts count_by_severity(const std::vector<Finding>& findings);
+
+// "file:line:col", shortened when the line or column is unknown; "" when the
+// place names no file.
+std::string place_text(const Place& place);
 
 }  // namespace accord::diff

@@ -4,28 +4,18 @@
 
 namespace accord::diff {
 
-namespace {
-std::string where(const Place& p) {
-  std::string s = p.file;
-  if (p.line) {
-    s += ':' + std::to_string(p.line);
-    if (p.column) s += ':' + std::to_string(p.column);
-  }
-  return s;
-}
-}  // namespace
-
 std::string render_text(const std::vector<Finding>& findings, const RenderContext& ctx) {
   std::string out;
   for (const Finding& f : findings) {
     const Place* p = f.primary();
-    if (p) out += where(*p) + ": ";
+    if (p && !p->file.empty()) out += place_text(*p) + ": ";
     out += severity_name(f.severity);
     out += ": " + f.message;
     if (!f.operation.empty()) out += " (" + f.operation + ")";
     out += " [" + f.rule + "]\n";
     // The other side, so both versions are one click away.
-    if (f.new_place && f.old_place) out += "  " + where(*f.old_place) + ": note: in the old version\n";
+    if (f.new_place && f.old_place && !f.old_place->file.empty())
+      out += "  " + place_text(*f.old_place) + ": note: in the old version\n";
   }
   for (const std::string& note : ctx.notes) out += "note: " + note + "\n";
   SeverityCounts c = count_by_severity(findings);
