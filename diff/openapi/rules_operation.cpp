@@ -1,0 +1,127 @@
+// Rules on paths, operations, their deprecation lifecycle and their texts.
+#include <algorithm>
+#include <cctype>
+
+#include "core/json_pointer.h"
+#include "diff/openapi/operation_key.h"
+#include "diff/openapi/rules.h"
+
+namespace accord::diff::openapi {
+
+namespace {
+
+bool is_iso_date(std::string_view s) {
+  if (s.size() < 10) return false;
+  for (size_t i = 0; i < 10; ++i) {
+    bool digit = std::isdigit(static_cast<unsigned char>(s[i])) != 0;
+    if ((i == 4 || i == 7) ? s[i] != '-' : !digit) return false;
+  }
+  return true;
+}
+
+
+}  // namespace
+
+bool sunset_passed(std::string_view sunset, std::string_view today) {
+  return is_iso_date(sunset) && sunset.substr(0, 10) < today;
+}
+
+void check_path_removed(Context& cx, const PathItem& old_path, const NodeRef& new_paths,
+                        const std::vector<const Operation*>& removed_without_deprecation) {
+  std::string methods;
+  for (const Operation* op : removed_without_deprecation) {
+    if (!methods.empty()) methods += ", ";
+    for (char c : op->method) methods += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  cx.report("openapi.path-removed", {{"path", old_path.path}, {"methods", methods}}, "", old_path.node, new_paths);
+}
+
+void check_path_added(Context& cx, const NodeRef& old_paths, const PathItem& new_path) {
+  cx.report("openapi.path-added", {{"path", new_path.path}}, "", old_paths, new_path.node);
+}
+
+bool check_deprecated_operation_removed(Context& cx, const Operation& op, const NodeRef& new_parent) {
+  if (!op.deprecated) return false;
+  if (!op.sunset.empty() && !sunset_passed(op.sunset, cx.today)) {
+    cx.report("openapi.operation-removed-before-sunset", {{"sunset", op.sunset}}, op.label, op.node, new_parent);
+  } else {
+    cx.report("openapi.deprecated-operation-removed", {}, op.label, op.node, new_parent);
+  }
+  return true;
+}
+
+void check_operation_removed(Context& cx, const Operation& op, const NodeRef& new_parent) {
+  cx.report("openapi.operation-removed", {}, op.label, op.node, new_parent);
+}
+
+void check_operation_added(Context& cx, const NodeRef& old_parent, const Operation& op) {
+  cx.report("openapi.operation-added", {}, op.label, old_parent, op.node);
+}
+
+void check_operation_id(Context& cx, const Operation& o, const Operation& n) {
+  if (o.operation_id == n.operation_id || o.operation_id.empty() || n.operation_id.empty()) return;
+  cx.report("openapi.operation-id-changed", {{"old", o.operation_id}, {"new", n.operation_id}}, n.label,
+            child_of(o.node, "operationId"), child_of(n.node, "operationId"));
+}
+
+void check_operation_deprecation(Context& cx, const Operation& o, const Operation& n) {
+  if (!o.deprecated && n.deprecated) {
+    std::string note = n.sunset.empty() ? "" : " (sunset " + n.sunset + ")";
+    cx.report("openapi.operation-deprecated", {{"sunset_note", note}}, n.label, child_of(o.node, "deprecated"),
+              child_of(n.node, "deprecated"));
+  } else if (o.deprecated && !n.deprecated) {
+    cx.report("openapi.operation-reactivated", {}, n.label, child_of(o.node, "deprecated"), n.node);
+  }
+}
+
+void check_operation_sunset(Context& cx, const Operation& o, const Operation& n) {
+  if (!o.deprecated || !n.deprecated || o.sunset.empty() || o.sunset == n.sunset) return;
+  if (n.sunset.empty()) {
+    cx.report("openapi.operation-sunset-removed", {{"old", o.sunset}}, n.label, child_of(o.node, "x-sunset"), n.node);
+  } else if (is_iso_date(o.sunset) && is_iso_date(n.sunset) && n.sunset.substr(0, 10) < o.sunset.substr(0, 10)) {
+    cx.report("openapi.operation-sunset-moved-earlier", {{"old", o.sunset}, {"new", n.sunset}}, n.label,
+              child_of(o.node, "x-sunset"), child_of(n.node, "x-sunset"));
+  }
+}
+
+void check_operation_texts(Context& cx, const Operation& o, const Operation& n) {
+  if (o.summary != n.summary)
+    cx.report("openapi.operation-summary-changed", {{"old", o.summary}, {"new", n.summary}}, n.label,
+              child_of(o.node, "summary"), child_of(n.node, "summary"));
+  if (o.description != n.description)
+    cx.report("openapi.operation-description-changed", {}, n.label, child_of(o.node, "description"),
+              child_of(n.node, "description"));
+}
+
+void check_operation_tags(Context& cx, const Operation& o, const Operation& n) {
+  // Both lists are sorted.
+  std::vector<std::string> gone, added;
+  std::set_difference(o.tags.begin(), o.tags.end(), n.tags.begin(), n.tags.end(), std::back_inserter(gone));
+  std::set_difference(n.tags.begin(), n.tags.end(), o.tags.begin(), o.tags.end(), std::back_inserter(added));
+  NodeRef old_tags = child_of(o.node, "tags"), new_tags = child_of(n.node, "tags");
+  for (const std::string& t : gone)
+    cx.report("openapi.operation-tag-removed", {{"tag", t}}, n.label, old_tags, new_tags ? new_tags : n.node);
+  for (const std::string& t : added)
+    cx.report("openapi.operation-tag-added", {{"tag", t}}, n.label, old_tags ? old_tags : o.node, new_tags);
+}
+
+void check_webhooks(Context& cx, const Api& o, const Api& n) {
+  NodeRef old_hooks = child_of(o.root, "webhooks"), new_hooks = child_of(n.root, "webhooks");
+  auto names = [](const NodeRef& hooks) {
+    std::vector<std::string_view> out;
+    if (hooks && hooks.node->is_object())
+      for (const core::Member& m : hooks.node->children()) out.push_back(m.key);
+    return out;
+  };
+  std::vector<std::string_view> old_names = names(old_hooks), new_names = names(new_hooks);
+  for (std::string_view name : old_names)
+    if (std::find(new_names.begin(), new_names.end(), name) == new_names.end())
+      cx.report("openapi.webhook-removed", {{"name", std::string(name)}}, "", child_of(old_hooks, name),
+                new_hooks ? new_hooks : n.root);
+  for (std::string_view name : new_names)
+    if (std::find(old_names.begin(), old_names.end(), name) == old_names.end())
+      cx.report("openapi.webhook-added", {{"name", std::string(name)}}, "", old_hooks ? old_hooks : o.root,
+                child_of(new_hooks, name));
+}
+
+}  // namespace accord::diff::openapi
