@@ -39,6 +39,11 @@ class SchemaComparator {
                        const std::string& new_pointer, Direction direction, const SchemaScope& scope,
                        FindingSink& sink);
 
+  // Results of pairs reached through a $ref are cached per (old schema,
+  // new schema, direction) and replayed; off only to test that the cache
+  // changes nothing.
+  void set_caching(bool enabled);
+
  private:
   struct Impl;
   Impl* impl_;

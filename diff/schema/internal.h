@@ -1,0 +1,48 @@
+// Shared pieces of the schema comparator (not part of its interface).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/schema.h"
+#include "diff/model/finding.h"
+#include "diff/schema/compare.h"
+
+namespace accord::diff::schema_detail {
+
+// A finding before it knows its operation, subject and rule prefix: what a
+// component schema pair yields, cached and replayed for every operation
+// that uses the pair. `path` is relative to the pair it was computed for.
+struct RawFinding {
+  std::string_view change;  // "property-removed" (a static string from the rule table)
+  std::string path;         // "address/street"; "" for the schema itself
+  std::vector<Arg> args;    // change-specific arguments (old, new, value...)
+  std::optional<Place> old_place;
+  std::optional<Place> new_place;
+};
+
+// "a" + "b" -> "a/b"; either may be empty.
+std::string join_path(std::string_view base, std::string_view segment);
+
+// The place of a schema node (nullptr: no place).
+std::optional<Place> place_of_schema(const core::Schema* s);
+
+// Collects findings for one comparison frame.
+struct FrameOut {
+  std::vector<RawFinding> findings;
+  uint32_t lowest_cut = UINT32_MAX;  // stack depth of the shallowest pair this frame ran into again
+  std::vector<uint32_t> footprint;   // ids of the tracked pairs entered (for cache validity)
+};
+
+// Keyword comparisons of one schema pair (no recursion): types, formats,
+// nullability, enum/const, limits, patterns, defaults, discriminator...
+// `path` is the property path of the pair; findings go to `out`.
+void compare_keywords(const core::Schema& old_s, const core::Schema& new_s, Direction direction,
+                      const std::string& path, FrameOut& out);
+
+// Whether a change has a rule in that direction (some changes only matter one way).
+bool has_rule(std::string_view change, Direction direction);
+
+}  // namespace accord::diff::schema_detail

@@ -1,0 +1,248 @@
+// Keyword-level comparison of one schema pair: everything that does not
+// recurse into subschemas. Severity is not decided here: each change is
+// named, and the rule table's row for the direction decides.
+#include <cstdio>
+
+#include "diff/schema/internal.h"
+
+namespace accord::diff::schema_detail {
+
+namespace {
+
+using core::Keyword;
+using core::Node;
+using core::Schema;
+
+struct Reporter {
+  const Schema& old_s;
+  const Schema& new_s;
+  Direction direction;
+  const std::string& path;
+  FrameOut& out;
+
+  void operator()(std::string_view change, std::vector<Arg> args = {}) const {
+    if (!has_rule(change, direction)) return;
+    out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(&old_s), place_of_schema(&new_s)});
+  }
+};
+
+// A value as a message shows it: strings quoted, numbers and literals as
+// written, containers abbreviated.
+std::string show(const Node* n) {
+  if (!n) return "none";
+  if (n->is_string()) {
+    std::string quoted = "'";
+    quoted.append(n->text());
+    quoted += '\'';
+    return quoted;
+  }
+  if (n->is_array()) return "[...]";
+  if (n->is_object()) return "{...}";
+  return std::string(n->text());
+}
+
+std::string text_of(const Keyword& k) { return k ? std::string(k.value->text()) : std::string(); }
+
+// Types without the null bit (nullability is compared on its own); a
+// schema that only accepts null keeps it.
+uint8_t core_types(uint8_t t) {
+  uint8_t without = t & ~core::type_null;
+  return without ? without : t;
+}
+
+void compare_types(const Reporter& report) {
+  uint8_t o = core_types(report.old_s.types), n = core_types(report.new_s.types);
+  if (o != n) {
+    std::vector<Arg> args{{"old", core::type_names(o)}, {"new", core::type_names(n)}};
+    if (core::type_subset(o, n)) report("type-widened", std::move(args));
+    else if (core::type_subset(n, o)) report("type-narrowed", std::move(args));
+    else report("type-changed", std::move(args));
+  }
+  // Nullability only means something when a type restricts the value.
+  if (report.old_s.types != 0 && report.new_s.types != 0 && report.old_s.nullable != report.new_s.nullable)
+    report(report.new_s.nullable ? "became-nullable" : "became-not-nullable");
+}
+
+int format_rank(std::string_view f) {
+  if (f == "int32" || f == "float") return 1;
+  if (f == "int64" || f == "double") return 2;
+  return 0;
+}
+bool same_format_family(std::string_view a, std::string_view b) {
+  bool ints = (a == "int32" || a == "int64") && (b == "int32" || b == "int64");
+  bool floats = (a == "float" || a == "double") && (b == "float" || b == "double");
+  return ints || floats;
+}
+
+void compare_format(const Reporter& report) {
+  std::string o = text_of(report.old_s.format), n = text_of(report.new_s.format);
+  if (o == n) return;
+  if (o.empty()) return report("format-added", {{"new", n}});
+  if (n.empty()) return report("format-removed", {{"old", o}});
+  std::vector<Arg> args{{"old", o}, {"new", n}};
+  if (same_format_family(o, n))
+    return report(format_rank(n) > format_rank(o) ? "format-widened" : "format-narrowed", std::move(args));
+  report("format-changed", std::move(args));
+}
+
+bool contains(const Node* list, const Node* value) {
+  for (const core::Member& m : list->children())
+    if (m.value->equals(*value)) return true;
+  return false;
+}
+
+void compare_values(const Reporter& report) {
+  const Schema& o = report.old_s;
+  const Schema& n = report.new_s;
+  bool consts_only = !o.enum_values && !n.enum_values;
+  if (consts_only) {
+    if (o.const_value && n.const_value) {
+      if (!o.const_value->equals(*n.const_value))
+        report("const-changed", {{"old", show(o.const_value)}, {"new", show(n.const_value)}});
+    } else if (n.const_value) {
+      report("const-added", {{"new", show(n.const_value)}});
+    } else if (o.const_value) {
+      report("const-removed", {{"old", show(o.const_value)}});
+    }
+    return;
+  }
+  // At least one side is an enum; a const on the other side is an enum of one.
+  auto values = [](const Schema& s) { return s.enum_values ? s.enum_values : nullptr; };
+  const Node* ov = values(o);
+  const Node* nv = values(n);
+  if (!ov && !o.const_value) return report("became-enum");
+  if (!nv && !n.const_value) return report("enum-removed");
+  if (ov && nv && ov->equals(*nv)) return;
+  auto each = [](const Node* list, const Node* single, auto&& fn) {
+    if (list)
+      for (const core::Member& m : list->children()) fn(m.value);
+    else
+      fn(single);
+  };
+  auto in = [](const Node* list, const Node* single, const Node* v) {
+    return list ? contains(list, v) : single->equals(*v);
+  };
+  each(nv, n.const_value, [&](const Node* v) {
+    if (!in(ov, o.const_value, v)) report("enum-value-added", {{"value", show(v)}});
+  });
+  each(ov, o.const_value, [&](const Node* v) {
+    if (!in(nv, n.const_value, v)) report("enum-value-removed", {{"value", show(v)}});
+  });
+}
+
+std::string show_bound(const core::Bound& b) {
+  std::string s(b.text);
+  return b.exclusive ? s + " (exclusive)" : s;
+}
+
+// The four changes of one limit; names are static (findings keep views).
+struct LimitNames {
+  std::string_view tightened, loosened, set, unset;
+};
+constexpr LimitNames kMax{"max-decreased", "max-increased", "max-set", "max-unset"};
+constexpr LimitNames kMin{"min-increased", "min-decreased", "min-set", "min-unset"};
+constexpr LimitNames kMaxLength{"max-length-decreased", "max-length-increased", "max-length-set", "max-length-unset"};
+constexpr LimitNames kMinLength{"min-length-increased", "min-length-decreased", "min-length-set", "min-length-unset"};
+constexpr LimitNames kMaxItems{"max-items-decreased", "max-items-increased", "max-items-set", "max-items-unset"};
+constexpr LimitNames kMinItems{"min-items-increased", "min-items-decreased", "min-items-set", "min-items-unset"};
+constexpr LimitNames kMaxProperties{"max-properties-decreased", "max-properties-increased", "max-properties-set",
+                                    "max-properties-unset"};
+constexpr LimitNames kMinProperties{"min-properties-increased", "min-properties-decreased", "min-properties-set",
+                                    "min-properties-unset"};
+
+struct Limit {
+  bool present = false;
+  double value = 0;
+  bool exclusive = false;
+  std::string text;
+};
+
+Limit limit_of(const core::Bound& b) { return {b.present, b.value, b.exclusive, show_bound(b)}; }
+Limit limit_of(const Keyword& k) {
+  if (!k || !k.value->is_number()) return {};
+  return {true, k.value->as_number(), false, std::string(k.value->text())};
+}
+
+// `is_max`: a lower value is tighter. An exclusive limit at the same value
+// is tighter than an inclusive one.
+void compare_limit(const Reporter& report, const LimitNames& names, bool is_max, const Limit& o, const Limit& n) {
+  if (!o.present && !n.present) return;
+  if (!o.present) return report(names.set, {{"new", n.text}});
+  if (!n.present) return report(names.unset, {{"old", o.text}});
+  if (o.value == n.value && o.exclusive == n.exclusive) return;
+  bool tighter = o.value == n.value ? n.exclusive : (is_max ? n.value < o.value : n.value > o.value);
+  report(tighter ? names.tightened : names.loosened, {{"old", o.text}, {"new", n.text}});
+}
+
+void compare_limits(const Reporter& report) {
+  const Schema& o = report.old_s;
+  const Schema& n = report.new_s;
+  compare_limit(report, kMax, true, limit_of(o.maximum), limit_of(n.maximum));
+  compare_limit(report, kMin, false, limit_of(o.minimum), limit_of(n.minimum));
+  compare_limit(report, kMaxLength, true, limit_of(o.max_length), limit_of(n.max_length));
+  compare_limit(report, kMinLength, false, limit_of(o.min_length), limit_of(n.min_length));
+  compare_limit(report, kMaxItems, true, limit_of(o.max_items), limit_of(n.max_items));
+  compare_limit(report, kMinItems, false, limit_of(o.min_items), limit_of(n.min_items));
+  compare_limit(report, kMaxProperties, true, limit_of(o.max_properties), limit_of(n.max_properties));
+  compare_limit(report, kMinProperties, false, limit_of(o.min_properties), limit_of(n.min_properties));
+}
+
+// Present-on-one-side / changed keywords whose value is compared as a whole.
+void compare_scalar_keyword(const Reporter& report, const Keyword& o, const Keyword& n, std::string_view added,
+                            std::string_view removed, std::string_view changed, bool quote) {
+  auto shown = [&](const Keyword& k) { return quote ? show(k.value) : std::string(k.value->text()); };
+  if (!o && !n) return;
+  if (!o) return report(added, {{"new", shown(n)}});
+  if (!n) return report(removed, {{"old", shown(o)}});
+  if (o.value->equals(*n.value)) return;
+  report(changed, {{"old", shown(o)}, {"new", shown(n)}});
+}
+
+void compare_discriminator(const Reporter& report) {
+  const auto& o = report.old_s.discriminator;
+  const auto& n = report.new_s.discriminator;
+  if (!o && !n) return;
+  if (!o) return report("discriminator-added", {{"new", std::string(n->property_name)}});
+  if (!n) return report("discriminator-removed", {{"old", std::string(o->property_name)}});
+  if (o->property_name != n->property_name)
+    report("discriminator-property-name-changed",
+           {{"old", std::string(o->property_name)}, {"new", std::string(n->property_name)}});
+  auto find = [](const auto& mapping, std::string_view value) -> const std::string_view* {
+    for (const auto& [k, target] : mapping)
+      if (k == value) return &target;
+    return nullptr;
+  };
+  for (const auto& [value, target] : n->mapping) {
+    const std::string_view* before = find(o->mapping, value);
+    if (!before) report("discriminator-mapping-added", {{"value", std::string(value)}, {"new", std::string(target)}});
+    else if (*before != target)
+      report("discriminator-mapping-changed",
+             {{"value", std::string(value)}, {"old", std::string(*before)}, {"new", std::string(target)}});
+  }
+  for (const auto& [value, target] : o->mapping)
+    if (!find(n->mapping, value))
+      report("discriminator-mapping-removed", {{"value", std::string(value)}, {"old", std::string(target)}});
+}
+
+}  // namespace
+
+void compare_keywords(const Schema& old_s, const Schema& new_s, Direction direction, const std::string& path,
+                      FrameOut& out) {
+  Reporter report{old_s, new_s, direction, path, out};
+  compare_types(report);
+  compare_format(report);
+  compare_values(report);
+  compare_limits(report);
+  compare_scalar_keyword(report, old_s.multiple_of, new_s.multiple_of, "multiple-of-added", "multiple-of-removed",
+                         "multiple-of-changed", false);
+  compare_scalar_keyword(report, old_s.pattern, new_s.pattern, "pattern-added", "pattern-removed", "pattern-changed",
+                         false);
+  compare_scalar_keyword(report, old_s.default_value, new_s.default_value, "default-added", "default-removed",
+                         "default-changed", true);
+  if (old_s.unique_items != new_s.unique_items)
+    report(new_s.unique_items ? "unique-items-enabled" : "unique-items-disabled");
+  if (!old_s.deprecated && new_s.deprecated) report("became-deprecated");
+  compare_discriminator(report);
+}
+
+}  // namespace accord::diff::schema_detail

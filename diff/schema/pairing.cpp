@@ -1,0 +1,230 @@
+#include "diff/schema/pairing.h"
+
+#include <algorithm>
+
+#include "core/json_pointer.h"
+
+namespace accord::diff::schema_detail {
+
+namespace {
+
+using core::NamedHandle;
+using core::Schema;
+using core::SchemaHandle;
+
+struct Children {
+  PairWalker& walker;
+  const Schema* o;
+  const Schema* n;
+  const std::string& path;
+  FrameOut& out;
+
+  bool request() const { return walker.direction == Direction::request; }
+
+  void report(std::string_view change, const std::string& at, const Schema* old_place, const Schema* new_place,
+              std::vector<Arg> args = {}) {
+    if (!has_rule(change, walker.direction)) return;
+    out.findings.push_back(RawFinding{change, at, std::move(args), place_of_schema(old_place), place_of_schema(new_place)});
+  }
+
+  void pair(const SchemaHandle* oh, const SchemaHandle* nh, const std::string& at) { pair_into(oh, nh, at, out); }
+  void pair_into(const SchemaHandle* oh, const SchemaHandle* nh, const std::string& at, FrameOut& target) {
+    const Schema* os = oh && *oh ? walker.old_schema(*oh) : walker.any_like(o);
+    const Schema* ns = nh && *nh ? walker.new_schema(*nh) : walker.any_like(n);
+    bool via_ref = (oh && oh->via_ref) || (nh && nh->via_ref);
+    walker.compare_pair(os, ns, via_ref, via_ref, at, target);
+  }
+
+  // A property the direction does not carry: readOnly ones are never sent,
+  // writeOnly ones never returned.
+  bool ignored(const Schema* s) const { return request() ? s->read_only : s->write_only; }
+
+  void properties() {
+    for (const NamedHandle& np : n->properties) {
+      std::string at = join_path(path, np.name);
+      const Schema* ns = walker.new_schema(np.schema);
+      if (!ns) return;
+      const NamedHandle* op = o->property(np.name);
+      if (!op) {
+        if (ignored(ns)) continue;
+        bool required = n->is_required(np.name);
+        report(request() && required ? "required-property-added" : "property-added", at, o, ns);
+        continue;
+      }
+      const Schema* os = walker.old_schema(op->schema);
+      if (!os) return;
+      if (ignored(os) || ignored(ns)) {
+        visibility_changed(os, ns, np.name, at);
+        continue;
+      }
+      bool was_required = o->is_required(np.name), is_required = n->is_required(np.name);
+      if (!was_required && is_required) report("property-became-required", at, os, ns);
+      if (was_required && !is_required) report("property-became-optional", at, os, ns);
+      bool via_ref = op->schema.via_ref || np.schema.via_ref;
+      walker.compare_pair(os, ns, via_ref, via_ref, at, out);
+    }
+    for (const NamedHandle& op : o->properties) {
+      if (n->property(op.name)) continue;
+      const Schema* os = walker.old_schema(op.schema);
+      if (!os) return;
+      if (ignored(os)) continue;
+      std::string at = join_path(path, op.name);
+      if (request())
+        report(n->additional == Schema::Additional::forbidden ? "property-removed-rejected" : "property-removed", at,
+               os, n);
+      else
+        report(o->is_required(op.name) ? "property-removed" : "optional-property-removed", at, os, n);
+    }
+    // Required names without a property definition on that side (defined
+    // elsewhere, e.g. through allOf).
+    for (std::string_view name : n->required)
+      if (!o->is_required(name) && !n->property(name) && !o->property(name))
+        report("property-became-required", join_path(path, name), o, n);
+    for (std::string_view name : o->required)
+      if (!n->is_required(name) && !o->property(name) && !n->property(name))
+        report("property-became-optional", join_path(path, name), o, n);
+  }
+
+  // One side readOnly (request) / writeOnly (response), the other not.
+  void visibility_changed(const Schema* os, const Schema* ns, std::string_view name, const std::string& at) {
+    if (ignored(os) && ignored(ns)) return;
+    if (request()) {
+      if (ns->read_only) return report("property-became-read-only", at, os, ns);
+      bool required = n->is_required(name);
+      return report(required ? "required-property-became-not-read-only" : "property-became-not-read-only", at, os, ns);
+    }
+    if (ns->write_only) {
+      bool required = o->is_required(name);
+      return report(required ? "required-property-became-write-only" : "property-became-write-only", at, os, ns);
+    }
+    report("property-became-not-write-only", at, os, ns);
+  }
+
+  void additional() {
+    bool was_forbidden = o->additional == Schema::Additional::forbidden;
+    bool is_forbidden = n->additional == Schema::Additional::forbidden;
+    if (!was_forbidden && is_forbidden) return report("additional-properties-forbidden", path, o, n);
+    if (was_forbidden && !is_forbidden) return report("additional-properties-allowed", path, o, n);
+    if (o->additional != Schema::Additional::schema && n->additional != Schema::Additional::schema) return;
+    pair(o->additional == Schema::Additional::schema ? &o->additional_schema : nullptr,
+         n->additional == Schema::Additional::schema ? &n->additional_schema : nullptr,
+         join_path(path, "additionalProperties"));
+  }
+
+  void pattern_properties() {
+    auto find = [](const std::vector<NamedHandle>& list, std::string_view name) -> const NamedHandle* {
+      for (const NamedHandle& h : list)
+        if (h.name == name) return &h;
+      return nullptr;
+    };
+    for (const NamedHandle& np : n->pattern_properties) {
+      const NamedHandle* op = find(o->pattern_properties, np.name);
+      if (!op) {
+        report("pattern-property-added", path, o, walker.new_schema(np.schema), {{"pattern", std::string(np.name)}});
+        continue;
+      }
+      pair(&op->schema, &np.schema, join_path(path, np.name));
+    }
+    for (const NamedHandle& op : o->pattern_properties)
+      if (!find(n->pattern_properties, op.name))
+        report("pattern-property-removed", path, walker.old_schema(op.schema), n, {{"pattern", std::string(op.name)}});
+  }
+
+  void items() {
+    size_t tuple = std::max(o->prefix_items.size(), n->prefix_items.size());
+    for (size_t i = 0; i < tuple; ++i) {
+      const SchemaHandle* oh = i < o->prefix_items.size() ? &o->prefix_items[i] : &o->items;
+      const SchemaHandle* nh = i < n->prefix_items.size() ? &n->prefix_items[i] : &n->items;
+      pair(oh, nh, join_path(path, "prefixItems/" + std::to_string(i)));
+    }
+    if (o->items || n->items) pair(&o->items, &n->items, join_path(path, "items"));
+  }
+
+  static std::string branch_name(const SchemaHandle& h, size_t index) {
+    if (h.via_ref) {
+      std::string_view ref = h.node->get("$ref")->text();
+      size_t slash = ref.rfind('/');
+      return std::string(slash == std::string_view::npos ? ref : ref.substr(slash + 1));
+    }
+    if (h.node->is_object())
+      if (std::string_view title = h.node->get_text("title"); !title.empty()) return std::string(title);
+    std::string name = "#";
+    name += std::to_string(index);
+    return name;
+  }
+
+  // Branches pair by equal $ref, then by equivalence (comparing gives no
+  // finding: an inline schema and the same schema behind a $ref), then by
+  // position when the remaining counts agree; the rest are added / removed.
+  void branches(const std::vector<SchemaHandle>& ol, const std::vector<SchemaHandle>& nl, std::string_view added,
+                std::string_view removed) {
+    if (ol.empty() && nl.empty()) return;
+    std::vector<int> match_of_old(ol.size(), -1);
+    std::vector<bool> new_taken(nl.size(), false);
+    auto ref_text = [](const SchemaHandle& h) { return h.via_ref ? h.node->get("$ref")->text() : std::string_view(); };
+    for (size_t i = 0; i < ol.size(); ++i)
+      for (size_t j = 0; j < nl.size() && ol[i].via_ref; ++j)
+        if (!new_taken[j] && ref_text(ol[i]) == ref_text(nl[j])) {
+          match_of_old[i] = static_cast<int>(j);
+          new_taken[j] = true;
+          break;
+        }
+    for (size_t i = 0; i < ol.size(); ++i) {
+      if (match_of_old[i] >= 0) continue;
+      for (size_t j = 0; j < nl.size(); ++j) {
+        if (new_taken[j]) continue;
+        FrameOut trial;
+        pair_into(&ol[i], &nl[j], path, trial);
+        // What the trial learnt about cycles still constrains this frame's caching.
+        out.lowest_cut = std::min(out.lowest_cut, trial.lowest_cut);
+        out.footprint.insert(out.footprint.end(), trial.footprint.begin(), trial.footprint.end());
+        if (trial.findings.empty()) {
+          match_of_old[i] = static_cast<int>(j);
+          new_taken[j] = true;
+          break;
+        }
+      }
+    }
+    std::vector<size_t> old_left, new_left;
+    for (size_t i = 0; i < ol.size(); ++i)
+      if (match_of_old[i] < 0) old_left.push_back(i);
+    for (size_t j = 0; j < nl.size(); ++j)
+      if (!new_taken[j]) new_left.push_back(j);
+    for (size_t i = 0; i < ol.size(); ++i)
+      if (match_of_old[i] >= 0) pair(&ol[i], &nl[static_cast<size_t>(match_of_old[i])], path);
+    if (old_left.size() == new_left.size()) {
+      for (size_t k = 0; k < old_left.size(); ++k) pair(&ol[old_left[k]], &nl[new_left[k]], path);
+      return;
+    }
+    for (size_t i : old_left)
+      report(removed, path, walker.old_schema(ol[i]), n, {{"branch", branch_name(ol[i], i)}});
+    for (size_t j : new_left)
+      report(added, path, o, walker.new_schema(nl[j]), {{"branch", branch_name(nl[j], j)}});
+  }
+
+  void composition() {
+    branches(o->all_of, n->all_of, "all-of-added", "all-of-removed");
+    branches(o->any_of, n->any_of, "any-of-added", "any-of-removed");
+    branches(o->one_of, n->one_of, "one-of-added", "one-of-removed");
+  }
+  void negation() {
+    const bool had = static_cast<bool>(o->not_schema), has = static_cast<bool>(n->not_schema);
+    if (!had && has) return report("not-added", path, o, n);
+    if (had && !has) return report("not-removed", path, o, n);
+    if (had && has && !o->not_schema.node->equals(*n->not_schema.node)) report("not-changed", path, o, n);
+  }
+};
+
+}  // namespace
+
+void compare_children(PairWalker& walker, const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+  Children c{walker, o, n, path, out};
+  c.properties();
+  c.additional();
+  c.pattern_properties();
+  c.items();
+  c.composition();
+  c.negation();
+}
+
+}  // namespace accord::diff::schema_detail

@@ -1,0 +1,175 @@
+// The schema rule table: one line per change kind, expanded into one
+// RuleInfo row per direction that has a rule. Direction decides severity:
+// a request schema may only widen, a response schema may only narrow.
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "diff/schema/internal.h"
+
+namespace accord::diff {
+
+namespace {
+
+enum class Level : uint8_t { none, info, warning, error };
+
+struct Change {
+  std::string_view name;
+  Level request;
+  Level response;
+  std::string_view purpose;  // "{dir}" becomes "request" / "response"
+  std::string_view message;  // "{where}" is built from subject and property path
+};
+
+// E/W/I: error, warning, info; N: no rule in that direction.
+constexpr Level E = Level::error, W = Level::warning, I = Level::info, N = Level::none;
+
+constexpr Change kChanges[] = {
+    // Types and formats.
+    {"type-changed", E, E, "a {dir} schema's type changed incompatibly", "{where}: type changed from {old} to {new}"},
+    {"type-widened", I, E, "a {dir} schema accepts more types", "{where}: type widened from {old} to {new}"},
+    {"type-narrowed", E, I, "a {dir} schema accepts fewer types", "{where}: type narrowed from {old} to {new}"},
+    {"format-changed", E, E, "a {dir} schema's format changed", "{where}: format changed from '{old}' to '{new}'"},
+    {"format-widened", I, E, "a {dir} schema's format widened (int32 to int64, float to double)", "{where}: format widened from '{old}' to '{new}'"},
+    {"format-narrowed", E, I, "a {dir} schema's format narrowed (int64 to int32, double to float)", "{where}: format narrowed from '{old}' to '{new}'"},
+    {"format-added", E, I, "a {dir} schema gained a format", "{where}: format '{new}' added"},
+    {"format-removed", I, W, "a {dir} schema lost its format", "{where}: format '{old}' removed"},
+    {"became-nullable", I, E, "a {dir} schema now accepts null", "{where}: became nullable"},
+    {"became-not-nullable", E, I, "a {dir} schema no longer accepts null", "{where}: is no longer nullable"},
+    // Properties.
+    {"property-added", I, I, "an optional property was added to a {dir} schema", "{where}: property added"},
+    {"required-property-added", E, N, "a required property was added to a request schema", "{where}: required property added"},
+    {"property-removed", W, E, "a {dir} property was removed (response: it was required)", "{where}: property removed"},
+    {"property-removed-rejected", E, N, "a request property was removed from a schema that rejects unknown properties", "{where}: property removed, and additional properties are not allowed"},
+    {"optional-property-removed", N, W, "an optional response property was removed", "{where}: optional property removed"},
+    {"property-became-required", E, I, "a {dir} property became required", "{where}: became required"},
+    {"property-became-optional", I, E, "a {dir} property became optional", "{where}: became optional"},
+    {"property-became-read-only", W, N, "a request property became readOnly (the server now ignores it)", "{where}: became read-only"},
+    {"property-became-not-read-only", I, N, "a readOnly request property may now be sent", "{where}: is no longer read-only"},
+    {"required-property-became-not-read-only", E, N, "a required readOnly request property must now be sent", "{where}: is no longer read-only and is required"},
+    {"property-became-write-only", N, W, "an optional response property became writeOnly (no longer returned)", "{where}: became write-only"},
+    {"required-property-became-write-only", N, E, "a required response property became writeOnly (no longer returned)", "{where}: required property became write-only"},
+    {"property-became-not-write-only", N, I, "a writeOnly response property is now returned", "{where}: is no longer write-only"},
+    {"became-deprecated", I, I, "a {dir} schema or property was deprecated", "{where}: deprecated"},
+    {"additional-properties-forbidden", E, I, "a {dir} object no longer accepts unknown properties", "{where}: additional properties are no longer allowed"},
+    {"additional-properties-allowed", I, W, "a {dir} object now accepts unknown properties", "{where}: additional properties are now allowed"},
+    {"pattern-property-added", E, I, "a {dir} object constrains more property names by pattern", "{where}: pattern property '{pattern}' added"},
+    {"pattern-property-removed", I, E, "a {dir} object no longer constrains a property name pattern", "{where}: pattern property '{pattern}' removed"},
+    // Values.
+    {"enum-value-added", I, W, "a {dir} enum gained a value", "{where}: enum value {value} added"},
+    {"enum-value-removed", E, I, "a {dir} enum lost a value", "{where}: enum value {value} removed"},
+    {"became-enum", E, I, "a {dir} schema became an enum", "{where}: restricted to an enum"},
+    {"enum-removed", I, W, "a {dir} schema is no longer an enum", "{where}: enum restriction removed"},
+    {"const-added", E, I, "a {dir} schema became a constant", "{where}: const {new} added"},
+    {"const-removed", I, W, "a {dir} schema is no longer a constant", "{where}: const {old} removed"},
+    {"const-changed", E, E, "a {dir} schema's constant changed", "{where}: const changed from {old} to {new}"},
+    {"default-added", I, I, "a {dir} schema gained a default", "{where}: default {new} added"},
+    {"default-removed", W, I, "a {dir} schema lost its default", "{where}: default {old} removed"},
+    {"default-changed", W, I, "a {dir} schema's default changed", "{where}: default changed from {old} to {new}"},
+    {"pattern-added", E, I, "a {dir} string gained a pattern", "{where}: pattern '{new}' added"},
+    {"pattern-removed", I, W, "a {dir} string lost its pattern", "{where}: pattern '{old}' removed"},
+    {"pattern-changed", W, W, "a {dir} string's pattern changed", "{where}: pattern changed from '{old}' to '{new}'"},
+    {"multiple-of-added", E, I, "a {dir} number gained multipleOf", "{where}: multipleOf {new} added"},
+    {"multiple-of-removed", I, W, "a {dir} number lost multipleOf", "{where}: multipleOf {old} removed"},
+    {"multiple-of-changed", E, E, "a {dir} number's multipleOf changed", "{where}: multipleOf changed from {old} to {new}"},
+    {"unique-items-enabled", E, I, "a {dir} array now requires unique items", "{where}: items must now be unique"},
+    {"unique-items-disabled", I, W, "a {dir} array no longer requires unique items", "{where}: items no longer need to be unique"},
+    // Limits: *-set / *-unset are a limit appearing / disappearing.
+    {"max-decreased", E, I, "a {dir} maximum decreased", "{where}: maximum decreased from {old} to {new}"},
+    {"max-increased", I, E, "a {dir} maximum increased", "{where}: maximum increased from {old} to {new}"},
+    {"max-set", W, I, "a {dir} number gained a maximum", "{where}: maximum {new} set"},
+    {"max-unset", I, E, "a {dir} number lost its maximum", "{where}: maximum {old} removed"},
+    {"min-increased", E, I, "a {dir} minimum increased", "{where}: minimum increased from {old} to {new}"},
+    {"min-decreased", I, E, "a {dir} minimum decreased", "{where}: minimum decreased from {old} to {new}"},
+    {"min-set", W, I, "a {dir} number gained a minimum", "{where}: minimum {new} set"},
+    {"min-unset", I, E, "a {dir} number lost its minimum", "{where}: minimum {old} removed"},
+    {"max-length-decreased", E, I, "a {dir} maxLength decreased", "{where}: max length decreased from {old} to {new}"},
+    {"max-length-increased", I, E, "a {dir} maxLength increased", "{where}: max length increased from {old} to {new}"},
+    {"max-length-set", W, I, "a {dir} string gained a maxLength", "{where}: max length {new} set"},
+    {"max-length-unset", I, E, "a {dir} string lost its maxLength", "{where}: max length {old} removed"},
+    {"min-length-increased", E, I, "a {dir} minLength increased", "{where}: min length increased from {old} to {new}"},
+    {"min-length-decreased", I, E, "a {dir} minLength decreased", "{where}: min length decreased from {old} to {new}"},
+    {"min-length-set", W, I, "a {dir} string gained a minLength", "{where}: min length {new} set"},
+    {"min-length-unset", I, E, "a {dir} string lost its minLength", "{where}: min length {old} removed"},
+    {"max-items-decreased", E, I, "a {dir} maxItems decreased", "{where}: max items decreased from {old} to {new}"},
+    {"max-items-increased", I, E, "a {dir} maxItems increased", "{where}: max items increased from {old} to {new}"},
+    {"max-items-set", W, I, "a {dir} array gained a maxItems", "{where}: max items {new} set"},
+    {"max-items-unset", I, E, "a {dir} array lost its maxItems", "{where}: max items {old} removed"},
+    {"min-items-increased", E, I, "a {dir} minItems increased", "{where}: min items increased from {old} to {new}"},
+    {"min-items-decreased", I, E, "a {dir} minItems decreased", "{where}: min items decreased from {old} to {new}"},
+    {"min-items-set", W, I, "a {dir} array gained a minItems", "{where}: min items {new} set"},
+    {"min-items-unset", I, E, "a {dir} array lost its minItems", "{where}: min items {old} removed"},
+    {"max-properties-decreased", E, I, "a {dir} maxProperties decreased", "{where}: max properties decreased from {old} to {new}"},
+    {"max-properties-increased", I, E, "a {dir} maxProperties increased", "{where}: max properties increased from {old} to {new}"},
+    {"max-properties-set", W, I, "a {dir} object gained a maxProperties", "{where}: max properties {new} set"},
+    {"max-properties-unset", I, E, "a {dir} object lost its maxProperties", "{where}: max properties {old} removed"},
+    {"min-properties-increased", E, I, "a {dir} minProperties increased", "{where}: min properties increased from {old} to {new}"},
+    {"min-properties-decreased", I, E, "a {dir} minProperties decreased", "{where}: min properties decreased from {old} to {new}"},
+    {"min-properties-set", W, I, "a {dir} object gained a minProperties", "{where}: min properties {new} set"},
+    {"min-properties-unset", I, E, "a {dir} object lost its minProperties", "{where}: min properties {old} removed"},
+    // Composition.
+    {"all-of-added", E, I, "a {dir} allOf gained a branch", "{where}: allOf branch {branch} added"},
+    {"all-of-removed", W, W, "a {dir} allOf lost a branch", "{where}: allOf branch {branch} removed"},
+    {"any-of-added", I, E, "a {dir} anyOf gained a branch", "{where}: anyOf branch {branch} added"},
+    {"any-of-removed", E, I, "a {dir} anyOf lost a branch", "{where}: anyOf branch {branch} removed"},
+    {"one-of-added", I, E, "a {dir} oneOf gained a branch", "{where}: oneOf branch {branch} added"},
+    {"one-of-removed", E, I, "a {dir} oneOf lost a branch", "{where}: oneOf branch {branch} removed"},
+    {"not-added", E, I, "a {dir} schema gained a 'not' exclusion", "{where}: 'not' added"},
+    {"not-removed", I, W, "a {dir} schema lost its 'not' exclusion", "{where}: 'not' removed"},
+    {"not-changed", W, W, "a {dir} schema's 'not' exclusion changed", "{where}: 'not' changed"},
+    {"discriminator-added", W, I, "a {dir} schema gained a discriminator", "{where}: discriminator '{new}' added"},
+    {"discriminator-removed", I, W, "a {dir} schema lost its discriminator", "{where}: discriminator '{old}' removed"},
+    {"discriminator-property-name-changed", E, E, "a {dir} discriminator names another property", "{where}: discriminator property changed from '{old}' to '{new}'"},
+    {"discriminator-mapping-added", I, W, "a {dir} discriminator mapping gained a value", "{where}: discriminator value '{value}' added"},
+    {"discriminator-mapping-removed", E, I, "a {dir} discriminator mapping lost a value", "{where}: discriminator value '{value}' removed"},
+    {"discriminator-mapping-changed", E, E, "a {dir} discriminator value maps to another schema", "{where}: discriminator value '{value}' now maps to '{new}' (was '{old}')"},
+};
+
+Severity to_severity(Level l) {
+  return l == Level::error ? Severity::error : l == Level::warning ? Severity::warning : Severity::info;
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+struct Table {
+  std::deque<std::string> text;  // owns every string the rows view
+  std::vector<RuleInfo> rows;
+};
+
+const Table& table() {
+  static const Table t = [] {
+    Table out;
+    auto keep = [&](std::string s) -> std::string_view { return out.text.emplace_back(std::move(s)); };
+    for (const Change& c : kChanges) {
+      for (Direction d : {Direction::request, Direction::response}) {
+        Level level = d == Direction::request ? c.request : c.response;
+        if (level == Level::none) continue;
+        std::string_view dir = d == Direction::request ? "request" : "response";
+        RuleInfo row{keep("openapi." + std::string(dir) + "-" + std::string(c.name)), Format::openapi,
+                     to_severity(level), keep(std::string(dir) + ",schema"),
+                     keep(replace_all(std::string(c.purpose), "{dir}", dir)), c.message};
+        out.rows.push_back(row);
+      }
+    }
+    return out;
+  }();
+  return t;
+}
+
+}  // namespace
+
+namespace schema_detail {
+bool has_rule(std::string_view change, Direction direction) {
+  for (const Change& c : kChanges)
+    if (c.name == change) return (direction == Direction::request ? c.request : c.response) != Level::none;
+  return false;
+}
+}  // namespace schema_detail
+
+std::span<const RuleInfo> openapi_schema_rule_table() { return table().rows; }
+
+}  // namespace accord::diff

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Writes fixtures/schema/<rule>/{old.yaml,new.yaml,expected.txt}.
+
+Each case is written by hand: the two schema documents and the findings a
+reader expects, with positions read off the YAML (a block mapping starts at
+its first key; `1:1` is the root). The direction comes from the rule ID.
+Run from the project root: python3 tests/schema/make_fixtures.py
+"""
+import os
+
+OBJ_A = "type: object\nproperties:\n  a:\n    type: string\n"
+OBJ_AB = "type: object\nproperties:\n  a:\n    type: string\n  b:\n    type: string\n"
+OBJ_AB_REQ_B = "type: object\nrequired:\n  - b\nproperties:\n  a:\n    type: string\n  b:\n    type: string\n"
+OBJ_A_REQ = "type: object\nrequired: [a]\nproperties:\n  a:\n    type: string\n"
+OBJ_A_RO = "type: object\nproperties:\n  a:\n    type: string\n    readOnly: true\n"
+OBJ_A_WO = "type: object\nproperties:\n  a:\n    type: string\n    writeOnly: true\n"
+OBJ_A_REQ_RO = "type: object\nrequired: [a]\nproperties:\n  a:\n    type: string\n    readOnly: true\n"
+OBJ_A_REQ_WO = "type: object\nrequired: [a]\nproperties:\n  a:\n    type: string\n    writeOnly: true\n"
+
+ALL_OF_1 = "allOf:\n  - type: object\n    properties:\n      a:\n        type: string\n"
+ALL_OF_2 = ALL_OF_1 + "  - type: object\n    required: [a]\n"
+
+
+def branches(keyword, types):
+    return keyword + ":\n" + "".join("  - type: %s\n" % t for t in types)
+
+
+DISC = "type: object\ndiscriminator:\n  propertyName: kind\n"
+DISC_MAP1 = DISC + "  mapping:\n    cat: Cat\n"
+DISC_MAP2 = DISC_MAP1 + "    dog: Dog\n"
+
+ROOT = ("1:1", "1:1")
+
+# (change, directions, old, new, [(change, old pos, new pos), ...])
+CASES = [
+    ("type-changed", "both", "type: string\n", "type: integer\n", [("type-changed",) + ROOT]),
+    ("type-widened", "both", "type: integer\n", "type: number\n", [("type-widened",) + ROOT]),
+    ("type-narrowed", "both", "type: number\n", "type: integer\n", [("type-narrowed",) + ROOT]),
+    ("format-changed", "both", "type: string\nformat: date\n", "type: string\nformat: uuid\n", [("format-changed",) + ROOT]),
+    ("format-widened", "both", "type: integer\nformat: int32\n", "type: integer\nformat: int64\n", [("format-widened",) + ROOT]),
+    ("format-narrowed", "both", "type: number\nformat: double\n", "type: number\nformat: float\n", [("format-narrowed",) + ROOT]),
+    ("format-added", "both", "type: string\n", "type: string\nformat: date-time\n", [("format-added",) + ROOT]),
+    ("format-removed", "both", "type: string\nformat: email\n", "type: string\n", [("format-removed",) + ROOT]),
+    ("became-nullable", "both", "type: string\n", "type: string\nnullable: true\n", [("became-nullable",) + ROOT]),
+    ("became-not-nullable", "both", "type: [string, 'null']\n", "type: string\n", [("became-not-nullable",) + ROOT]),
+    ("property-added", "both", OBJ_A, OBJ_AB, [("property-added", "1:1", "6:5")]),
+    ("required-property-added", "request", OBJ_A, OBJ_AB_REQ_B, [("required-property-added", "1:1", "8:5")]),
+    ("property-removed", "both", OBJ_AB_REQ_B, OBJ_A, [("property-removed", "8:5", "1:1")]),
+    ("property-removed-rejected", "request", OBJ_AB, "type: object\nadditionalProperties: false\nproperties:\n  a:\n    type: string\n",
+     [("property-removed-rejected", "6:5", "1:1"), ("additional-properties-forbidden",) + ROOT]),
+    ("optional-property-removed", "response", OBJ_AB, OBJ_A, [("optional-property-removed", "6:5", "1:1")]),
+    ("property-became-required", "both", OBJ_A, OBJ_A_REQ, [("property-became-required", "4:5", "5:5")]),
+    ("property-became-optional", "both", OBJ_A_REQ, OBJ_A, [("property-became-optional", "5:5", "4:5")]),
+    ("property-became-read-only", "request", OBJ_A, OBJ_A_RO, [("property-became-read-only", "4:5", "4:5")]),
+    ("property-became-not-read-only", "request", OBJ_A_RO, OBJ_A, [("property-became-not-read-only", "4:5", "4:5")]),
+    ("required-property-became-not-read-only", "request", OBJ_A_REQ_RO, OBJ_A_REQ,
+     [("required-property-became-not-read-only", "5:5", "5:5")]),
+    ("property-became-write-only", "response", OBJ_A, OBJ_A_WO, [("property-became-write-only", "4:5", "4:5")]),
+    ("required-property-became-write-only", "response", OBJ_A_REQ, OBJ_A_REQ_WO,
+     [("required-property-became-write-only", "5:5", "5:5")]),
+    ("property-became-not-write-only", "response", OBJ_A_WO, OBJ_A, [("property-became-not-write-only", "4:5", "4:5")]),
+    ("became-deprecated", "both", "type: string\n", "type: string\ndeprecated: true\n", [("became-deprecated",) + ROOT]),
+    ("additional-properties-forbidden", "both", "type: object\n", "type: object\nadditionalProperties: false\n",
+     [("additional-properties-forbidden",) + ROOT]),
+    ("additional-properties-allowed", "both", "type: object\nadditionalProperties: false\n", "type: object\n",
+     [("additional-properties-allowed",) + ROOT]),
+    ("pattern-property-added", "both", "type: object\n", "type: object\npatternProperties:\n  '^x-':\n    type: string\n",
+     [("pattern-property-added", "1:1", "4:5")]),
+    ("pattern-property-removed", "both", "type: object\npatternProperties:\n  '^x-':\n    type: string\n", "type: object\n",
+     [("pattern-property-removed", "4:5", "1:1")]),
+    ("enum-value-added", "both", "type: string\nenum: [a, b]\n", "type: string\nenum: [a, b, c]\n", [("enum-value-added",) + ROOT]),
+    ("enum-value-removed", "both", "type: string\nenum: [a, b, c]\n", "type: string\nenum: [a, c]\n", [("enum-value-removed",) + ROOT]),
+    ("became-enum", "both", "type: string\n", "type: string\nenum: [a, b]\n", [("became-enum",) + ROOT]),
+    ("enum-removed", "both", "type: string\nenum: [a, b]\n", "type: string\n", [("enum-removed",) + ROOT]),
+    ("const-added", "both", "type: string\n", "type: string\nconst: a\n", [("const-added",) + ROOT]),
+    ("const-removed", "both", "type: string\nconst: a\n", "type: string\n", [("const-removed",) + ROOT]),
+    ("const-changed", "both", "type: string\nconst: a\n", "type: string\nconst: b\n", [("const-changed",) + ROOT]),
+    ("default-added", "both", "type: integer\n", "type: integer\ndefault: 10\n", [("default-added",) + ROOT]),
+    ("default-removed", "both", "type: integer\ndefault: 10\n", "type: integer\n", [("default-removed",) + ROOT]),
+    ("default-changed", "both", "type: integer\ndefault: 10\n", "type: integer\ndefault: 20\n", [("default-changed",) + ROOT]),
+    ("pattern-added", "both", "type: string\n", "type: string\npattern: '^[a-z]+$'\n", [("pattern-added",) + ROOT]),
+    ("pattern-removed", "both", "type: string\npattern: '^[a-z]+$'\n", "type: string\n", [("pattern-removed",) + ROOT]),
+    ("pattern-changed", "both", "type: string\npattern: '^[a-z]+$'\n", "type: string\npattern: '^[a-z0-9]+$'\n",
+     [("pattern-changed",) + ROOT]),
+    ("multiple-of-added", "both", "type: number\n", "type: number\nmultipleOf: 2\n", [("multiple-of-added",) + ROOT]),
+    ("multiple-of-removed", "both", "type: number\nmultipleOf: 2\n", "type: number\n", [("multiple-of-removed",) + ROOT]),
+    ("multiple-of-changed", "both", "type: number\nmultipleOf: 2\n", "type: number\nmultipleOf: 3\n", [("multiple-of-changed",) + ROOT]),
+    ("unique-items-enabled", "both", "type: array\nitems:\n  type: string\n", "type: array\nuniqueItems: true\nitems:\n  type: string\n",
+     [("unique-items-enabled",) + ROOT]),
+    ("unique-items-disabled", "both", "type: array\nuniqueItems: true\nitems:\n  type: string\n", "type: array\nitems:\n  type: string\n",
+     [("unique-items-disabled",) + ROOT]),
+    # Limits. max-decreased: the same value became exclusive (2020-12 form);
+    # min-increased: the same through the draft-04 boolean form.
+    ("max-decreased", "both", "type: number\nmaximum: 10\n", "type: number\nexclusiveMaximum: 10\n", [("max-decreased",) + ROOT]),
+    ("max-increased", "both", "type: number\nmaximum: 10\n", "type: number\nmaximum: 20\n", [("max-increased",) + ROOT]),
+    ("max-set", "both", "type: number\n", "type: number\nmaximum: 10\n", [("max-set",) + ROOT]),
+    ("max-unset", "both", "type: number\nmaximum: 10\n", "type: number\n", [("max-unset",) + ROOT]),
+    ("min-increased", "both", "type: number\nminimum: 1\n", "type: number\nminimum: 1\nexclusiveMinimum: true\n", [("min-increased",) + ROOT]),
+    ("min-decreased", "both", "type: number\nminimum: 1\n", "type: number\nminimum: 0\n", [("min-decreased",) + ROOT]),
+    ("min-set", "both", "type: number\n", "type: number\nminimum: 1\n", [("min-set",) + ROOT]),
+    ("min-unset", "both", "type: number\nminimum: 1\n", "type: number\n", [("min-unset",) + ROOT]),
+]
+
+LIMIT_FAMILIES = [("length", "string", "Length"), ("items", "array", "Items"), ("properties", "object", "Properties")]
+for family, typ, suffix in LIMIT_FAMILIES:
+    mx, mn = "max" + suffix, "min" + suffix
+    base = "type: %s\n" % typ
+    CASES += [
+        ("max-%s-decreased" % family, "both", base + "%s: 10\n" % mx, base + "%s: 5\n" % mx, [("max-%s-decreased" % family,) + ROOT]),
+        ("max-%s-increased" % family, "both", base + "%s: 5\n" % mx, base + "%s: 10\n" % mx, [("max-%s-increased" % family,) + ROOT]),
+        ("max-%s-set" % family, "both", base, base + "%s: 10\n" % mx, [("max-%s-set" % family,) + ROOT]),
+        ("max-%s-unset" % family, "both", base + "%s: 10\n" % mx, base, [("max-%s-unset" % family,) + ROOT]),
+        ("min-%s-increased" % family, "both", base + "%s: 1\n" % mn, base + "%s: 2\n" % mn, [("min-%s-increased" % family,) + ROOT]),
+        ("min-%s-decreased" % family, "both", base + "%s: 2\n" % mn, base + "%s: 1\n" % mn, [("min-%s-decreased" % family,) + ROOT]),
+        ("min-%s-set" % family, "both", base, base + "%s: 1\n" % mn, [("min-%s-set" % family,) + ROOT]),
+        ("min-%s-unset" % family, "both", base + "%s: 1\n" % mn, base, [("min-%s-unset" % family,) + ROOT]),
+    ]
+
+CASES += [
+    ("all-of-added", "both", ALL_OF_1, ALL_OF_2, [("all-of-added", "1:1", "6:5")]),
+    ("all-of-removed", "both", ALL_OF_2, ALL_OF_1, [("all-of-removed", "6:5", "1:1")]),
+    ("any-of-added", "both", branches("anyOf", ["string", "integer"]), branches("anyOf", ["string", "integer", "boolean"]),
+     [("any-of-added", "1:1", "4:5")]),
+    ("any-of-removed", "both", branches("anyOf", ["string", "integer", "boolean"]), branches("anyOf", ["string", "boolean"]),
+     [("any-of-removed", "3:5", "1:1")]),
+    ("one-of-added", "both", branches("oneOf", ["string", "integer"]), branches("oneOf", ["boolean", "string", "integer"]),
+     [("one-of-added", "1:1", "2:5")]),
+    ("one-of-removed", "both", branches("oneOf", ["string", "integer", "boolean"]), branches("oneOf", ["integer", "boolean"]),
+     [("one-of-removed", "2:5", "1:1")]),
+    ("not-added", "both", "type: string\n", "type: string\nnot:\n  enum: [x]\n", [("not-added",) + ROOT]),
+    ("not-removed", "both", "type: string\nnot:\n  enum: [x]\n", "type: string\n", [("not-removed",) + ROOT]),
+    ("not-changed", "both", "type: string\nnot:\n  enum: [x]\n", "type: string\nnot:\n  enum: [y]\n", [("not-changed",) + ROOT]),
+    ("discriminator-added", "both", "type: object\n", DISC, [("discriminator-added",) + ROOT]),
+    ("discriminator-removed", "both", DISC, "type: object\n", [("discriminator-removed",) + ROOT]),
+    ("discriminator-property-name-changed", "both", DISC, "type: object\ndiscriminator:\n  propertyName: type\n",
+     [("discriminator-property-name-changed",) + ROOT]),
+    ("discriminator-mapping-added", "both", DISC_MAP1, DISC_MAP2, [("discriminator-mapping-added",) + ROOT]),
+    ("discriminator-mapping-removed", "both", DISC_MAP2, DISC_MAP1, [("discriminator-mapping-removed",) + ROOT]),
+    ("discriminator-mapping-changed", "both", DISC_MAP1, DISC + "  mapping:\n    cat: Feline\n",
+     [("discriminator-mapping-changed",) + ROOT]),
+]
+
+
+def main():
+    root = os.path.join("fixtures", "schema")
+    for change, directions, old, new, expected in CASES:
+        dirs = ["request", "response"] if directions == "both" else [directions]
+        for d in dirs:
+            path = os.path.join(root, "%s-%s" % (d, change))
+            os.makedirs(path, exist_ok=True)
+            with open(os.path.join(path, "old.yaml"), "w") as f:
+                f.write(old)
+            with open(os.path.join(path, "new.yaml"), "w") as f:
+                f.write(new)
+            with open(os.path.join(path, "expected.txt"), "w") as f:
+                for rule, o, n in expected:
+                    f.write("openapi.%s-%s %s %s\n" % (d, rule, o, n))
+
+
+if __name__ == "__main__":
+    main()
