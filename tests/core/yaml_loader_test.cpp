@@ -83,3 +83,30 @@ TEST_CASE("JSON and YAML of the same data are equal", "[yaml]") {
   auto y = must_load("a.yaml", "b:\n  c: 1.5\na:\n  - 1\n  - two\n  - true\n  - null\n");
   CHECK(j->root()->equals(*y->root()));
 }
+
+TEST_CASE("deeply nested YAML is refused, not a stack overflow", "[yaml]") {
+  std::string deep(5000, '[');
+  auto doc = load_text("deep.yaml", deep);
+  REQUIRE_FALSE(doc.ok());
+  std::string nested;
+  for (int i = 0; i < 600; ++i) nested += std::string(static_cast<size_t>(i) * 2, ' ') + "k:\n";
+  auto doc2 = load_text("nested.yaml", nested);
+  REQUIRE_FALSE(doc2.ok());
+  CHECK(doc2.error().message.find("nesting") != std::string::npos);
+  CHECK(doc2.error().line == 513);
+}
+
+TEST_CASE("an alias to an unknown anchor names its position", "[yaml]") {
+  auto doc = load_text("a.yaml", "a: 1\nb: *nowhere\n");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().line == 2);
+  CHECK(doc.error().column == 4);
+}
+
+TEST_CASE("quoted and tagged scalars keep their type", "[yaml]") {
+  auto doc = must_load("a.yaml", "a: \"true\"\nb: !!str 12\nc: !!int \"7\"\nd: 'null'\n");
+  CHECK(doc->root()->get("a")->is_string());
+  CHECK(doc->root()->get("b")->is_string());
+  CHECK(doc->root()->get("c")->is_number());
+  CHECK(doc->root()->get("d")->is_string());
+}
