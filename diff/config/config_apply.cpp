@@ -1,0 +1,84 @@
+// Applying accord.yaml to finished findings: severity overrides first (so an
+// "off" rule never shows), then ignores that have not expired.
+#include <algorithm>
+#include <cctype>
+
+#include "diff/config/config.h"
+
+namespace accord::diff {
+
+namespace {
+
+// "delete /users/{id}" and "DELETE /users/{id}" name the same operation.
+bool same_operation(std::string_view a, std::string_view b) {
+  size_t sa = a.find(' '), sb = b.find(' ');
+  if (sa == std::string_view::npos || sb == std::string_view::npos) return a == b;
+  std::string_view ma = a.substr(0, sa), mb = b.substr(0, sb);
+  return ma.size() == mb.size() &&
+         std::equal(ma.begin(), ma.end(), mb.begin(),
+                    [](char x, char y) { return std::toupper(static_cast<unsigned char>(x)) ==
+                                                std::toupper(static_cast<unsigned char>(y)); }) &&
+         a.substr(sa) == b.substr(sb);
+}
+
+// The pointer itself or anything below it ("/a/b" covers "/a/b/c", not "/a/bc").
+// Proto names nest with '.' the same way.
+bool pointer_covers(std::string_view ignore, std::string_view place) {
+  if (place.size() < ignore.size() || place.substr(0, ignore.size()) != ignore) return false;
+  return place.size() == ignore.size() || place[ignore.size()] == '/' || place[ignore.size()] == '.';
+}
+
+}  // namespace
+
+bool Ignore::matches(const Finding& f) const {
+  if (!fingerprint.empty() && fingerprint != f.fingerprint) return false;
+  if (!rule.empty() && rule != f.rule) return false;
+  if (!operation.empty() && !same_operation(operation, f.operation)) return false;
+  if (!pointer.empty()) {
+    bool old_hit = f.old_place && pointer_covers(pointer, f.old_place->pointer);
+    bool new_hit = f.new_place && pointer_covers(pointer, f.new_place->pointer);
+    if (!old_hit && !new_hit) return false;
+  }
+  return true;
+}
+
+std::string Ignore::describe() const {
+  if (!fingerprint.empty()) return "fingerprint " + fingerprint + (rule.empty() ? "" : " (" + rule + ")");
+  std::string s = rule;
+  if (!operation.empty()) s += " (" + operation + ")";
+  if (!pointer.empty()) s += " at " + pointer;
+  return s;
+}
+
+AppliedConfig apply_config(const Config& config, std::vector<Finding> findings, const Clock& clock) {
+  AppliedConfig out;
+  const Date today = clock.today();
+  std::vector<const Ignore*> active;
+  for (const Ignore& ignore : config.ignores) {
+    if (ignore.expires && today > *ignore.expires) {
+      size_t hits = static_cast<size_t>(
+          std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return ignore.matches(f); }));
+      out.notes.push_back(ignore.where + ": ignore of " + ignore.describe() + " expired on " + ignore.expires->text() +
+                          (hits ? "; its " + std::to_string(hits) + " finding(s) are reported again"
+                                : "; it matches nothing now and can be removed"));
+      continue;
+    }
+    active.push_back(&ignore);
+  }
+  for (Finding& f : findings) {
+    if (auto it = config.rule_severity.find(f.rule); it != config.rule_severity.end()) {
+      if (!it->second) continue;  // rule turned off
+      f.severity = *it->second;
+    }
+    if (std::any_of(active.begin(), active.end(), [&](const Ignore* i) { return i->matches(f); })) {
+      ++out.ignored;
+      continue;
+    }
+    out.findings.push_back(std::move(f));
+  }
+  if (out.ignored)
+    out.notes.push_back(std::to_string(out.ignored) + " finding(s) ignored by " + config.path);
+  return out;
+}
+
+}  // namespace accord::diff
