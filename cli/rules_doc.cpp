@@ -5,6 +5,19 @@
 
 namespace accord::cli {
 
+namespace {
+// A table cell: '|' would end the cell and a newline the row.
+std::string cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+}  // namespace
+
 std::string render_rules(const std::string& format, const std::string& only_format) {
   using namespace accord::diff;
   std::vector<const RuleInfo*> rules;
@@ -37,7 +50,7 @@ std::string render_rules(const std::string& format, const std::string& only_form
         out += "\n## " + std::string(current) + "\n\n| ID | Severity | Categories | Purpose |\n|---|---|---|---|\n";
       }
       out += "| `" + std::string(r->id) + "` | " + std::string(severity_name(r->severity)) + " | " +
-             std::string(r->categories) + " | " + std::string(r->purpose) + " |\n";
+             cell(r->categories) + " | " + cell(r->purpose) + " |\n";
     }
     out += "\n" + std::to_string(rules.size()) + " rules.\n";
     return out;

@@ -1,0 +1,213 @@
+#include "cli/git_source.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+namespace accord::cli {
+
+namespace {
+
+struct ProcessResult {
+  int exit_code = -1;  // -1: could not start, or killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// Runs argv[0] from PATH with no shell, stdin from /dev/null, and captures
+// both output streams (polled together so neither pipe can fill and block).
+ProcessResult run_process(const std::vector<std::string>& argv) {
+  ProcessResult result;
+  int out_pipe[2], err_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) return result;
+  if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    ::close(out_pipe[0]);
+    ::close(out_pipe[1]);
+    return result;
+  }
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int null_fd = ::open("/dev/null", O_RDONLY);
+    if (null_fd >= 0) ::dup2(null_fd, 0);
+    ::dup2(out_pipe[1], 1);
+    ::dup2(err_pipe[1], 2);
+    ::execvp(args[0], args.data());
+    const char* msg = "cannot run git: ";
+    (void)!::write(2, msg, std::strlen(msg));
+    (void)!::write(2, std::strerror(errno), std::strlen(std::strerror(errno)));
+    ::_exit(127);
+  }
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (pid < 0) {
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    return result;
+  }
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&result.out, &result.err};
+  int open_count = 2;
+  char buf[65536];
+  while (open_count > 0) {
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
+      if (n > 0) {
+        sinks[i]->append(buf, static_cast<size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        ::close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_count;
+      }
+    }
+  }
+  for (auto& f : fds)
+    if (f.fd >= 0) ::close(f.fd);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  return result;
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// git's own message, first line only ("fatal: not a git repository ...").
+std::string git_says(const ProcessResult& r) {
+  std::string first = r.err.substr(0, r.err.find('\n'));
+  return first.empty() ? "git exited with status " + std::to_string(r.exit_code) : first;
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+}  // namespace
+
+GitSnapshot::GitSnapshot(std::string temp_root, std::string spec_path, std::string temp_prefix,
+                         std::string display_prefix)
+    : temp_root_(std::move(temp_root)),
+      spec_path_(std::move(spec_path)),
+      temp_prefix_(std::move(temp_prefix)),
+      display_prefix_(std::move(display_prefix)) {}
+
+GitSnapshot::~GitSnapshot() {
+  std::error_code ignored;
+  std::filesystem::remove_all(temp_root_, ignored);
+}
+
+std::string GitSnapshot::display(const std::string& text) const {
+  std::string out;
+  size_t pos = 0;
+  // The temporary prefix first, then the bare spec path (a directory spec is
+  // named without its trailing slash).
+  const std::string bare = temp_prefix_.substr(0, temp_prefix_.size() - 1);
+  const std::string bare_display =
+      display_prefix_.back() == '/' ? display_prefix_.substr(0, display_prefix_.size() - 1) : display_prefix_;
+  while (pos < text.size()) {
+    size_t hit = text.find(bare, pos);
+    if (hit == std::string::npos) break;
+    out.append(text, pos, hit - pos);
+    if (text.compare(hit, temp_prefix_.size(), temp_prefix_) == 0) {
+      out += display_prefix_;
+      pos = hit + temp_prefix_.size();
+    } else {
+      out += bare_display;
+      pos = hit + bare.size();
+    }
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+std::string parse_git_against(const std::string& against) {
+  return against.rfind("git:", 0) == 0 ? against.substr(4) : std::string();
+}
+
+core::Expected<std::unique_ptr<GitSnapshot>> snapshot_at_ref(const std::string& ref, const std::string& path) {
+  if (ref.empty() || ref.front() == '-')
+    return core::make_error("--against git:REF needs a commit, branch or tag after 'git:'");
+  const bool spec_is_dir = is_directory(path);
+  // The directory holding the spec, as the user spelled it ("" = current).
+  std::string user_dir, name;
+  if (spec_is_dir) {
+    user_dir = path.back() == '/' ? path : path + "/";
+  } else if (size_t slash = path.rfind('/'); slash != std::string::npos) {
+    user_dir = path.substr(0, slash + 1);
+    name = path.substr(slash + 1);
+  } else {
+    name = path;
+  }
+  const std::string dir = user_dir.empty() ? "." : user_dir;
+  if (!is_directory(dir)) return core::make_error("no such directory: " + dir, path);
+
+  ProcessResult top = run_process({"git", "-C", dir, "rev-parse", "--show-toplevel", "--show-prefix"});
+  if (top.exit_code == 127 || top.exit_code < 0) return core::make_error("cannot run git: is it installed?");
+  if (top.exit_code != 0)
+    return core::make_error("--against git:" + ref + " needs a git repository, but " + dir + " is not in one (" +
+                            git_says(top) + ")");
+  const std::string top_level = top.out.substr(0, top.out.find('\n'));
+  const std::string repo_prefix = trim(top.out.substr(top.out.find('\n') + 1));  // "api/" or ""
+
+  ProcessResult commit = run_process({"git", "-C", dir, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                                      ref + "^{commit}"});
+  if (commit.exit_code != 0)
+    return core::make_error("unknown git ref '" + ref + "' (not a commit, branch or tag in " + top_level + ")");
+  const std::string sha = trim(commit.out);
+
+  if (!spec_is_dir) {
+    ProcessResult exists = run_process({"git", "-C", top_level, "cat-file", "-e", sha + ":" + repo_prefix + name});
+    if (exists.exit_code != 0)
+      return core::make_error(path + " does not exist at git ref '" + ref + "' (as " + repo_prefix + name + ")");
+  }
+
+  std::string temp_template = (std::filesystem::temp_directory_path() / "accord-git-XXXXXX").string();
+  if (!::mkdtemp(temp_template.data())) return core::make_error("cannot create a temporary directory for git:" + ref);
+  const std::string temp_root = temp_template;
+  // The snapshot owns the directory from here on, so every error path removes it.
+  const std::string temp_prefix = temp_root + "/" + repo_prefix;
+  // A directory spec is named without its trailing slash.
+  std::string spec_path = name.empty() ? temp_prefix.substr(0, temp_prefix.size() - 1) : temp_prefix + name;
+  auto snapshot = std::make_unique<GitSnapshot>(temp_root, spec_path, temp_prefix, ref + ":" + user_dir);
+  const std::string tar_path = temp_root + "/.accord-snapshot.tar";
+  std::vector<std::string> archive = {"git", "-C", top_level, "archive", "--format=tar", "--output=" + tar_path, sha};
+  if (!repo_prefix.empty()) {  // else the spec sits at the top: the whole tree
+    archive.push_back("--");
+    archive.push_back(repo_prefix);
+  }
+  ProcessResult archived = run_process(archive);
+  if (archived.exit_code != 0) {
+    if (spec_is_dir)
+      return core::make_error(path + " does not exist at git ref '" + ref + "' (" + git_says(archived) + ")");
+    return core::make_error("cannot read " + path + " at git ref '" + ref + "': " + git_says(archived));
+  }
+  ProcessResult extracted = run_process({"tar", "-x", "-f", tar_path, "-C", temp_root});
+  if (extracted.exit_code != 0)
+    return core::make_error("cannot unpack " + path + " at git ref '" + ref + "': " + git_says(extracted));
+  std::error_code ignored;
+  std::filesystem::remove(tar_path, ignored);
+  if (spec_is_dir && !is_directory(snapshot->spec_path()))
+    return core::make_error(path + " does not exist at git ref '" + ref + "'");
+  return snapshot;
+}
+
+}  // namespace accord::cli

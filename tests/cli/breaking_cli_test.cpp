@@ -1,0 +1,148 @@
+// `accord breaking` / `accord diff` through the binary: usage errors, the
+// accord.yaml policy, --against git:REF and the output formats end to end.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+
+#include "cli_support.h"
+#include "test_paths.h"
+
+using namespace accord;
+
+namespace {
+const std::string kV1 = "fixtures/demo/petstore-v1.yaml";
+const std::string kV2 = "fixtures/demo/petstore-v2.yaml";
+}  // namespace
+
+TEST_CASE("cli: usage errors exit 2 with a message", "[cli]") {
+  auto bad_format = test::run_accord({"breaking", kV1, kV2, "--format", "html"});
+  CHECK(bad_format.exit_code == 2);
+  CHECK(bad_format.err.find("unknown --format 'html'") != std::string::npos);
+  auto bad_fail_on = test::run_accord({"breaking", kV1, kV2, "--fail-on", "fatal"});
+  CHECK(bad_fail_on.exit_code == 2);
+  CHECK(bad_fail_on.err.find("unknown --fail-on 'fatal'") != std::string::npos);
+  auto one_spec = test::run_accord({"breaking", kV2});
+  CHECK(one_spec.exit_code == 2);
+  CHECK(one_spec.err.find("expected OLD and NEW") != std::string::npos);
+  auto against_two = test::run_accord({"breaking", "--against", "git:main", kV1, kV2});
+  CHECK(against_two.exit_code == 2);
+  CHECK(against_two.err.find("name only the NEW spec") != std::string::npos);
+  auto against_form = test::run_accord({"breaking", "--against", "main", kV2});
+  CHECK(against_form.exit_code == 2);
+  CHECK(against_form.err.find("--against takes git:REF") != std::string::npos);
+  auto missing = test::run_accord({"breaking", "fixtures/cli/no-such.yaml", kV2});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("no-such.yaml") != std::string::npos);
+  CHECK(missing.out.empty());
+}
+
+TEST_CASE("cli: a broken accord.yaml is exit 2 at file:line:col", "[cli][config]") {
+  auto r = test::run_accord({"breaking", kV1, kV2, "--config", "fixtures/config/errors/no-reason.yaml"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("fixtures/config/errors/no-reason.yaml:2:5: an ignore needs a 'reason'") != std::string::npos);
+  // The registry decides which rule IDs exist.
+  auto unknown = test::run_accord({"breaking", kV1, kV2, "--config", "fixtures/config/errors/unknown-rule-ignore.yaml"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("unknown-rule-ignore.yaml:2:11: unknown rule 'openapi.operation-remvoed'") !=
+        std::string::npos);
+  auto absent = test::run_accord({"diff", kV1, kV2, "--config", "fixtures/cli/no-such-accord.yaml"});
+  CHECK(absent.exit_code == 2);
+}
+
+TEST_CASE("cli: git:REF errors are exit 2", "[cli][git]") {
+  test::TempRepo repo;
+  repo.copy_in(kV1, "api/openapi.yaml");
+  repo.commit_all("v1");
+  auto unknown = test::run_accord({"breaking", "--against", "git:nope", repo.str() + "/api/openapi.yaml"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("unknown git ref 'nope'") != std::string::npos);
+  test::TempDir outside;
+  std::filesystem::copy_file(std::string(ACCORD_SOURCE_DIR) + "/" + kV1, outside.path() / "openapi.yaml");
+  auto no_repo = test::run_accord({"breaking", "--against", "git:main", "openapi.yaml"}, outside.str());
+  CHECK(no_repo.exit_code == 2);
+  CHECK(no_repo.err.find("needs a git repository") != std::string::npos);
+}
+
+TEST_CASE("cli: breaking against git:REF reports and gates; diff exits 0", "[cli][git]") {
+  test::TempRepo repo;
+  repo.copy_in(kV1, "api/openapi.yaml");
+  repo.commit_all("v1");
+  repo.copy_in(kV2, "api/openapi.yaml");
+  auto r = test::run_accord({"breaking", "--against", "git:main", "api/openapi.yaml"}, repo.str());
+  if (test::comparator_missing(r)) return;
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("api/openapi.yaml:") != std::string::npos);
+  CHECK(r.out.find("main:api/openapi.yaml:") != std::string::npos);  // the old side, named by ref
+  CHECK(r.out.find("accord-git-") == std::string::npos);             // no temporary paths leak
+  repo.commit_all("v2");
+  auto clean = test::run_accord({"breaking", "--against", "git:HEAD", "api/openapi.yaml"}, repo.str());
+  CHECK(clean.exit_code == 0);
+  CHECK(clean.out == "no breaking changes\n");
+  auto diff = test::run_accord({"diff", "--against", "git:HEAD~1", "api/openapi.yaml"}, repo.str());
+  CHECK(diff.exit_code == 0);
+  CHECK(diff.out.find("main") == std::string::npos);
+  CHECK(diff.out.find("HEAD~1:api/openapi.yaml:") != std::string::npos);
+}
+
+TEST_CASE("cli: accord.yaml beside NEW turns findings off, ignores them and sets fail-on", "[cli][config]") {
+  auto plain = test::run_accord({"breaking", kV1, kV2, "--format", "json"});
+  if (test::comparator_missing(plain)) return;
+  REQUIRE(plain.exit_code == 1);
+  // Make a policy that ignores the first reported finding by fingerprint
+  // and turns every other reported rule off.
+  test::TempDir dir;
+  std::filesystem::copy_file(std::string(ACCORD_SOURCE_DIR) + "/" + kV1, dir.path() / "old.yaml");
+  std::filesystem::copy_file(std::string(ACCORD_SOURCE_DIR) + "/" + kV2, dir.path() / "new.yaml");
+  auto listed = test::run_accord({"diff", "old.yaml", "new.yaml", "--format", "json"}, dir.str());
+  size_t fp = listed.out.find("\"fingerprint\": \"");
+  REQUIRE(fp != std::string::npos);
+  std::string fingerprint = listed.out.substr(fp + 16, 16);
+  std::string rules;
+  for (size_t p = listed.out.find("\"rule\": \""); p != std::string::npos; p = listed.out.find("\"rule\": \"", p + 1)) {
+    std::string id = listed.out.substr(p + 9, listed.out.find('"', p + 9) - p - 9);
+    if (rules.find(" " + id + ":") == std::string::npos) rules += "  " + id + ": off\n";
+  }
+  size_t rule_count = static_cast<size_t>(std::count(rules.begin(), rules.end(), '\n'));
+  std::ofstream(dir.path() / "accord.yaml") << "fail-on: warning\nrules:\n" << rules
+                                            << "ignores:\n  - fingerprint: " << fingerprint
+                                            << "\n    reason: accepted in review\n"
+                                            << "  - fingerprint: " << fingerprint
+                                            << "\n    reason: an old waiver\n    expires: 2001-01-01\n";
+  auto quiet = test::run_accord({"breaking", "old.yaml", "new.yaml"}, dir.str());
+  INFO(quiet.out << quiet.err);
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.out.find("no breaking changes") != std::string::npos);
+  const std::string expired_at = "accord.yaml:" + std::to_string(rule_count + 6) + ":5: ";
+  CHECK(quiet.out.find(expired_at + "ignore of fingerprint " + fingerprint + " expired on 2001-01-01") !=
+        std::string::npos);
+
+  // Only the fingerprint ignore: that one finding goes, the others stay.
+  std::ofstream(dir.path() / "accord.yaml", std::ios::trunc)
+      << "ignores:\n  - fingerprint: " << fingerprint << "\n    reason: accepted in review\n";
+  auto one_less = test::run_accord({"diff", "old.yaml", "new.yaml", "--format", "json"}, dir.str());
+  CHECK(one_less.exit_code == 0);
+  CHECK(one_less.out.find(fingerprint) == std::string::npos);
+  CHECK(one_less.out.find("1 finding(s) ignored by accord.yaml") != std::string::npos);
+}
+
+TEST_CASE("cli: every output format through the binary", "[cli][formats]") {
+  for (std::string format : {"text", "json", "markdown", "junit", "sarif", "github-actions"}) {
+    auto r = test::run_accord({"breaking", kV1, kV2, "--format", format});
+    if (test::comparator_missing(r)) return;
+    INFO(format << ": " << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(!r.out.empty());
+  }
+  auto sarif = test::run_accord({"breaking", kV1, kV2, "--format", "sarif"});
+  CHECK(sarif.out.find("\"version\": \"2.1.0\"") != std::string::npos);
+  CHECK(sarif.out.find("\"ruleId\": \"openapi.") != std::string::npos);
+  auto gh = test::run_accord({"breaking", kV1, kV2, "--format", "github-actions"});
+  CHECK(gh.out.rfind("::error file=fixtures/demo/petstore-v", 0) == 0);
+  test::TempDir dir;
+  auto to_file = test::run_accord({"breaking", kV1, kV2, "--format", "junit", "-o", dir.str() + "/report.xml"});
+  CHECK(to_file.exit_code == 1);
+  CHECK(to_file.out.empty());
+  CHECK(test::read_text(dir.str() + "/report.xml").find("<testsuite ") != std::string::npos);
+}
