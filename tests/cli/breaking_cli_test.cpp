@@ -6,6 +6,8 @@
 #include <fstream>
 
 #include "cli_support.h"
+#include "core/loader.h"
+#include "../render/json_schema_check.h"
 #include "test_paths.h"
 
 using namespace accord;
@@ -145,4 +147,53 @@ TEST_CASE("cli: every output format through the binary", "[cli][formats]") {
   CHECK(to_file.exit_code == 1);
   CHECK(to_file.out.empty());
   CHECK(test::read_text(dir.str() + "/report.xml").find("<testsuite ") != std::string::npos);
+}
+
+TEST_CASE("cli: relative $refs of the old version resolve at the ref", "[cli][git]") {
+  test::TempRepo repo;
+  repo.write("api/openapi.yaml",
+             "openapi: 3.0.3\ninfo: {title: U, version: '1'}\npaths:\n  /users/{id}:\n    get:\n      parameters:\n"
+             "        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n"
+             "        '200':\n          description: ok\n          content:\n            application/json:\n"
+             "              schema:\n                $ref: './schemas/user.yaml#/User'\n");
+  repo.write("api/schemas/user.yaml", "User:\n  type: object\n  properties:\n    id: {type: string}\n"
+                                      "    email: {type: string}\n");
+  repo.commit_all("v1");
+  // Only the referenced file changes: the property disappears from the response.
+  repo.write("api/schemas/user.yaml", "User:\n  type: object\n  properties:\n    id: {type: string}\n");
+  auto r = test::run_accord({"diff", "--against", "git:main", "api/openapi.yaml"}, repo.str());
+  if (test::comparator_missing(r)) return;
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("'email'") != std::string::npos);
+  CHECK(r.out.find("main:api/schemas/user.yaml:5:") != std::string::npos);
+  // From the spec's own directory, names follow the user's spelling.
+  auto inside = test::run_accord({"diff", "--against", "git:main", "openapi.yaml"}, repo.str() + "/api");
+  CHECK(inside.out.find("main:schemas/user.yaml:5:") != std::string::npos);
+  // The old version's own $ref target is missing at an older ref: a clear error, exit 2.
+  repo.git({"rm", "-q", "--cached", "api/schemas/user.yaml"});
+  repo.git({"commit", "-q", "-m", "drop schema from history"});
+  auto broken = test::run_accord({"breaking", "--against", "git:HEAD", "api/openapi.yaml"}, repo.str());
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("HEAD:api/") != std::string::npos);
+  CHECK(broken.err.find("accord-git-") == std::string::npos);
+}
+
+TEST_CASE("cli: SARIF from real findings is valid SARIF 2.1.0", "[cli][formats]") {
+  const std::string schema_path = "../shared/corpus/jsonschema/schemastore-sarif-draft04/new.json";
+  if (!std::filesystem::exists(schema_path)) {
+    WARN("skipped: " << schema_path << " is absent");
+    return;
+  }
+  auto r = test::run_accord({"diff", kV1, kV2, "--format", "sarif"});
+  if (test::comparator_missing(r)) return;
+  REQUIRE(r.exit_code == 0);
+  auto schema = core::load_file(schema_path);
+  REQUIRE(schema);
+  auto log = core::load_text("accord.sarif", r.out, core::Syntax::json);
+  REQUIRE(log);
+  auto errors = test::check_against_schema(*(*schema)->root(), *(*log)->root());
+  INFO("first violation: " << (errors.empty() ? "" : errors.front()));
+  CHECK(errors.empty());
+  CHECK((*log)->root()->get("runs")->at(0)->get("results")->size() > 0);
 }
