@@ -1,11 +1,159 @@
-// Placeholder: `accord usage` lands with its issue.
+// `accord usage ingest|import-pacts|report`: the usage registry.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
 #include "cli/command.h"
+#include "registry/clock.h"
+#include "registry/ingest.h"
+#include "registry/pact_usage.h"
+#include "registry/report.h"
 
 namespace accord::cli {
 
+namespace {
+
+constexpr const char* kDefaultRegistry = ".accord/usage.db";
+
+struct UsageArgs {
+  std::string spec;
+  std::string registry = kDefaultRegistry;
+  std::string log_format;
+  std::string consumer;
+  std::vector<std::string> inputs;
+  int64_t commit_every = 2'000'000;
+  std::string since = "30d";
+  std::string format = "text";
+  std::string today;
+  std::string output;
+};
+
+// --today YYYY-MM-DD fixes the report's end for reproducible output; default: the system clock.
+core::Expected<int64_t> today_of(const std::string& text) {
+  if (text.empty()) return registry::day_of(registry::SystemClock().now_seconds());
+  auto day = registry::parse_day(text);
+  if (!day) return core::make_error("--today: expected YYYY-MM-DD, got '" + text + "'");
+  return *day;
+}
+
+int run_ingest(const UsageArgs& a) {
+  auto spec = registry::load_spec_operations(a.spec);
+  if (!spec) return report_unusable(spec.error().render());
+  auto parser = registry::make_line_parser(a.log_format);
+  if (!parser) return report_unusable(parser.error().render());
+  auto identity = registry::ConsumerIdentity::parse(a.consumer);
+  if (!identity) return report_unusable(identity.error().render());
+  if (a.commit_every <= 0) return report_unusable("--commit-every must be positive");
+  auto store = registry::open_store(a.registry);
+  if (!store) return report_unusable(store.error().render());
+
+  registry::IngestOptions options;
+  options.commit_every_lines = a.commit_every;
+  if (const char* delay = std::getenv("ACCORD_TEST_COMMIT_DELAY_MS")) options.commit_delay_ms = std::atoi(delay);
+  const bool show_progress = ::isatty(2);
+  if (show_progress) {
+    options.progress = [](const registry::IngestProgress& p) {
+      std::cerr << "\r  " << p.path << ": " << p.lines << " lines, " << (p.bytes >> 20) << " MiB" << std::flush;
+    };
+  }
+  registry::SystemClock clock;
+  registry::Ingestor ingestor(*spec, **parser, *identity, **store, clock, options);
+  for (const std::string& path : a.inputs) {
+    auto input = registry::open_input(path);
+    if (!input) return report_unusable(input.error().render());
+    auto result = ingestor.ingest(**input, path);
+    if (show_progress) std::cerr << "\r\033[K" << std::flush;
+    if (!result) return report_unusable(result.error().render());
+    const registry::IngestResult& r = *result;
+    if (r.already_complete) {
+      std::cout << path << ": already ingested (" << r.resumed_from_line << " lines), nothing new\n";
+      continue;
+    }
+    std::cout << path << ": " << r.lines << " lines";
+    if (r.resumed_from_line) std::cout << " (resumed after line " << r.resumed_from_line << ")";
+    std::cout << ", " << r.requests << " requests: " << r.matched << " matched, " << r.unmatched << " unmatched, "
+              << r.unknown_consumer << " without consumer, " << r.malformed << " malformed\n";
+    for (const registry::MalformedLine& m : r.malformed_examples)
+      std::cout << "  " << path << ":" << m.line << ": malformed: " << m.reason << "\n";
+    if (r.malformed > static_cast<int64_t>(r.malformed_examples.size()))
+      std::cout << "  ... and " << (r.malformed - static_cast<int64_t>(r.malformed_examples.size()))
+                << " more malformed lines\n";
+  }
+  return kExitClean;
+}
+
+int run_import_pacts(const UsageArgs& a) {
+  auto store = registry::open_store(a.registry);
+  if (!store) return report_unusable(store.error().render());
+  for (const std::string& path : a.inputs) {
+    auto usage = registry::read_pact_usage(path);
+    if (!usage) return report_unusable(usage.error().render());
+    if (auto s = (*store)->replace_pact_usage(path, *usage); !s) return report_unusable(s.error().render());
+    size_t calls = 0;
+    for (const registry::PactUsage& u : *usage) calls += u.field.empty() ? 1 : 0;
+    std::cout << path << ": " << calls << " interactions, " << (usage->size() - calls) << " response fields recorded"
+              << (usage->empty() ? "" : " for consumer " + usage->front().consumer) << "\n";
+  }
+  return kExitClean;
+}
+
+int run_report(const UsageArgs& a) {
+  auto window = registry::parse_window_days(a.since);
+  if (!window) return report_unusable("--since: expected a number of days such as 30d, 4w or 48h, got '" + a.since + "'");
+  auto today = today_of(a.today);
+  if (!today) return report_unusable(today.error().render());
+  if (a.format != "text" && a.format != "json" && a.format != "markdown" && a.format != "html")
+    return report_unusable("unknown --format '" + a.format + "' (expected text|json|markdown|html)");
+  auto spec = registry::load_spec_operations(a.spec);
+  if (!spec) return report_unusable(spec.error().render());
+  auto store = registry::open_store(a.registry);
+  if (!store) return report_unusable(store.error().render());
+  auto snapshot = (*store)->load(*today - *window + 1);
+  if (!snapshot) return report_unusable(snapshot.error().render());
+  auto report = registry::build_usage_report(*spec, *snapshot, {*today, *window});
+  std::string text = a.format == "json"       ? registry::render_report_json(report)
+                     : a.format == "markdown" ? registry::render_report_markdown(report)
+                     : a.format == "html"     ? registry::render_report_html(report)
+                                              : registry::render_report_text(report);
+  if (!write_output(text, a.output)) return report_unusable("cannot write " + a.output);
+  return kExitClean;
+}
+
+}  // namespace
+
 Runner setup_usage(CLI::App& app) {
-  app.allow_extras();
-  return [] { return report_unusable("'accord usage' is not available yet"); };
+  auto args = std::make_shared<UsageArgs>();
+  app.require_subcommand(1);
+  CLI::App* ingest = app.add_subcommand("ingest", "Count the requests of access logs per operation and consumer");
+  ingest->add_option("--spec", args->spec, "OpenAPI document whose operations the requests call")->required();
+  ingest->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  ingest->add_option("--log-format", args->log_format, std::string(registry::log_format_names()))->required();
+  ingest->add_option("--consumer", args->consumer,
+                     "header:NAME | field:NAME | user-agent | remote-addr | basic-user | jwt:CLAIM | api-key:HEADER");
+  ingest->add_option("--commit-every", args->commit_every, "Lines between two commits (checkpoints)")
+      ->capture_default_str();
+  ingest->add_option("logs", args->inputs, "Access logs ('-' for stdin, .gz read directly)")->required();
+
+  CLI::App* pacts = app.add_subcommand("import-pacts", "Record which operations and fields consumers' pacts use");
+  pacts->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  pacts->add_option("pacts", args->inputs, "Pact files")->required();
+
+  CLI::App* report = app.add_subcommand("report", "Per operation: calls, consumers, trend, pacts and a verdict");
+  report->add_option("--spec", args->spec, "OpenAPI document to report on")->required();
+  report->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  report->add_option("--since", args->since, "Window: 30d, 4w, 48h")->capture_default_str();
+  report->add_option("--format", args->format, "text|json|markdown|html")->capture_default_str();
+  report->add_option("--today", args->today, "Last day of the window (YYYY-MM-DD); default: today (UTC)");
+  report->add_option("-o,--output", args->output, "Write the report to this file instead of stdout");
+
+  return [args, ingest, pacts, report] {
+    if (ingest->parsed()) return run_ingest(*args);
+    if (pacts->parsed()) return run_import_pacts(*args);
+    if (report->parsed()) return run_report(*args);
+    return report_unusable("usage: accord usage ingest|import-pacts|report");
+  };
 }
 
 }  // namespace accord::cli

@@ -1,0 +1,112 @@
+#include "registry/aggregator.h"
+
+#include <algorithm>
+#include <climits>
+#include <tuple>
+
+#include "registry/clock.h"
+
+namespace accord::registry {
+
+namespace {
+
+// Packed key: operation (20 bits) | consumer (22 bits) | day offset (18 bits) | status class (4 bits).
+// Days are offset from 1970 and fit until the year 2687; more operations or
+// consumers than the fields hold are folded into the last value (never in practice).
+uint64_t pack(uint32_t operation, uint32_t consumer, int64_t day, int status_class) {
+  const uint64_t op = std::min<uint64_t>(operation, (1u << 20) - 1);
+  const uint64_t who = std::min<uint64_t>(consumer, (1u << 22) - 1);
+  const uint64_t d = static_cast<uint64_t>(std::clamp<int64_t>(day, 0, (1 << 18) - 1));
+  return op << 44 | who << 22 | d << 4 | static_cast<uint64_t>(status_class & 0xf);
+}
+
+constexpr size_t kMaxDistinctUnmatched = 20000;  // memory bound between commits
+constexpr size_t kUnmatchedKeptPerBatch = 200;
+
+}  // namespace
+
+uint32_t Aggregator::intern(std::string_view consumer) {
+  auto found = consumer_ids_.find(consumer);
+  if (found != consumer_ids_.end()) return found->second;
+  const uint32_t id = static_cast<uint32_t>(consumers_.size());
+  consumers_.emplace_back(consumer);
+  consumer_ids_.emplace(std::string(consumer), id);
+  return id;
+}
+
+void Aggregator::add(int operation, std::string_view consumer, int64_t time, int status) {
+  const int64_t day = day_of(time);
+  if (day != last_day_) {
+    last_day_ = day;
+    last_day_totals_ = &days_[day];
+  }
+  ++last_day_totals_->lines;
+  const int status_class = status >= 100 && status < 600 ? status / 100 : 0;
+  Totals& t = totals_[pack(static_cast<uint32_t>(operation), intern(consumer), day, status_class)];
+  if (t.calls == 0 || time < t.first_seen) t.first_seen = time;
+  if (t.calls == 0 || time > t.last_seen) t.last_seen = time;
+  ++t.calls;
+  ++pending_;
+}
+
+void Aggregator::add_unmatched(std::string_view method, std::string_view target, int64_t time) {
+  const int64_t day = day_of(time);
+  if (day != last_day_) {
+    last_day_ = day;
+    last_day_totals_ = &days_[day];
+  }
+  ++last_day_totals_->lines;
+  ++last_day_totals_->unmatched;
+  ++pending_;
+  size_t cut = target.find_first_of("?#");
+  std::string key(method);
+  key += ' ';
+  key += target.substr(0, std::min<size_t>(cut, 200));
+  auto found = unmatched_.find(key);
+  if (found != unmatched_.end()) ++found->second;
+  else if (unmatched_.size() < kMaxDistinctUnmatched) unmatched_.emplace(std::move(key), 1);
+}
+
+void Aggregator::drain_into(IngestBatch& batch) {
+  std::vector<bool> seen_operation(spec_.operations.size(), false);
+  for (const auto& [key, t] : totals_) {
+    const uint32_t op = static_cast<uint32_t>(key >> 44);
+    const uint32_t who = static_cast<uint32_t>((key >> 22) & ((1u << 22) - 1));
+    UsageCount c;
+    c.operation = spec_.operations[op].key;
+    c.consumer = consumers_[who];
+    c.day = static_cast<int64_t>((key >> 4) & ((1u << 18) - 1));
+    c.status_class = static_cast<int>(key & 0xf);
+    c.calls = t.calls;
+    c.first_seen = t.first_seen;
+    c.last_seen = t.last_seen;
+    batch.counts.push_back(std::move(c));
+    if (!seen_operation[op]) {
+      seen_operation[op] = true;
+      batch.operation_labels.emplace_back(spec_.operations[op].key, spec_.operations[op].label);
+    }
+  }
+  // Deterministic order: concurrent writers then lock rows in the same order.
+  std::sort(batch.counts.begin(), batch.counts.end(), [](const UsageCount& a, const UsageCount& b) {
+    return std::tie(a.operation, a.consumer, a.day, a.status_class) <
+           std::tie(b.operation, b.consumer, b.day, b.status_class);
+  });
+  std::sort(batch.operation_labels.begin(), batch.operation_labels.end());
+  std::vector<std::pair<std::string, int64_t>> unmatched(unmatched_.begin(), unmatched_.end());
+  std::sort(unmatched.begin(), unmatched.end(),
+            [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  if (unmatched.size() > kUnmatchedKeptPerBatch) unmatched.resize(kUnmatchedKeptPerBatch);
+  std::sort(unmatched.begin(), unmatched.end());
+  for (auto& [request, calls] : unmatched) batch.unmatched.push_back({request, calls});
+  for (const auto& [day, t] : days_) batch.days.push_back({day, t.lines, t.unmatched});
+  totals_.clear();
+  consumer_ids_.clear();
+  consumers_.clear();
+  unmatched_.clear();
+  days_.clear();
+  last_day_ = INT64_MIN;
+  last_day_totals_ = nullptr;
+  pending_ = 0;
+}
+
+}  // namespace accord::registry

@@ -1,0 +1,57 @@
+// Counts requests in memory between two commits: operation x consumer x day x
+// status class, with first/last seen. The hot path of ingest, so keys are
+// packed integers and consumers are interned.
+#pragma once
+
+#include <climits>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "registry/spec_operations.h"
+#include "registry/store.h"
+
+namespace accord::registry {
+
+class Aggregator {
+ public:
+  explicit Aggregator(const SpecOperations& spec) : spec_(spec) {}
+
+  void add(int operation, std::string_view consumer, int64_t time, int status);
+  void add_unmatched(std::string_view method, std::string_view target, int64_t time);
+  // Moves what was counted into `batch` and starts afresh.
+  void drain_into(IngestBatch& batch);
+  int64_t pending_requests() const { return pending_; }
+
+ private:
+  struct Totals {
+    int64_t calls = 0;
+    int64_t first_seen = 0;
+    int64_t last_seen = 0;
+  };
+  struct DayTotals {
+    int64_t lines = 0;
+    int64_t unmatched = 0;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  uint32_t intern(std::string_view consumer);
+
+  const SpecOperations& spec_;
+  std::unordered_map<uint64_t, Totals> totals_;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> consumer_ids_;
+  std::vector<std::string> consumers_;
+  std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> unmatched_;
+  std::map<int64_t, DayTotals> days_;
+  int64_t pending_ = 0;
+  // Consecutive lines usually share a day: skip the map lookup then.
+  int64_t last_day_ = INT64_MIN;
+  DayTotals* last_day_totals_ = nullptr;
+};
+
+}  // namespace accord::registry

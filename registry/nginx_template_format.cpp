@@ -1,0 +1,199 @@
+// nginx `log_format` templates, and `combined` (which is one of them). The
+// template is compiled once into literal/variable steps; each variable's
+// value runs up to the literal that follows it.
+#include <vector>
+
+#include "registry/log_format.h"
+
+namespace accord::registry {
+
+namespace {
+
+enum class Slot { ignore, remote_addr, remote_user, time_local, time_iso8601, msec, request, method, uri, status,
+                  user_agent, field };
+
+struct Step {
+  std::string literal;  // text that must follow the previous variable (may be empty at the start)
+  Slot slot = Slot::ignore;
+  std::string name;     // variable name without '$'
+  bool has_variable = false;
+};
+
+Slot slot_of(std::string_view name) {
+  if (name == "remote_addr" || name == "binary_remote_addr" || name == "realip_remote_addr") return Slot::remote_addr;
+  if (name == "remote_user") return Slot::remote_user;
+  if (name == "time_local") return Slot::time_local;
+  if (name == "time_iso8601") return Slot::time_iso8601;
+  if (name == "msec") return Slot::msec;
+  if (name == "request") return Slot::request;
+  if (name == "request_method") return Slot::method;
+  if (name == "request_uri" || name == "uri") return Slot::uri;
+  if (name == "status") return Slot::status;
+  if (name == "http_user_agent") return Slot::user_agent;
+  return Slot::field;
+}
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+class TemplateParser final : public LineParser {
+ public:
+  explicit TemplateParser(std::vector<Step> steps, std::string trailer)
+      : steps_(std::move(steps)), trailer_(std::move(trailer)) {}
+
+  bool parse(std::string_view line, Request& out, std::string& why) override {
+    out.clear();
+    size_t pos = 0;
+    for (size_t i = 0; i < steps_.size(); ++i) {
+      const Step& step = steps_[i];
+      if (line.compare(pos, step.literal.size(), step.literal) != 0) {
+        why = "line does not follow the log format near column " + std::to_string(pos + 1);
+        return false;
+      }
+      pos += step.literal.size();
+      const std::string& next = i + 1 < steps_.size() ? steps_[i + 1].literal : trailer_;
+      size_t end;
+      if (next.empty()) {
+        end = i + 1 < steps_.size() ? line.find(' ', pos) : line.size();
+        if (end == std::string_view::npos) end = line.size();
+      } else {
+        end = find_unescaped(line, next, pos);
+        if (end == std::string_view::npos) {
+          why = "line does not follow the log format near column " + std::to_string(pos + 1);
+          return false;
+        }
+      }
+      if (!assign(step, line.substr(pos, end - pos), out, why)) return false;
+      pos = end;
+    }
+    if (line.compare(pos, trailer_.size(), trailer_) != 0) {
+      why = "line does not follow the log format at its end";
+      return false;
+    }
+    if (out.method.empty() || out.target.empty()) {
+      why = "no request line";
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  // Quoted values may contain \" (Apache) — a quote preceded by a backslash is not the end.
+  static size_t find_unescaped(std::string_view line, std::string_view literal, size_t from) {
+    while (true) {
+      size_t at = line.find(literal, from);
+      if (at == std::string_view::npos || at == 0 || line[at - 1] != '\\' || literal[0] != '"') return at;
+      from = at + 1;
+    }
+  }
+
+  bool assign(const Step& step, std::string_view value, Request& out, std::string& why) {
+    if (value == "-") value = {};
+    switch (step.slot) {
+      case Slot::ignore: break;
+      case Slot::remote_addr: out.remote_addr = value; break;
+      case Slot::remote_user: out.remote_user = value; break;
+      case Slot::user_agent: out.user_agent = value; break;
+      case Slot::method: out.method = value; break;
+      case Slot::uri: out.target = value; break;
+      case Slot::request:
+        if (!split_request_line(value, out.method, out.target)) {
+          why = "malformed request line";
+          return false;
+        }
+        break;
+      case Slot::status:
+        if (!parse_status(value, out.status)) {
+          why = "malformed status";
+          return false;
+        }
+        break;
+      case Slot::time_local:
+        if (value != last_time_text_) {
+          if (!parse_clf_time(value, last_time_)) {
+            why = "malformed time";
+            return false;
+          }
+          last_time_text_.assign(value);
+        }
+        out.time = last_time_;
+        break;
+      case Slot::time_iso8601:
+        if (!parse_iso8601(value, out.time)) {
+          why = "malformed time";
+          return false;
+        }
+        break;
+      case Slot::msec: {
+        size_t dot = value.find('.');
+        int64_t seconds = 0;
+        for (char c : value.substr(0, dot)) seconds = seconds * 10 + (c - '0');
+        out.time = seconds;
+        break;
+      }
+      case Slot::field: out.fields.emplace_back(step.name, value); break;
+    }
+    return true;
+  }
+
+  std::vector<Step> steps_;
+  std::string trailer_;
+  std::string last_time_text_;  // time strings repeat line after line: parse each once
+  int64_t last_time_ = 0;
+};
+
+}  // namespace
+
+core::Expected<std::unique_ptr<LineParser>> make_nginx_template_parser(std::string_view log_format) {
+  std::vector<Step> steps;
+  std::string literal;
+  for (size_t i = 0; i < log_format.size();) {
+    char c = log_format[i];
+    if (c != '$') {
+      literal += c;
+      ++i;
+      continue;
+    }
+    size_t start = i + 1;
+    bool braced = start < log_format.size() && log_format[start] == '{';
+    if (braced) ++start;
+    size_t end = start;
+    while (end < log_format.size() && is_name_char(log_format[end])) ++end;
+    if (end == start) return core::make_error("log format: '$' without a variable name at column " + std::to_string(i + 1));
+    if (braced && (end >= log_format.size() || log_format[end] != '}'))
+      return core::make_error("log format: unclosed '${' at column " + std::to_string(i + 1));
+    if (!steps.empty() && literal.empty())
+      return core::make_error("log format: variables $" + steps.back().name + " and $" +
+                              std::string(log_format.substr(start, end - start)) +
+                              " touch; they cannot be told apart");
+    Step step;
+    step.literal = std::move(literal);
+    literal.clear();
+    step.name = std::string(log_format.substr(start, end - start));
+    step.slot = slot_of(step.name);
+    step.has_variable = true;
+    steps.push_back(std::move(step));
+    i = braced ? end + 1 : end;
+  }
+  bool has_request = false, has_method = false, has_uri = false;
+  for (const Step& s : steps) {
+    has_request |= s.slot == Slot::request;
+    has_method |= s.slot == Slot::method;
+    has_uri |= s.slot == Slot::uri;
+  }
+  if (!has_request && !(has_method && has_uri))
+    return core::make_error("log format: needs $request, or $request_method with $request_uri/$uri");
+  return std::unique_ptr<LineParser>(std::make_unique<TemplateParser>(std::move(steps), std::move(literal)));
+}
+
+std::unique_ptr<LineParser> make_combined_parser() {
+  // nginx's predefined `combined`; Apache's %h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-agent}i" has the
+  // same shape, with its ident field (almost always "-") where nginx writes a literal "-".
+  auto parser = make_nginx_template_parser(
+      "$remote_addr $ident $remote_user [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" "
+      "\"$http_user_agent\"");
+  return std::move(*parser);
+}
+
+}  // namespace accord::registry

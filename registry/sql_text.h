@@ -1,0 +1,33 @@
+// The statements both SQL backends run, in each one's dialect. They differ
+// only in placeholders ($1 vs ?) and LEAST/GREATEST vs min/max.
+#pragma once
+
+#include <string>
+
+namespace accord::registry {
+
+enum class SqlDialect { sqlite, postgres };
+
+struct SqlText {
+  std::string upsert_count;      // operation, consumer, day, status_class, calls, first_seen, last_seen
+  std::string upsert_unmatched;  // request, calls
+  std::string upsert_day;        // day, lines, unmatched
+  std::string upsert_label;      // operation, label
+  std::string upsert_checkpoint; // file_key, path, byte_offset, line_number, malformed, complete
+  std::string select_checkpoint; // file_key
+  std::string delete_pacts;      // source
+  std::string insert_pact;       // source, consumer, provider, method, path, field
+  std::string select_counts;     // since_day
+  std::string select_unmatched;
+  std::string select_days;       // since_day
+  std::string select_pacts;
+  std::string select_labels;
+  std::string select_malformed;
+  std::string create_migrations_table;
+  std::string select_versions;
+  std::string insert_version;    // version, description
+};
+
+const SqlText& sql_text(SqlDialect dialect);
+
+}  // namespace accord::registry

@@ -1,0 +1,98 @@
+// The usage registry's storage, behind one interface so SQLite (one file,
+// the default) and PostgreSQL (shared by CI runners) pass the same tests.
+// Only aggregates are stored: operation x consumer x day x status class.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/expected.h"
+
+namespace accord::registry {
+
+struct UsageCount {
+  std::string operation;  // operation key, "GET /users/{}"
+  std::string consumer;   // "unknown" when the line named nobody
+  int64_t day = 0;        // days since 1970-01-01 (UTC)
+  int status_class = 0;   // 2 for 2xx ... 5 for 5xx; 0 unknown
+  int64_t calls = 0;
+  int64_t first_seen = 0;  // Unix seconds
+  int64_t last_seen = 0;
+};
+
+struct UnmatchedCount {
+  std::string request;  // "GET /nope" (query stripped)
+  int64_t calls = 0;
+};
+
+struct DayLines {
+  int64_t day = 0;
+  int64_t lines = 0;      // requests seen that day, matched or not: what "coverage" counts
+  int64_t unmatched = 0;  // of which no operation of the spec matched
+};
+
+// Where one input file stands. The key identifies the file by its content
+// (see ingest.cpp), so a renamed or re-read file is recognised.
+struct Checkpoint {
+  std::string file_key;
+  std::string path;
+  int64_t byte_offset = 0;  // just after the last committed line
+  int64_t line_number = 0;  // lines committed
+  int64_t malformed = 0;    // malformed lines so far
+  bool complete = false;
+};
+
+// One transaction's worth of ingest: counts and the checkpoint that covers them.
+struct IngestBatch {
+  std::vector<UsageCount> counts;
+  std::vector<UnmatchedCount> unmatched;
+  std::vector<DayLines> days;
+  std::vector<std::pair<std::string, std::string>> operation_labels;  // key -> "GET /users/{id}"
+  std::optional<Checkpoint> checkpoint;  // absent for stdin
+};
+
+struct PactUsage {
+  std::string consumer;
+  std::string provider;
+  std::string method;  // upper case
+  std::string path;    // concrete path from the pact ("/users/42"); matched to operations when reported
+  std::string field;   // response field the consumer reads ("$.name", "$.items[*].id"), "" for the call itself
+  std::string source;  // pact file
+};
+
+// What reports and plans read.
+struct UsageSnapshot {
+  std::vector<UsageCount> counts;
+  std::vector<UnmatchedCount> unmatched;
+  std::vector<DayLines> days;
+  std::vector<PactUsage> pacts;
+  std::vector<std::pair<std::string, std::string>> operation_labels;
+  int64_t malformed_lines = 0;
+};
+
+class UsageStore {
+ public:
+  virtual ~UsageStore() = default;
+  virtual std::string describe() const = 0;  // "sqlite:.accord/usage.db", never a password
+  // Applies pending migrations (idempotent).
+  virtual core::Status migrate() = 0;
+  virtual int schema_version() = 0;
+  virtual core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& file_key) = 0;
+  // All of it or nothing, in one transaction.
+  virtual core::Status commit(const IngestBatch& batch) = 0;
+  // Replaces what `source` said before (re-importing a pact is idempotent).
+  virtual core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) = 0;
+  // Counts with day >= since_day (pass a very small day for everything).
+  virtual core::Expected<UsageSnapshot> load(int64_t since_day) = 0;
+};
+
+// "postgresql://..." / "postgres://..." -> PostgreSQL; anything else is a SQLite file path
+// (its directory is created).
+core::Expected<std::unique_ptr<UsageStore>> open_store(const std::string& target);
+core::Expected<std::unique_ptr<UsageStore>> open_sqlite_store(const std::string& path);
+core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::string& conninfo);
+
+}  // namespace accord::registry

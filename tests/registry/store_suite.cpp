@@ -1,0 +1,83 @@
+#include "store_suite.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace accord::registry;
+
+namespace {
+
+IngestBatch batch_with(std::vector<UsageCount> counts, int64_t offset, bool complete) {
+  IngestBatch b;
+  b.counts = std::move(counts);
+  b.days = {{100, 10, 2}};
+  b.unmatched = {{"GET /nope", 2}};
+  b.operation_labels = {{"GET /users/{}", "GET /users/{id}"}};
+  Checkpoint cp;
+  cp.file_key = "line1:abc:10";
+  cp.path = "access.log";
+  cp.byte_offset = offset;
+  cp.line_number = offset / 10;
+  cp.malformed = 1;
+  cp.complete = complete;
+  b.checkpoint = cp;
+  return b;
+}
+
+}  // namespace
+
+void run_store_suite(UsageStore& store) {
+  CHECK(store.schema_version() == 1);
+  REQUIRE(store.migrate().ok());  // applying again changes nothing
+  CHECK(store.schema_version() == 1);
+
+  auto none = store.find_checkpoint("line1:abc:10");
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+
+  REQUIRE(store.commit(batch_with({{"GET /users/{}", "web", 100, 2, 5, 1000, 2000},
+                                   {"GET /users/{}", "unknown", 100, 5, 1, 1500, 1500}},
+                                  50, false))
+              .ok());
+  // Same key again: calls add up, first/last widen.
+  REQUIRE(store.commit(batch_with({{"GET /users/{}", "web", 100, 2, 3, 900, 1800}}, 100, true)).ok());
+
+  auto cp = store.find_checkpoint("line1:abc:10");
+  REQUIRE(cp.ok());
+  REQUIRE(cp->has_value());
+  CHECK((*cp)->byte_offset == 100);
+  CHECK((*cp)->line_number == 10);
+  CHECK((*cp)->complete);
+
+  std::vector<PactUsage> pacts = {{"mobile", "users-api", "GET", "/users/1", "", "a.json"},
+                                  {"mobile", "users-api", "GET", "/users/1", "$.name", "a.json"}};
+  REQUIRE(store.replace_pact_usage("a.json", pacts).ok());
+  REQUIRE(store.replace_pact_usage("a.json", {pacts[0]}).ok());  // re-import replaces
+
+  auto snap = store.load(0);
+  REQUIRE(snap.ok());
+  std::map<std::string, UsageCount> by_consumer;
+  for (const UsageCount& c : snap->counts) by_consumer[c.consumer] = c;
+  REQUIRE(snap->counts.size() == 2);
+  CHECK(by_consumer["web"].calls == 8);
+  CHECK(by_consumer["web"].first_seen == 900);
+  CHECK(by_consumer["web"].last_seen == 2000);
+  CHECK(by_consumer["unknown"].status_class == 5);
+  REQUIRE(snap->days.size() == 1);
+  CHECK(snap->days[0].lines == 20);
+  CHECK(snap->days[0].unmatched == 4);
+  REQUIRE(snap->unmatched.size() == 1);
+  CHECK(snap->unmatched[0].calls == 4);
+  REQUIRE(snap->pacts.size() == 1);
+  CHECK(snap->pacts[0].consumer == "mobile");
+  CHECK(snap->pacts[0].source == "a.json");
+  REQUIRE(snap->operation_labels.size() == 1);
+  CHECK(snap->operation_labels[0].second == "GET /users/{id}");
+  CHECK(snap->malformed_lines == 1);
+
+  auto later = store.load(101);  // counts before day 101 are left out
+  REQUIRE(later.ok());
+  CHECK(later->counts.empty());
+  CHECK(later->days.empty());
+}
