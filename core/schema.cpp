@@ -51,10 +51,13 @@ void read_handles(const Node* list, const std::string& pointer, std::string_view
 void read_named(const Node* map, const std::string& pointer, std::string_view key, std::vector<NamedHandle>& out) {
   if (!map || !map->is_object()) return;
   std::string base = pointer_append(pointer, key);
+  size_t inherited = out.size();  // non-zero only for a $ref with siblings
+  out.reserve(inherited + map->size());
   for (const Member& m : map->children()) {
     NamedHandle named{m.key, handle(m.value, base, m.key)};
-    auto same = std::find_if(out.begin(), out.end(), [&](const NamedHandle& h) { return h.name == m.key; });
-    if (same != out.end()) *same = std::move(named);  // a sibling overrides the $ref base
+    auto end = out.begin() + static_cast<std::ptrdiff_t>(inherited);
+    auto same = std::find_if(out.begin(), end, [&](const NamedHandle& h) { return h.name == m.key; });
+    if (same != end) *same = std::move(named);  // a sibling overrides the $ref base
     else out.push_back(std::move(named));
   }
 }
@@ -63,7 +66,7 @@ Bound read_bound(const Node* node, std::string_view key, std::string_view exclus
   Bound b;
   const Node* limit = node->get(key);
   const Node* exclusive = node->get(exclusive_key);
-  if (limit && limit->is_number()) b = Bound{true, limit->as_number(), false, limit, limit->text()};
+  if (limit && limit->is_number()) b = Bound{true, limit->as_number(), false, limit, limit->text(), key};
   if (!exclusive) return b;
   if (exclusive->is_bool()) {  // draft-04 / OpenAPI 3.0: a flag on minimum/maximum
     if (b.present) b.exclusive = exclusive->as_bool();
@@ -73,7 +76,7 @@ Bound read_bound(const Node* node, std::string_view key, std::string_view exclus
   double value = exclusive->as_number();
   // Both given: the tighter one decides.
   bool tighter = !b.present || (is_max ? value <= b.value : value >= b.value);
-  if (tighter) b = Bound{true, value, true, exclusive, exclusive->text()};
+  if (tighter) b = Bound{true, value, true, exclusive, exclusive->text(), exclusive_key};
   return b;
 }
 
@@ -302,6 +305,13 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
   building_.erase(node);
   if (result) by_node_.emplace(node, *result);
   return result;
+}
+
+Expected<const Schema*> SchemaGraph::get(const SchemaHandle& handle) {
+  if (handle.resolved) return handle.resolved;
+  auto s = get(handle.node, handle.pointer);
+  if (s) handle.resolved = *s;
+  return s;
 }
 
 Expected<const Schema*> SchemaGraph::build(const Node* node, const std::string& pointer, const Document* doc) {

@@ -53,6 +53,9 @@ struct SchemaHandle {
   const Node* node = nullptr;
   std::string pointer;
   bool via_ref = false;  // the node is a `$ref` (its target may be shared)
+  // Filled by SchemaGraph::get on first use: comparing a big spec asks for
+  // the same handles millions of times.
+  mutable const Schema* resolved = nullptr;
   explicit operator bool() const { return node != nullptr; }
 };
 
@@ -68,6 +71,7 @@ struct Bound {
   bool exclusive = false;
   const Node* at = nullptr;  // the keyword's value node
   std::string_view text;     // the number as written, for messages
+  std::string_view keyword;  // the keyword that set it ("maximum", "exclusiveMaximum")
 };
 
 // Where a keyword's value came from (the schema itself or its $ref base).
@@ -155,7 +159,7 @@ class SchemaGraph {
   // JSON Pointer, used when the node is not a bare reference. Errors: a
   // dangling or circular `$ref`, or a node that is not a schema.
   Expected<const Schema*> get(const Node* node, const std::string& pointer);
-  Expected<const Schema*> get(const SchemaHandle& handle) { return get(handle.node, handle.pointer); }
+  Expected<const Schema*> get(const SchemaHandle& handle);
 
   DocumentSet& documents() { return documents_; }
   size_t size() const { return schemas_.size(); }
