@@ -1,0 +1,150 @@
+#include "diff/proto/config.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <regex>
+
+#include "core/loader.h"
+
+namespace accord::diff::proto {
+
+namespace {
+
+std::vector<std::string> strings_of(const core::Node* list) {
+  std::vector<std::string> out;
+  if (!list || !list->is_array()) return out;
+  for (const core::Member& m : list->children())
+    if (m.value && m.value->is_scalar()) out.emplace_back(m.value->text());
+  return out;
+}
+
+void read_breaking(const core::Node* breaking, BreakingConfig& c) {
+  if (!breaking || !breaking->is_object()) return;
+  if (const core::Node* use = breaking->get("use")) c.use = strings_of(use);
+  c.except = strings_of(breaking->get("except"));
+  c.ignore = strings_of(breaking->get("ignore"));
+  if (const core::Node* only = breaking->get("ignore_only"); only && only->is_object())
+    for (const core::Member& m : only->children()) c.ignore_only[std::string(m.key)] = strings_of(m.value);
+  c.ignore_unstable_packages = breaking->get_bool("ignore_unstable_packages");
+}
+
+std::string strip_slash(std::string p) {
+  while (!p.empty() && p.back() == '/') p.pop_back();
+  if (p.rfind("./", 0) == 0) p = p.substr(2);
+  return p;
+}
+
+bool under(std::string_view path, const std::string& prefix) {
+  std::string p = strip_slash(prefix);
+  if (p.empty() || p == ".") return true;
+  return path == p || (path.size() > p.size() && path.compare(0, p.size(), p) == 0 && path[p.size()] == '/');
+}
+
+const std::vector<std::string_view>& categories() {
+  static const std::vector<std::string_view> c{"FILE", "PACKAGE", "WIRE_JSON", "WIRE"};
+  return c;
+}
+
+// A name in use/except/ignore_only matches a rule by ID or by category.
+bool names_rule(std::string_view name, const RuleInfo& rule) {
+  if (is_category(name)) return has_category(rule, name);
+  return rule_id_from_buf(name) == rule.id;
+}
+
+}  // namespace
+
+bool is_category(std::string_view name) {
+  return std::find(categories().begin(), categories().end(), name) != categories().end() || name == "CSR";
+}
+
+std::string rule_id_from_buf(std::string_view name) {
+  std::string s(name);
+  if (s.rfind("proto.", 0) == 0) return s;
+  for (char& ch : s) ch = ch == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return "proto." + s;
+}
+
+core::Expected<BreakingConfig> load_breaking_config(const std::string& path) {
+  auto doc = core::load_file(path);
+  if (!doc) return doc.error();
+  const core::Node* root = (*doc)->root();
+  BreakingConfig c;
+  c.source = path;
+  if (!root || !root->is_object()) return c;
+  read_breaking(root->get("breaking"), c);
+  if (const core::Node* build = root->get("build")) c.excludes = strings_of(build->get("excludes"));
+  if (const core::Node* modules = root->get("modules"); modules && modules->is_array())
+    for (const core::Member& m : modules->children()) {
+      if (!m.value || !m.value->is_object()) continue;
+      for (std::string& e : strings_of(m.value->get("excludes"))) c.excludes.push_back(strip_slash(e));
+      if (!root->get("breaking")) read_breaking(m.value->get("breaking"), c);
+    }
+  for (std::string& e : c.excludes) e = strip_slash(e);
+  return c;
+}
+
+core::Expected<BreakingConfig> find_breaking_config(const std::string& dir) {
+  for (const char* name : {"buf.yaml", "buf.work.yaml"}) {
+    std::filesystem::path p = std::filesystem::path(dir) / name;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(p, ec)) return load_breaking_config(p.string());
+  }
+  return BreakingConfig{};
+}
+
+core::Expected<std::vector<const RuleInfo*>> select_rules(const BreakingConfig& config,
+                                                          const std::vector<std::string>& cats) {
+  std::vector<std::string> use = !cats.empty() ? cats : (!config.use.empty() ? config.use : std::vector<std::string>{"FILE"});
+  const std::span<const RuleInfo> table = proto_rule_table();
+  auto check = [&](const std::string& name) -> core::Status {
+    if (is_category(name)) return core::ok_status();
+    for (const RuleInfo& r : table)
+      if (r.id == rule_id_from_buf(name)) return core::ok_status();
+    return core::make_error("unknown proto rule or category '" + name +
+                                "' (categories: FILE, PACKAGE, WIRE_JSON, WIRE; rules: `accord rules`)",
+                            config.source);
+  };
+  for (const std::string& name : use)
+    if (auto st = check(name); !st) return st.error();
+  for (const std::string& name : config.except)
+    if (auto st = check(name); !st) return st.error();
+  std::vector<const RuleInfo*> out;
+  for (const RuleInfo& r : table) {
+    bool used = std::any_of(use.begin(), use.end(), [&](const std::string& n) { return names_rule(n, r); });
+    bool excepted = std::any_of(config.except.begin(), config.except.end(), [&](const std::string& n) { return names_rule(n, r); });
+    if (used && !excepted) out.push_back(&r);
+  }
+  return out;
+}
+
+bool is_unstable_package(std::string_view package) {
+  static const std::regex unstable(R"(v\d+(test.*|(alpha|beta)\d*|p\d+(alpha|beta)\d*))");
+  size_t dot = package.rfind('.');
+  std::string last(dot == std::string_view::npos ? package : package.substr(dot + 1));
+  return std::regex_match(last, unstable);
+}
+
+bool is_ignored(const BreakingConfig& config, std::string_view rule, const std::vector<std::string_view>& paths,
+                const std::vector<std::string_view>& packages) {
+  for (std::string_view p : paths)
+    for (const std::string& ig : config.ignore)
+      if (under(p, ig)) return true;
+  if (!config.ignore_only.empty()) {
+    const RuleInfo* info = nullptr;
+    for (const RuleInfo& r : proto_rule_table())
+      if (r.id == rule) info = &r;
+    for (const auto& [name, ig_paths] : config.ignore_only) {
+      if (!info || !names_rule(name, *info)) continue;
+      for (std::string_view p : paths)
+        for (const std::string& ig : ig_paths)
+          if (under(p, ig)) return true;
+    }
+  }
+  if (config.ignore_unstable_packages)
+    for (std::string_view pkg : packages)
+      if (is_unstable_package(pkg)) return true;
+  return false;
+}
+
+}  // namespace accord::diff::proto

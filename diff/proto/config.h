@@ -1,0 +1,50 @@
+// buf's configuration, as far as breaking-change detection reads it:
+// buf.yaml (v1 and v2) or buf.work.yaml, the `breaking:` section (use,
+// except, ignore, ignore_only, ignore_unstable_packages) and the build
+// excludes that keep files out of the comparison.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/expected.h"
+#include "diff/model/rules.h"
+
+namespace accord::diff::proto {
+
+struct BreakingConfig {
+  std::string source;                 // the file it came from ("" = defaults)
+  std::vector<std::string> use;       // buf IDs or categories, as written
+  std::vector<std::string> except;
+  std::vector<std::string> ignore;    // paths relative to the module root
+  std::map<std::string, std::vector<std::string>> ignore_only;  // rule or category -> paths
+  bool ignore_unstable_packages = false;
+  std::vector<std::string> excludes;  // build.excludes (v1) / modules[].excludes (v2)
+};
+
+// Reads one config file (any of buf.yaml, buf.work.yaml, or a file in their format).
+core::Expected<BreakingConfig> load_breaking_config(const std::string& path);
+
+// Looks for buf.yaml, then buf.work.yaml, in `dir`; defaults when neither exists.
+core::Expected<BreakingConfig> find_breaking_config(const std::string& dir);
+
+// "FIELD_NO_DELETE", "field-no-delete" and "proto.field-no-delete" all name proto.field-no-delete.
+std::string rule_id_from_buf(std::string_view name);
+bool is_category(std::string_view name);
+
+// The rules a run checks: `use` (or `categories` when given on the command
+// line, which win), minus `except`. Unknown names are an error.
+core::Expected<std::vector<const RuleInfo*>> select_rules(const BreakingConfig& config,
+                                                          const std::vector<std::string>& categories);
+
+// Whether a finding of `rule` at these proto paths (relative to the root) and
+// packages is ignored by the config.
+bool is_ignored(const BreakingConfig& config, std::string_view rule, const std::vector<std::string_view>& paths,
+                const std::vector<std::string_view>& packages);
+
+// buf's unstable package versions: v1alpha, v1beta2, v1test, v1p1beta1 ...
+bool is_unstable_package(std::string_view package);
+
+}  // namespace accord::diff::proto

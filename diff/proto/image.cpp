@@ -1,0 +1,227 @@
+// Loading one version: sources through compiler::Importer over a
+// DiskSourceTree (the input root first, then -I roots, then the system's
+// well-known types), or a binary FileDescriptorSet through a descriptor
+// database. Every error is collected, never printed.
+#include "diff/proto/image.h"
+
+#include <google/protobuf/compiler/importer.h>
+#include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/descriptor_database.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace accord::diff::proto {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Where the well-known types live when the tree does not carry them.
+constexpr const char* kSystemInclude = "/usr/include";
+
+struct Collected {
+  std::string file;
+  int line = -1;
+  int column = -1;
+  std::string message;
+};
+
+class ErrorCollector : public pb::compiler::MultiFileErrorCollector {
+ public:
+  void AddError(const std::string& filename, int line, int column, const std::string& message) override {
+    errors.push_back({filename, line, column, message});
+  }
+  std::vector<Collected> errors;
+};
+
+class DescriptorSetErrors : public pb::DescriptorPool::ErrorCollector {
+ public:
+  void AddError(const std::string& filename, const std::string& element_name, const pb::Message*, ErrorLocation,
+                const std::string& message) override {
+    if (first.empty()) first = filename + ": " + element_name + ": " + message;
+  }
+  std::string first;
+};
+
+bool uses_editions(const std::string& disk_path) {
+  std::ifstream in(disk_path);
+  std::string line;
+  for (int i = 0; i < 200 && std::getline(in, line); ++i) {
+    size_t p = line.find_first_not_of(" \t");
+    if (p != std::string::npos && line.compare(p, 7, "edition") == 0) return true;
+  }
+  return false;
+}
+
+bool is_excluded(const std::string& rel, const std::vector<std::string>& excludes) {
+  for (const std::string& e : excludes) {
+    if (rel == e) return true;
+    if (rel.size() > e.size() && rel.compare(0, e.size(), e) == 0 && (e.back() == '/' || rel[e.size()] == '/'))
+      return true;
+  }
+  return false;
+}
+
+std::string join_display(const std::string& dir, const std::string& rel) {
+  if (dir.empty() || dir == ".") return rel;
+  return dir.back() == '/' ? dir + rel : dir + "/" + rel;
+}
+
+}  // namespace
+
+struct Image::Holder {
+  std::unique_ptr<pb::compiler::DiskSourceTree> tree;
+  std::unique_ptr<ErrorCollector> errors;
+  std::unique_ptr<pb::compiler::Importer> importer;
+  std::unique_ptr<pb::SimpleDescriptorDatabase> database;
+  std::unique_ptr<pb::DescriptorPool> pool;
+};
+
+Image::Image() = default;
+Image::~Image() = default;
+Image::Image(Image&&) noexcept = default;
+Image& Image::operator=(Image&&) noexcept = default;
+
+std::string Image::display_path(const pb::FileDescriptor* file) const { return display_prefix_ + file->name(); }
+
+bool is_descriptor_set_path(const std::string& path) {
+  return ends_with(path, ".binpb") || ends_with(path, ".pb") || ends_with(path, ".desc") ||
+         ends_with(path, ".protoset") || ends_with(path, ".bin");
+}
+
+namespace {
+
+void index_message(ImageIndex& ix, const pb::Descriptor* m) {
+  ix.message_by_name.emplace(m->full_name(), m);
+  for (int i = 0; i < m->nested_type_count(); ++i) index_message(ix, m->nested_type(i));
+  for (int i = 0; i < m->enum_type_count(); ++i) ix.enum_by_name.emplace(m->enum_type(i)->full_name(), m->enum_type(i));
+  for (int i = 0; i < m->extension_count(); ++i)
+    ix.extensions[m->extension(i)->containing_type()->full_name()].emplace(m->extension(i)->number(), m->extension(i));
+}
+
+ImageIndex build_index(const std::vector<const pb::FileDescriptor*>& files) {
+  ImageIndex ix;
+  for (const pb::FileDescriptor* f : files) {
+    ix.file_by_path.emplace(f->name(), f);
+    ix.files_by_package[f->package()].push_back(f);
+    for (int i = 0; i < f->message_type_count(); ++i) index_message(ix, f->message_type(i));
+    for (int i = 0; i < f->enum_type_count(); ++i) ix.enum_by_name.emplace(f->enum_type(i)->full_name(), f->enum_type(i));
+    for (int i = 0; i < f->service_count(); ++i) ix.service_by_name.emplace(f->service(i)->full_name(), f->service(i));
+    for (int i = 0; i < f->extension_count(); ++i)
+      ix.extensions[f->extension(i)->containing_type()->full_name()].emplace(f->extension(i)->number(), f->extension(i));
+  }
+  return ix;
+}
+
+core::Error import_error(const std::vector<Collected>& errors, const std::string& root_dir,
+                         pb::compiler::DiskSourceTree& tree) {
+  const Collected& e = errors.front();
+  std::string disk;
+  tree.VirtualFileToDiskFile(e.file, &disk);
+  std::string shown = disk.empty() ? join_display(root_dir, e.file) : disk;
+  std::string message = e.message;
+  if (!disk.empty() && uses_editions(disk))
+    message = "uses protobuf editions, which this protobuf version (3.21) cannot parse (" + e.message + ")";
+  if (errors.size() > 1) message += " (and " + std::to_string(errors.size() - 1) + " more error(s))";
+  return core::make_error(message, shown, e.line >= 0 ? static_cast<uint32_t>(e.line + 1) : 0,
+                          e.column >= 0 ? static_cast<uint32_t>(e.column + 1) : 0);
+}
+
+// The proto path of a single file: relative to the -I root that contains it, else its own directory.
+std::pair<std::string, std::string> split_single_file(const std::string& path, const std::vector<std::string>& includes) {
+  fs::path abs = fs::weakly_canonical(fs::path(path));
+  for (const std::string& inc : includes) {
+    fs::path root = fs::weakly_canonical(fs::path(inc));
+    auto rel = abs.lexically_relative(root);
+    if (!rel.empty() && *rel.begin() != "..") return {inc, rel.generic_string()};
+  }
+  fs::path p(path);
+  std::string dir = p.parent_path().string();
+  return {dir.empty() ? "." : dir, p.filename().string()};
+}
+
+core::Status load_sources(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
+                                   std::vector<const pb::FileDescriptor*>& files, std::string& root,
+                                   std::string& prefix) {
+  std::error_code ec;
+  bool is_dir = fs::is_directory(source.path, ec);
+  std::vector<std::string> targets;
+  if (is_dir) {
+    root = source.path;
+    prefix = join_display(source.path, "");
+    for (auto it = fs::recursive_directory_iterator(source.path, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec) || it->path().extension() != ".proto") continue;
+      std::string rel = it->path().lexically_relative(source.path).generic_string();
+      if (!is_excluded(rel, source.excludes)) targets.push_back(std::move(rel));
+    }
+    if (ec) return core::make_error("cannot read directory: " + ec.message(), source.path);
+    if (targets.empty()) return core::make_error("no .proto files in directory", source.path);
+  } else {
+    if (!fs::is_regular_file(source.path, ec)) return core::make_error("no such file or directory", source.path);
+    auto [dir, rel] = split_single_file(source.path, source.include_paths);
+    root = dir;
+    prefix = join_display(dir, "");
+    targets.push_back(rel);
+  }
+  std::sort(targets.begin(), targets.end());
+
+  holder->tree = std::make_unique<pb::compiler::DiskSourceTree>();
+  holder->tree->MapPath("", root);
+  for (const std::string& inc : source.include_paths) holder->tree->MapPath("", inc);
+  holder->tree->MapPath("", kSystemInclude);
+  holder->errors = std::make_unique<ErrorCollector>();
+  holder->importer = std::make_unique<pb::compiler::Importer>(holder->tree.get(), holder->errors.get());
+  for (const std::string& t : targets) {
+    const pb::FileDescriptor* f = holder->importer->Import(t);
+    if (f) files.push_back(f);
+  }
+  if (!holder->errors->errors.empty()) return import_error(holder->errors->errors, root, *holder->tree);
+  return core::ok_status();
+}
+
+core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
+                                          std::vector<const pb::FileDescriptor*>& files) {
+  std::ifstream in(source.path, std::ios::binary);
+  if (!in) return core::make_error("cannot open descriptor set", source.path);
+  pb::FileDescriptorSet set;
+  if (!set.ParseFromIstream(&in))
+    return core::make_error("not a binary FileDescriptorSet (protoc --descriptor_set_out / buf build -o)", source.path);
+  holder->database = std::make_unique<pb::SimpleDescriptorDatabase>();
+  for (const pb::FileDescriptorProto& f : set.file())
+    if (!holder->database->Add(f)) return core::make_error("duplicate file " + f.name() + " in descriptor set", source.path);
+  holder->pool = std::make_unique<pb::DescriptorPool>(holder->database.get());
+  for (const pb::FileDescriptorProto& f : set.file()) {
+    if (is_excluded(f.name(), source.excludes)) continue;
+    const pb::FileDescriptor* fd = holder->pool->FindFileByName(f.name());
+    if (!fd) return core::make_error("descriptor set file " + f.name() + " does not build (missing dependency?)", source.path);
+    files.push_back(fd);
+  }
+  std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name() < b->name(); });
+  return core::ok_status();
+}
+
+}  // namespace
+
+core::Expected<Image> load_image(const ImageSource& source) {
+  Image image;
+  image.holder_ = std::make_unique<Image::Holder>();
+  std::error_code ec;
+  bool descriptor_set = !fs::is_directory(source.path, ec) && is_descriptor_set_path(source.path);
+  core::Status result = descriptor_set
+                            ? load_descriptor_set(source, image.holder_, image.files_)
+                            : load_sources(source, image.holder_, image.files_, image.root_, image.display_prefix_);
+  if (!result) return result.error();
+  if (descriptor_set) image.root_.clear();
+  image.index_ = build_index(image.files_);
+  return image;
+}
+
+}  // namespace accord::diff::proto
