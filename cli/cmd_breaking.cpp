@@ -11,6 +11,13 @@
 #include "diff/model/rules.h"
 #include "diff/render/render.h"
 
+// The HTTP RemoteSource lives in accord_contracts; a build without it refuses
+// --allow-remote-refs instead of silently ignoring it.
+#if __has_include("contracts/http/remote_source.h")
+#include "contracts/http/remote_source.h"
+#define ACCORD_HAS_REMOTE_SOURCE 1
+#endif
+
 namespace accord::cli {
 
 namespace {
@@ -104,6 +111,16 @@ int run_compare(CompareArgs a, bool gate) {
   if (!fail_on) return report_unusable("unknown --fail-on '" + a.fail_on + "' (expected error|warning|info)");
 
   diff::CompareOptions options;
+  // The network is touched only when the user asked for it.
+#ifdef ACCORD_HAS_REMOTE_SOURCE
+  std::unique_ptr<core::RemoteSource> remote;
+  if (a.allow_remote_refs) {
+    remote = std::make_unique<contracts::http::HttpRemoteSource>();
+    options.remote = remote.get();
+  }
+#else
+  if (a.allow_remote_refs) return report_unusable("--allow-remote-refs is not available in this build");
+#endif
   options.include_paths = a.include_paths;
   options.proto_categories = a.categories;
   set_proto_config(options, a.proto_config);

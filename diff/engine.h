@@ -24,6 +24,7 @@ struct CompareOptions {
   core::RemoteSource* remote = nullptr;        // non-null only with --allow-remote-refs
   std::vector<std::string> include_paths;      // proto: -I roots
   std::vector<std::string> proto_categories;   // proto: FILE | PACKAGE | WIRE_JSON | WIRE (empty = FILE)
+  std::string proto_config;                    // proto: buf.yaml / buf.work.yaml (empty = look in NEW's root)
 };
 
 // Decides the format from the file extension and the document's marker key
