@@ -18,6 +18,9 @@ PACKAGES=(
   # tests
   catch2                # unit tests
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests
+  postgresql            # a real server for the PostgreSQL usage-registry tests
+  nginx                 # end-to-end usage ingest of a real access log
+  chromium              # renders the HTML usage report in a test
 )
 
 missing=()
