@@ -197,3 +197,18 @@ TEST_CASE("cli: SARIF from real findings is valid SARIF 2.1.0", "[cli][formats]"
   CHECK(errors.empty());
   CHECK((*log)->root()->get("runs")->at(0)->get("results")->size() > 0);
 }
+
+TEST_CASE("cli: a directory of protos against git:REF", "[cli][git]") {
+  test::TempRepo repo;
+  repo.write("protos/acme/user.proto",
+             "syntax = \"proto3\";\npackage acme;\nmessage User {\n  string id = 1;\n  string email = 2;\n}\n");
+  repo.commit_all("v1");
+  repo.write("protos/acme/user.proto", "syntax = \"proto3\";\npackage acme;\nmessage User {\n  string id = 1;\n}\n");
+  auto r = test::run_accord({"breaking", "--against", "git:main", "protos", "--format", "json"}, repo.str());
+  if (test::comparator_missing(r)) return;
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("\"rule\": \"proto.field-no-delete\"") != std::string::npos);
+  CHECK(r.out.find("\"file\": \"main:protos/acme/user.proto\"") != std::string::npos);
+  CHECK(r.out.find("accord-git-") == std::string::npos);
+}
