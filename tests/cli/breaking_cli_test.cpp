@@ -212,3 +212,32 @@ TEST_CASE("cli: a directory of protos against git:REF", "[cli][git]") {
   CHECK(r.out.find("\"file\": \"main:protos/acme/user.proto\"") != std::string::npos);
   CHECK(r.out.find("accord-git-") == std::string::npos);
 }
+
+TEST_CASE("cli: the failure threshold: --fail-on over accord.yaml over the default", "[cli][config]") {
+  const std::string v1 = "fixtures/cli/users-v1.yaml", added = "fixtures/cli/users-v2-added.yaml";
+  auto plain = test::run_accord({"breaking", v1, added});
+  if (test::comparator_missing(plain)) return;
+  // An added operation is info: hidden by `breaking` unless the threshold is info.
+  CHECK(plain.exit_code == 0);
+  CHECK(plain.out == "no breaking changes\n");
+  auto info = test::run_accord({"breaking", v1, added, "--fail-on", "info"});
+  CHECK(info.exit_code == 1);
+  CHECK(info.out.find("info: operation was added (PUT /users/{id}) [openapi.operation-added]") != std::string::npos);
+  test::TempDir dir;
+  std::filesystem::copy_file(std::string(ACCORD_SOURCE_DIR) + "/" + v1, dir.path() / "old.yaml");
+  std::filesystem::copy_file(std::string(ACCORD_SOURCE_DIR) + "/" + added, dir.path() / "new.yaml");
+  std::ofstream(dir.path() / "accord.yaml") << "fail-on: info\n";
+  auto from_config = test::run_accord({"breaking", "old.yaml", "new.yaml"}, dir.str());
+  CHECK(from_config.exit_code == 1);
+  auto flag_wins = test::run_accord({"breaking", "old.yaml", "new.yaml", "--fail-on", "error"}, dir.str());
+  CHECK(flag_wins.exit_code == 0);
+  // A severity override promotes the rule for this project.
+  std::ofstream(dir.path() / "accord.yaml", std::ios::trunc) << "rules:\n  openapi.operation-added: error\n";
+  auto promoted = test::run_accord({"breaking", "old.yaml", "new.yaml"}, dir.str());
+  CHECK(promoted.exit_code == 1);
+  CHECK(promoted.out.find("error: operation was added") != std::string::npos);
+  // `diff` shows everything and never fails.
+  auto diff = test::run_accord({"diff", "old.yaml", "new.yaml", "--format", "markdown"}, dir.str());
+  CHECK(diff.exit_code == 0);
+  CHECK(diff.out.find("#### `PUT /users/{id}`") != std::string::npos);
+}
