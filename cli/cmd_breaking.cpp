@@ -65,13 +65,6 @@ core::Expected<std::optional<diff::Config>> load_policy(const CompareArgs& a, co
   return std::optional<diff::Config>(std::move(*config));
 }
 
-// CompareOptions::proto_config is being added with the proto comparator's
-// buf.yaml support; until that lands everywhere, set it only when it exists.
-template <class Options>
-void set_proto_config(Options& options, const std::string& path) {
-  if constexpr (requires { options.proto_config = path; }) options.proto_config = path;
-}
-
 void rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
   for (diff::Finding& f : findings)
     for (auto* place : {&f.old_place, &f.new_place})
@@ -123,7 +116,7 @@ int run_compare(CompareArgs a, bool gate) {
 #endif
   options.include_paths = a.include_paths;
   options.proto_categories = a.categories;
-  set_proto_config(options, a.proto_config);
+  options.proto_config = a.proto_config;
   auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
   if (!findings) {
     std::string message = findings.error().render();
