@@ -74,6 +74,13 @@ TEST_CASE("GitHub Action: a composite action whose check step annotates and gate
   clean_env[1] = "ACCORD_AGAINST=HEAD";
   auto clean = run_script(repo, check_script, clean_env);
   CHECK(clean.exit_code == 0);
+  // A spec the base does not have yet is skipped, not an error.
+  repo.copy_in("fixtures/cli/users-v1.yaml", "api/second.yaml");
+  clean_env[2] = "ACCORD_SPECS=api/openapi.yaml api/second.yaml";
+  auto added = run_script(repo, check_script, clean_env);
+  INFO(added.out << added.err);
+  CHECK(added.exit_code == 0);
+  CHECK(added.out.find("api/second.yaml is new since HEAD") != std::string::npos);
 }
 
 TEST_CASE("GitLab template: merge-request job publishing JUnit reports", "[cli][ci]") {
