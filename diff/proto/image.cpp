@@ -11,7 +11,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+
+#include <google/protobuf/stubs/logging.h>
 
 namespace accord::diff::proto {
 
@@ -122,7 +125,14 @@ ImageIndex build_index(const std::vector<const pb::FileDescriptor*>& files) {
 
 core::Error import_error(const std::vector<Collected>& errors, const std::string& root_dir,
                          pb::compiler::DiskSourceTree& tree) {
-  const Collected& e = errors.front();
+  // Prefer an error with a position (the importing line) over "File not found.".
+  const Collected* chosen = &errors.front();
+  for (const Collected& c : errors)
+    if (c.line >= 0) {
+      chosen = &c;
+      break;
+    }
+  const Collected& e = *chosen;
   std::string disk;
   tree.VirtualFileToDiskFile(e.file, &disk);
   std::string shown = disk.empty() ? join_display(root_dir, e.file) : disk;
@@ -211,6 +221,9 @@ core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Imag
 }  // namespace
 
 core::Expected<Image> load_image(const ImageSource& source) {
+  // The parser logs warnings (e.g. "No syntax specified") to stderr; nothing below cli/ prints.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { pb::SetLogHandler([](pb::LogLevel, const char*, int, const std::string&) {}); });
   Image image;
   image.holder_ = std::make_unique<Image::Holder>();
   std::error_code ec;

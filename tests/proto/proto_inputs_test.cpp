@@ -1,0 +1,81 @@
+// Inputs other than two directories: descriptor sets, single files, errors
+// that must come back as values naming the file, and buf.yaml handling.
+#include <catch2/catch.hpp>
+
+#include "diff/engine.h"
+
+using namespace accord;
+
+namespace {
+core::Expected<std::vector<diff::Finding>> compare(const std::string& old_path, const std::string& new_path,
+                                                   diff::CompareOptions options = {}) {
+  return diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
+}
+}  // namespace
+
+TEST_CASE("binary descriptor sets compare like sources, with positions", "[proto][inputs]") {
+  auto findings = compare("fixtures/proto/descriptor-set/old.binpb", "fixtures/proto/descriptor-set/new.binpb");
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  const diff::Finding& f = findings->front();
+  CHECK(f.rule == "proto.field-no-delete");
+  CHECK(f.message == "Previously present field \"2\" with name \"email\" on message \"User\" was deleted.");
+  REQUIRE(f.new_place);
+  CHECK(f.new_place->line == 5);
+  CHECK(f.new_place->pointer == "acme.v1.User");
+}
+
+TEST_CASE("two single files are compared as one file, whatever their names", "[proto][inputs]") {
+  auto findings = compare("fixtures/proto/rules/field-same-name/old/a.proto",
+                          "fixtures/proto/rules/field-same-name/new/a.proto");
+  REQUIRE(findings.ok());
+  bool renamed = false;
+  for (const diff::Finding& f : *findings) renamed |= f.rule == "proto.field-same-name";
+  CHECK(renamed);
+}
+
+TEST_CASE("an editions file is a clear error naming the file, not a crash", "[proto][errors]") {
+  auto findings = compare("fixtures/proto/errors/editions/old", "fixtures/proto/errors/editions/new");
+  REQUIRE_FALSE(findings.ok());
+  CHECK(findings.error().file == "fixtures/proto/errors/editions/new/a.proto");
+  CHECK(findings.error().line == 1);
+  CHECK(findings.error().message.find("editions") != std::string::npos);
+}
+
+TEST_CASE("a missing import names the import and the importing line", "[proto][errors]") {
+  auto findings = compare("fixtures/proto/errors/missing-import/old", "fixtures/proto/errors/missing-import/new");
+  REQUIRE_FALSE(findings.ok());
+  CHECK(findings.error().file == "fixtures/proto/errors/missing-import/new/a.proto");
+  CHECK(findings.error().line == 3);
+  CHECK(findings.error().message.find("acme/v1/missing.proto") != std::string::npos);
+}
+
+TEST_CASE("a missing input or a garbage descriptor set is an error value", "[proto][errors]") {
+  CHECK_FALSE(compare("fixtures/proto/nope", "fixtures/proto/nope2").ok());
+  auto garbage = compare("fixtures/proto/descriptor-set/old.binpb", "fixtures/proto/errors/garbage.binpb");
+  REQUIRE_FALSE(garbage.ok());
+  CHECK(garbage.error().message.find("FileDescriptorSet") != std::string::npos);
+}
+
+TEST_CASE("buf.yaml in NEW's root: except and ignore_unstable_packages apply", "[proto][config]") {
+  auto findings = compare("fixtures/proto/config/unstable/old", "fixtures/proto/config/unstable/new");
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);  // the v1beta1 deletion is ignored, the type change is excepted
+  CHECK(findings->front().rule == "proto.field-no-delete");
+  CHECK(findings->front().new_place->file == "fixtures/proto/config/unstable/new/stable.proto");
+}
+
+TEST_CASE("--category selects buf's sets: WIRE does not report renames", "[proto][config]") {
+  diff::CompareOptions wire;
+  wire.proto_categories = {"WIRE"};
+  auto findings = compare("fixtures/proto/rules/field-same-name/old", "fixtures/proto/rules/field-same-name/new", wire);
+  REQUIRE(findings.ok());
+  CHECK(findings->empty());
+  diff::CompareOptions file;
+  auto with_file = compare("fixtures/proto/rules/field-same-name/old", "fixtures/proto/rules/field-same-name/new", file);
+  REQUIRE(with_file.ok());
+  CHECK_FALSE(with_file->empty());
+  diff::CompareOptions bad;
+  bad.proto_categories = {"NOPE"};
+  CHECK_FALSE(compare("fixtures/proto/rules/field-same-name/old", "fixtures/proto/rules/field-same-name/new", bad).ok());
+}

@@ -1,0 +1,81 @@
+// One data-driven test over fixtures/proto/rules/<rule>/{old,new,expected.txt}:
+// every registered proto rule has a fixture pair, and the findings of that
+// rule on the pair are exactly the expected lines
+//   <rule-id> <new file:line:col or -> <old file:line:col or ->
+// (paths relative to the fixture directory). A buf.yaml in new/ selects the
+// rules; otherwise every category is on.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "diff/engine.h"
+#include "diff/model/rules.h"
+#include "diff/proto/rules.h"
+
+namespace fs = std::filesystem;
+using namespace accord;
+
+namespace {
+
+const std::string kRulesDir = "fixtures/proto/rules/";
+
+std::string where(const std::optional<diff::Place>& p, const std::string& prefix) {
+  if (!p) return "-";
+  std::string file = p->file.rfind(prefix, 0) == 0 ? p->file.substr(prefix.size()) : p->file;
+  if (p->line) file += ":" + std::to_string(p->line) + ":" + std::to_string(p->column);
+  return file;
+}
+
+std::vector<std::string> read_lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+std::string fixture_name(std::string_view rule_id) { return std::string(rule_id.substr(rule_id.find('.') + 1)); }
+
+}  // namespace
+
+TEST_CASE("every proto rule has a handler and a fixture pair", "[proto][rules]") {
+  const auto table = diff::proto_rule_table();
+  REQUIRE(table.size() == 65);
+  for (const diff::RuleInfo& rule : table) {
+    INFO(rule.id);
+    const auto& handlers = diff::proto::all_rule_handlers();
+    CHECK(std::count_if(handlers.begin(), handlers.end(), [&](auto* h) { return h->id == rule.id; }) == 1);
+    std::string dir = kRulesDir + fixture_name(rule.id);
+    CHECK(fs::is_directory(dir + "/old"));
+    CHECK(fs::is_directory(dir + "/new"));
+    CHECK(fs::is_regular_file(dir + "/expected.txt"));
+  }
+}
+
+TEST_CASE("each proto rule fixture yields exactly its expected findings", "[proto][rules]") {
+  for (const diff::RuleInfo& rule : diff::proto_rule_table()) {
+    const std::string name = fixture_name(rule.id);
+    const std::string dir = kRulesDir + name;
+    if (!fs::is_directory(dir)) continue;  // the test above reports it
+    INFO("fixture " << dir);
+    diff::CompareOptions options;
+    if (!fs::exists(dir + "/new/buf.yaml")) options.proto_categories = {"FILE", "PACKAGE", "WIRE_JSON", "WIRE"};
+    auto findings = diff::compare_contracts({dir + "/old", std::nullopt}, {dir + "/new", std::nullopt}, options);
+    REQUIRE(findings.ok());
+    std::vector<std::string> actual;
+    for (const diff::Finding& f : *findings) {
+      if (f.rule != rule.id) continue;
+      CHECK_FALSE(f.message.empty());
+      CHECK(f.message.find('{') == std::string::npos);  // every placeholder was filled
+      actual.push_back(f.rule + " " + where(f.new_place, dir + "/") + " " + where(f.old_place, dir + "/"));
+    }
+    std::vector<std::string> expected = read_lines(dir + "/expected.txt");
+    std::sort(actual.begin(), actual.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK_FALSE(expected.empty());
+    CHECK(actual == expected);
+  }
+}
