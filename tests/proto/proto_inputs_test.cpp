@@ -65,7 +65,7 @@ TEST_CASE("buf.yaml in NEW's root: except and ignore_unstable_packages apply", "
   CHECK(findings->front().new_place->file == "fixtures/proto/config/unstable/new/stable.proto");
 }
 
-TEST_CASE("--category selects buf's sets: WIRE does not report renames", "[proto][config]") {
+TEST_CASE("the category option selects buf's sets: WIRE does not report renames", "[proto][config]") {
   diff::CompareOptions wire;
   wire.proto_categories = {"WIRE"};
   auto findings = compare("fixtures/proto/rules/field-same-name/old", "fixtures/proto/rules/field-same-name/new", wire);
