@@ -67,7 +67,8 @@ void check_operation_id(Context& cx, const Operation& o, const Operation& n) {
 void check_operation_deprecation(Context& cx, const Operation& o, const Operation& n) {
   if (!o.deprecated && n.deprecated) {
     std::string note = n.sunset.empty() ? "" : " (sunset " + n.sunset + ")";
-    cx.report("openapi.operation-deprecated", {{"sunset_note", note}}, n.label, child_of(o.node, "deprecated"),
+    NodeRef old_at = child_of(o.node, "deprecated");
+    cx.report("openapi.operation-deprecated", {{"sunset_note", note}}, n.label, old_at ? old_at : o.node,
               child_of(n.node, "deprecated"));
   } else if (o.deprecated && !n.deprecated) {
     cx.report("openapi.operation-reactivated", {}, n.label, child_of(o.node, "deprecated"), n.node);
