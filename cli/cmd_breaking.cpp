@@ -118,6 +118,15 @@ int run_compare(CompareArgs a, bool gate) {
   options.proto_categories = a.categories;
   options.proto_config = a.proto_config;
   auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
+  if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
+    // A $ref of the old version reaches outside the spec's directory: read
+    // the whole tree at the ref and compare again.
+    auto whole = snapshot_at_ref(parse_git_against(a.against), new_path, true);
+    if (!whole) return report_unusable(whole.error().render());
+    snapshot = std::move(*whole);
+    old_path = snapshot->spec_path();
+    findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
+  }
   if (!findings) {
     std::string message = findings.error().render();
     return report_unusable(snapshot ? snapshot->display(message) : message);

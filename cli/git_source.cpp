@@ -103,47 +103,70 @@ bool is_directory(const std::string& path) {
 
 }  // namespace
 
-GitSnapshot::GitSnapshot(std::string temp_root, std::string spec_path, std::string temp_prefix,
-                         std::string display_prefix)
-    : temp_root_(std::move(temp_root)),
+GitSnapshot::GitSnapshot(std::string ref, std::string temp_root, std::string spec_path, std::string temp_prefix,
+                         std::string display_prefix, bool whole_tree)
+    : ref_(std::move(ref)),
+      temp_root_(std::move(temp_root)),
       spec_path_(std::move(spec_path)),
       temp_prefix_(std::move(temp_prefix)),
-      display_prefix_(std::move(display_prefix)) {}
+      display_prefix_(std::move(display_prefix)),
+      whole_tree_(whole_tree) {}
 
 GitSnapshot::~GitSnapshot() {
   std::error_code ignored;
   std::filesystem::remove_all(temp_root_, ignored);
 }
 
+namespace {
+bool is_path_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+         c == '-' || c == '/';
+}
+}  // namespace
+
 std::string GitSnapshot::display(const std::string& text) const {
-  std::string out;
-  size_t pos = 0;
-  // The temporary prefix first, then the bare spec path (a directory spec is
-  // named without its trailing slash).
+  // The spec's directory with and without its trailing slash (a directory
+  // spec is named without it).
   const std::string bare = temp_prefix_.substr(0, temp_prefix_.size() - 1);
   const std::string bare_display =
       display_prefix_.back() == '/' ? display_prefix_.substr(0, display_prefix_.size() - 1) : display_prefix_;
+  std::string out;
+  size_t pos = 0;
   while (pos < text.size()) {
-    size_t hit = text.find(bare, pos);
+    size_t hit = text.find(temp_root_, pos);
     if (hit == std::string::npos) break;
     out.append(text, pos, hit - pos);
-    if (text.compare(hit, temp_prefix_.size(), temp_prefix_) == 0) {
+    auto at = [&](const std::string& s) { return text.compare(hit, s.size(), s) == 0; };
+    const size_t after_bare = hit + bare.size();
+    if (at(temp_prefix_)) {
       out += display_prefix_;
       pos = hit + temp_prefix_.size();
-    } else {
+    } else if (at(bare) && (after_bare >= text.size() || !is_path_char(text[after_bare]))) {
       out += bare_display;
-      pos = hit + bare.size();
+      pos = after_bare;
+    } else {
+      // Elsewhere in the tree: git's own REF:path-from-the-top.
+      out += ref_ + ":";
+      pos = hit + temp_root_.size() + (at(temp_root_ + "/") ? 1 : 0);
     }
   }
   out.append(text, pos, std::string::npos);
   return out;
 }
 
+bool GitSnapshot::needs_whole_tree(const std::string& text) const {
+  if (whole_tree_) return false;
+  for (size_t hit = text.find(temp_root_ + "/"); hit != std::string::npos; hit = text.find(temp_root_ + "/", hit + 1))
+    if (text.compare(hit, temp_prefix_.size(), temp_prefix_) != 0) return true;
+  return false;
+}
+
 std::string parse_git_against(const std::string& against) {
   return against.rfind("git:", 0) == 0 ? against.substr(4) : std::string();
 }
 
-core::Expected<std::unique_ptr<GitSnapshot>> snapshot_at_ref(const std::string& ref, const std::string& path) {
+core::Expected<std::unique_ptr<GitSnapshot>> snapshot_at_ref(const std::string& ref, const std::string& path,
+                                                             bool whole_tree) {
   if (ref.empty() || ref.front() == '-')
     return core::make_error("--against git:REF needs a commit, branch or tag after 'git:'");
   const bool spec_is_dir = is_directory(path);
@@ -187,10 +210,11 @@ core::Expected<std::unique_ptr<GitSnapshot>> snapshot_at_ref(const std::string& 
   const std::string temp_prefix = temp_root + "/" + repo_prefix;
   // A directory spec is named without its trailing slash.
   std::string spec_path = name.empty() ? temp_prefix.substr(0, temp_prefix.size() - 1) : temp_prefix + name;
-  auto snapshot = std::make_unique<GitSnapshot>(temp_root, spec_path, temp_prefix, ref + ":" + user_dir);
+  auto snapshot =
+      std::make_unique<GitSnapshot>(ref, temp_root, spec_path, temp_prefix, ref + ":" + user_dir, whole_tree);
   const std::string tar_path = temp_root + "/.accord-snapshot.tar";
   std::vector<std::string> archive = {"git", "-C", top_level, "archive", "--format=tar", "--output=" + tar_path, sha};
-  if (!repo_prefix.empty()) {  // else the spec sits at the top: the whole tree
+  if (!repo_prefix.empty() && !whole_tree) {  // else the whole tree
     archive.push_back("--");
     archive.push_back(repo_prefix);
   }

@@ -14,7 +14,8 @@ namespace accord::cli {
 
 class GitSnapshot {
  public:
-  GitSnapshot(std::string temp_root, std::string spec_path, std::string temp_prefix, std::string display_prefix);
+  GitSnapshot(std::string ref, std::string temp_root, std::string spec_path, std::string temp_prefix,
+              std::string display_prefix, bool whole_tree);
   ~GitSnapshot();  // removes the temporary directory
   GitSnapshot(const GitSnapshot&) = delete;
   GitSnapshot& operator=(const GitSnapshot&) = delete;
@@ -23,13 +24,20 @@ class GitSnapshot {
   const std::string& spec_path() const { return spec_path_; }
   // Rewrites a temporary path (or any text mentioning one, such as an error
   // message) to the name the user knows: "main:api/openapi.yaml".
+  // Files outside the spec's directory are named git's way, "main:shared/x.yaml".
   std::string display(const std::string& text) const;
+  // True when only the spec's directory was materialised and `text` (an
+  // error) names a file outside it: a $ref reaching up, worth a second try
+  // with the whole tree.
+  bool needs_whole_tree(const std::string& text) const;
 
  private:
+  std::string ref_;
   std::string temp_root_;
   std::string spec_path_;
   std::string temp_prefix_;     // "<temp_root>/api/"
   std::string display_prefix_;  // "main:api/"
+  bool whole_tree_;
 };
 
 // "git:REF" -> "REF"; empty when `against` does not start with "git:".
@@ -38,6 +46,8 @@ std::string parse_git_against(const std::string& against);
 // Materialises `path` (a file or directory in the working tree, as the user
 // named it) at `ref`. Errors: not a git repository, unknown ref, path absent
 // at the ref, git not installed.
-core::Expected<std::unique_ptr<GitSnapshot>> snapshot_at_ref(const std::string& ref, const std::string& path);
+// Only the spec's directory is materialised unless `whole_tree` is set.
+core::Expected<std::unique_ptr<GitSnapshot>> snapshot_at_ref(const std::string& ref, const std::string& path,
+                                                             bool whole_tree = false);
 
 }  // namespace accord::cli

@@ -179,6 +179,26 @@ TEST_CASE("cli: relative $refs of the old version resolve at the ref", "[cli][gi
   CHECK(broken.err.find("accord-git-") == std::string::npos);
 }
 
+TEST_CASE("cli: a $ref reaching above the spec's directory resolves at the ref too", "[cli][git]") {
+  test::TempRepo repo;
+  repo.write("api/openapi.yaml",
+             "openapi: 3.0.3\ninfo: {title: U, version: '1'}\npaths:\n  /users/{id}:\n    get:\n      parameters:\n"
+             "        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n"
+             "        '200':\n          description: ok\n          content:\n            application/json:\n"
+             "              schema:\n                $ref: '../shared/user.yaml#/User'\n");
+  repo.write("shared/user.yaml", "User:\n  type: object\n  properties:\n    id: {type: string}\n"
+                                 "    email: {type: string}\n");
+  repo.commit_all("v1");
+  repo.write("shared/user.yaml", "User:\n  type: object\n  properties:\n    id: {type: string}\n");
+  auto r = test::run_accord({"diff", "--against", "git:main", "api/openapi.yaml"}, repo.str());
+  if (test::comparator_missing(r)) return;
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("'email'") != std::string::npos);
+  CHECK(r.out.find("main:shared/user.yaml:5:") != std::string::npos);
+  CHECK(r.out.find("accord-git-") == std::string::npos);
+}
+
 TEST_CASE("cli: SARIF from real findings is valid SARIF 2.1.0", "[cli][formats]") {
   const std::string schema_path = "../shared/corpus/jsonschema/schemastore-sarif-draft04/new.json";
   if (!std::filesystem::exists(schema_path)) {

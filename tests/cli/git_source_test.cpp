@@ -40,6 +40,16 @@ TEST_CASE("snapshot: the spec's directory at the ref, with its relative $ref tar
   CHECK((*snap)->display("error in " + dir + "/schemas/user.yaml:3:1") == "error in HEAD~1:" + repo.str() +
                                                                               "/api/schemas/user.yaml:3:1");
   std::string root = old_spec.substr(0, old_spec.find("/api/"));
+  // Outside the spec's directory: git's REF:path from the top, and a hint
+  // that the whole tree is needed.
+  CHECK((*snap)->display("cannot read " + root + "/other/x.yaml") == "cannot read HEAD~1:other/x.yaml");
+  CHECK((*snap)->needs_whole_tree("cannot read " + root + "/other/x.yaml"));
+  CHECK(!(*snap)->needs_whole_tree(old_spec + ":3:1: bad indentation"));
+  auto whole = cli::snapshot_at_ref("HEAD~1", spec, true);
+  REQUIRE(whole);
+  const std::string whole_spec = (*whole)->spec_path();
+  CHECK(read_text(whole_spec.substr(0, whole_spec.find("/api/")) + "/other/unrelated.txt") == "not needed\n");
+  CHECK(!(*whole)->needs_whole_tree("cannot read " + whole_spec.substr(0, whole_spec.find("/api/")) + "/x.yaml"));
   snap->reset();
   CHECK(!std::filesystem::exists(root));  // removed with the snapshot
 }
