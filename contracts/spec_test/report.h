@@ -1,0 +1,41 @@
+// Results of `accord test` and their renderers. The shapes follow `accord
+// verify`'s report (same JSON keys, same text/JUnit/Markdown layout) with one
+// more verdict: an operation that could not be called is "skipped" with why.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "contracts/matching/mismatch.h"
+#include "contracts/verify/report.h"
+
+namespace accord::contracts::spec_test {
+
+enum class Verdict { pass, fail, skipped };
+
+struct OperationResult {
+  std::string label;  // "GET /pets/{id}"
+  Verdict verdict = Verdict::pass;
+  std::string skip_reason;
+  matching::Mismatches mismatches;
+  double duration_ms = 0;
+};
+
+struct TestRun {
+  std::string spec;      // the document's path
+  std::string title;     // info.title (the "consumer" column)
+  std::string base_url;  // the provider
+  std::vector<OperationResult> operations;
+};
+
+struct TestSummary {
+  size_t pass = 0, fail = 0, skipped = 0;
+};
+TestSummary summarise(const TestRun& run);
+
+// Replaces every secret (header values from the command line) in the run.
+void redact(TestRun& run, const std::vector<std::string>& secrets);
+
+std::string render(const TestRun& run, verify::ReportFormat format);
+
+}  // namespace accord::contracts::spec_test
