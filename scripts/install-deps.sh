@@ -15,6 +15,7 @@ PACKAGES=(
   libsqlite3-dev        # embedded usage registry
   libpq-dev             # PostgreSQL usage registry
   zlib1g-dev            # reading .gz access logs
+  libxml2-dev           # XML bodies in Pact verification
   # tests
   catch2                # unit tests
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests

@@ -1,0 +1,123 @@
+#include "contracts/http/curl_client.h"
+
+#include <curl/curl.h>
+
+#include <cctype>
+#include <mutex>
+
+namespace accord::contracts::http {
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct CurlClient::Impl {
+  ClientOptions options;
+  CURL* easy = nullptr;
+  char error[CURL_ERROR_SIZE] = {0};
+};
+
+namespace {
+
+size_t on_body(char* data, size_t size, size_t n, void* user) {
+  static_cast<std::string*>(user)->append(data, size * n);
+  return size * n;
+}
+
+size_t on_header(char* data, size_t size, size_t n, void* user) {
+  auto* response = static_cast<Response*>(user);
+  std::string_view line(data, size * n);
+  if (line.rfind("HTTP/", 0) == 0) {
+    response->headers.clear();  // a new response (after 100-continue or a redirect)
+    return size * n;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return size * n;
+  std::string_view name = line.substr(0, colon), value = line.substr(colon + 1);
+  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.remove_prefix(1);
+  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.remove_suffix(1);
+  response->headers.emplace_back(std::string(name), std::string(value));
+  return size * n;
+}
+
+std::string describe(CURLcode code, const char* detail, long timeout_ms) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT: return std::string("connection refused: ") + detail;
+    case CURLE_OPERATION_TIMEDOUT: return "timed out after " + std::to_string(timeout_ms) + " ms (" + detail + ")";
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING: return std::string("connection closed by the provider: ") + detail;
+    case CURLE_SEND_ERROR: return std::string("connection reset while sending: ") + detail;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CONNECT_ERROR:
+      return std::string("TLS failure: ") + detail + " (use --cacert to trust the provider's CA, or --insecure)";
+    default: return detail[0] ? std::string(detail) : curl_easy_strerror(code);
+  }
+}
+
+}  // namespace
+
+CurlClient::CurlClient(ClientOptions options) : impl_(std::make_unique<Impl>()) {
+  global_init();
+  impl_->options = std::move(options);
+  impl_->easy = curl_easy_init();
+}
+
+CurlClient::~CurlClient() {
+  if (impl_->easy) curl_easy_cleanup(impl_->easy);
+}
+
+core::Expected<Response> CurlClient::send(const Request& request) {
+  CURL* h = impl_->easy;
+  if (!h) return core::make_error("cannot initialise libcurl");
+  // Reset per-request options but keep the handle's connection cache.
+  curl_easy_reset(h);
+  const ClientOptions& o = impl_->options;
+  Response response;
+  impl_->error[0] = '\0';
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, impl_->error);
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, o.timeout_ms);
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o.connect_timeout_ms > 0 ? o.connect_timeout_ms : o.timeout_ms);
+  curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.insecure ? 0L : 1L);
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.insecure ? 0L : 2L);
+  if (!o.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.ca_file.c_str());
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, nullptr);
+  curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  if (request.method == "HEAD") curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+  if (request.has_body || !request.body.empty()) {
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  }
+  curl_slist* headers = nullptr;
+  bool has_expect = false, has_content_type = false;
+  for (const auto& [k, v] : request.headers) {
+    std::string line = v.empty() ? k + ";" : k + ": " + v;
+    headers = curl_slist_append(headers, line.c_str());
+    has_expect |= iequals(k, "Expect");
+    has_content_type |= iequals(k, "Content-Type");
+  }
+  // libcurl would otherwise add headers the contract did not ask for.
+  if (!has_expect) headers = curl_slist_append(headers, "Expect:");
+  if (!has_content_type && (request.has_body || !request.body.empty()))
+    headers = curl_slist_append(headers, "Content-Type:");
+  headers = curl_slist_append(headers, "Accept:");
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+  CURLcode rc = curl_easy_perform(h);
+  curl_slist_free_all(headers);
+  if (rc != CURLE_OK) return core::make_error(describe(rc, impl_->error, o.timeout_ms));
+  long status = 0;
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  response.status = static_cast<int>(status);
+  return response;
+}
+
+}  // namespace accord::contracts::http

@@ -1,0 +1,24 @@
+// Reading pact files of every spec version into the shared model.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "contracts/pact/model.h"
+#include "core/expected.h"
+
+namespace accord::contracts::pact {
+
+// One pact file. Errors name file:line:col.
+core::Expected<Pact> load_pact(const std::string& path);
+// A file, or every *.json file of a directory (sorted), for each argument.
+core::Expected<std::vector<Pact>> load_pacts(const std::vector<std::string>& paths);
+
+// Parts, as they appear in pacts and in the specification's test cases.
+core::Expected<RequestSpec> parse_request(const core::Node* node, SpecVersion version);
+core::Expected<ResponseSpec> parse_response(const core::Node* node, SpecVersion version);
+core::Expected<MessageSpec> parse_message(const core::Node* node, SpecVersion version);
+
+SpecVersion parse_spec_version(std::string_view text);
+
+}  // namespace accord::contracts::pact

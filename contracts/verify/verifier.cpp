@@ -1,0 +1,184 @@
+#include "contracts/verify/verifier.h"
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "contracts/matching/http_match.h"
+#include "contracts/pact/body_codec.h"
+#include "contracts/verify/generators.h"
+#include "core/json_writer.h"
+#include "core/loader.h"
+
+namespace accord::contracts::verify {
+
+bool selected(const pact::Pact& pact, const pact::Interaction& in, const VerifyOptions& o) {
+  if (o.consumer && pact.consumer != *o.consumer) return false;
+  if (o.interaction_filter && !std::regex_search(in.description, *o.interaction_filter)) return false;
+  if (o.state_filter) {
+    bool any = false;
+    for (const auto& s : in.states) any |= std::regex_search(s.name, *o.state_filter);
+    if (!any) return false;
+  }
+  return true;
+}
+
+std::string build_url(const std::string& base, const std::string& path,
+                      const std::vector<std::pair<std::string, std::vector<std::string>>>& query) {
+  std::string url = base;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  if (path.empty() || path[0] != '/') url += '/';
+  // Encode what a URL cannot carry raw, keep '/' and already-escaped parts.
+  for (unsigned char c : path) {
+    if (c <= 0x20 || c >= 0x7f || c == '#' || c == '?' || c == '"' || c == '<' || c == '>') {
+      static const char* hex = "0123456789ABCDEF";
+      url += '%';
+      url += hex[c >> 4];
+      url += hex[c & 15];
+    } else {
+      url += static_cast<char>(c);
+    }
+  }
+  bool first = true;
+  for (const auto& [name, values] : query) {
+    for (const auto& v : values) {
+      url += first ? '?' : '&';
+      first = false;
+      url += http::url_encode(name) + "=" + http::url_encode(v);
+    }
+  }
+  return url;
+}
+
+namespace {
+
+std::string state_body(const pact::ProviderState& s, const char* action) {
+  std::string out = "{\"state\":\"" + core::json_escape(s.name) + "\",\"params\":";
+  out += s.params ? pact::to_json_text(s.params) : "{}";
+  out += ",\"action\":\"";
+  out += action;
+  out += "\"}";
+  return out;
+}
+
+// POSTs one state change; merges a JSON object response into `values`.
+std::optional<std::string> change_state(http::Client& client, const VerifyOptions& o, const pact::ProviderState& s,
+                                        const char* action, StateValues* values) {
+  http::Request req;
+  req.method = "POST";
+  req.url = o.state_change_url;
+  req.headers.emplace_back("Content-Type", "application/json");
+  req.body = state_body(s, action);
+  req.has_body = true;
+  auto res = client.send(req);
+  std::string what = std::string("provider state '") + s.name + "' " + action + " failed: ";
+  if (!res) return what + res.error().message;
+  if (res->status < 200 || res->status >= 300) return what + "state change URL answered HTTP " + std::to_string(res->status);
+  if (values && !res->body.empty()) {
+    auto doc = core::load_text("state change response", res->body, core::Syntax::json);
+    if (doc && (*doc)->root() && (*doc)->root()->is_object())
+      for (const auto& m : (*doc)->root()->children()) (*values)[std::string(m.key)] = pact::to_json_text(m.value);
+  }
+  return std::nullopt;
+}
+
+InteractionResult verify_one(const pact::Pact& pact, const pact::Interaction& in, const VerifyOptions& o,
+                             http::Client& client, uint64_t seed) {
+  auto started = std::chrono::steady_clock::now();
+  InteractionResult r;
+  r.source = pact.file;
+  r.consumer = pact.consumer;
+  r.provider = pact.provider;
+  r.description = in.description;
+  r.pending = in.pending;
+  for (const auto& s : in.states) r.states.push_back(s.name);
+
+  StateValues values;
+  for (const auto& s : in.states)
+    if (s.params)
+      for (const auto& m : s.params->children()) values[std::string(m.key)] = pact::to_json_text(m.value);
+  bool states_ok = true;
+  if (!o.state_change_url.empty()) {
+    for (const auto& s : in.states) {
+      if (auto failure = change_state(client, o, s, "setup", &values)) {
+        r.mismatches.push_back({"provider state", s.name, "setup failed", *failure});
+        states_ok = false;
+        break;
+      }
+    }
+  }
+  if (states_ok) {
+    GeneratorContext gen(&values, seed);
+    auto generated = apply_request_generators(in.request, gen);
+    if (!generated) {
+      r.mismatches.push_back({"request", "generated request", "(not sent)", "cannot generate the request: " + generated.error().message});
+    } else {
+      http::Request req;
+      req.method = in.request.method;
+      for (auto& c : req.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      req.url = build_url(o.provider_base_url, generated->path, generated->query);
+      req.headers = generated->headers;
+      for (const auto& [k, v] : o.extra_headers) {
+        bool replaced = false;
+        for (auto& [hk, hv] : req.headers)
+          if (http::iequals(hk, k)) { hv = v; replaced = true; }
+        if (!replaced) req.headers.emplace_back(k, v);
+      }
+      if (in.request.body.present()) {
+        req.body = std::move(generated->body);
+        req.has_body = true;
+        if (!http::find_header(req.headers, "Content-Type"))
+          req.headers.emplace_back("Content-Type", pact::effective_content_type(in.request.body, in.request.headers));
+      }
+      auto res = client.send(req);
+      if (!res) {
+        r.mismatches.push_back({"request", req.method + " " + generated->path, "no response", res.error().message});
+      } else {
+        pact::ResponseSpec expected = in.response;
+        pact::ResponseSpec actual = matching::response_from_http(*res);
+        r.mismatches = matching::match_response(expected, actual);
+      }
+    }
+  }
+  if (!o.state_change_url.empty() && o.state_change_teardown) {
+    for (auto it = in.states.rbegin(); it != in.states.rend(); ++it)
+      if (auto failure = change_state(client, o, *it, "teardown", nullptr))
+        r.mismatches.push_back({"provider state", it->name, "teardown failed", *failure});
+  }
+  r.outcome = r.mismatches.empty() ? Outcome::pass : in.pending ? Outcome::pending_fail : Outcome::fail;
+  r.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return r;
+}
+
+}  // namespace
+
+std::vector<InteractionResult> verify_pacts(std::vector<pact::Pact>& pacts, const VerifyOptions& o,
+                                            const ClientFactory& make_client) {
+  struct Job {
+    const pact::Pact* pact;
+    const pact::Interaction* interaction;
+  };
+  std::vector<Job> jobs;
+  for (const auto& p : pacts)
+    for (const auto& in : p.interactions)
+      if (selected(p, in, o)) jobs.push_back({&p, &in});
+  std::vector<InteractionResult> results(jobs.size());
+  uint64_t seed = o.seed ? o.seed : static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    std::unique_ptr<http::Client> client = make_client();
+    for (size_t i = next++; i < jobs.size(); i = next++)
+      results[i] = verify_one(*jobs[i].pact, *jobs[i].interaction, o, *client, seed + i);
+  };
+  size_t threads = std::max<size_t>(1, std::min(o.concurrency, jobs.size()));
+  if (threads == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& th : pool) th.join();
+  }
+  return results;
+}
+
+}  // namespace accord::contracts::verify
