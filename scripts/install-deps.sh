@@ -19,6 +19,8 @@ PACKAGES=(
   # tests
   catch2                # unit tests
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests
+  # benchmarks
+  time                  # /usr/bin/time -v: wall time and peak memory in bench/*.sh
   postgresql            # a real server for the PostgreSQL usage-registry tests
   nginx                 # end-to-end usage ingest of a real access log
   chromium              # renders the HTML usage report in a test
