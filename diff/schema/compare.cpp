@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
+#include <set>
 #include <unordered_map>
 
 #include "diff/schema/internal.h"
@@ -73,8 +75,21 @@ struct SchemaComparator::Impl : PairWalker {
   std::unordered_map<uint32_t, uint32_t> on_stack;  // pair id -> stack depth
   std::vector<uint32_t> stack;
   std::unordered_map<const core::Node*, bool> ref_free_memo;
+  std::map<std::pair<const core::Node*, const core::Node*>, bool> equivalence_memo;
   std::deque<Schema> any_schemas;  // stand-ins for an absent subschema ({}), one per parent
   std::unordered_map<const Schema*, const Schema*> any_by_parent;
+
+  // Exact caching refuses results that depend on how a cycle was entered.
+  // In a schema where everything cycles through one root (a JSON Schema
+  // whose branches `$ref: '#'`) that means expanding a DAG into a tree:
+  // exponential. Past this many expansions in one compare() call, such
+  // results are cached and replayed anyway: findings inside a cycle may then
+  // be reported at another path of the same cycle, but comparison stays linear.
+  static constexpr size_t kExactBudget = 20000;
+  size_t expansions = 0;
+  static constexpr size_t kBodyBudget = 200000;
+  size_t body_calls = 0;
+  bool lenient() const { return expansions > kExactBudget; }
 
   uint32_t intern(const Schema* o, const Schema* n) {
     auto [it, fresh] = ids.try_emplace(PairKey{o, n, direction}, static_cast<uint32_t>(ids.size()));
@@ -95,6 +110,56 @@ struct SchemaComparator::Impl : PairWalker {
     s.boolean_schema = true;  // `true`: accepts anything
     any_by_parent.emplace(parent, &s);
     return &s;
+  }
+
+  bool equivalent(const SchemaHandle& o, const SchemaHandle& n) override {
+    auto key = std::make_pair(o.node, n.node);
+    auto it = equivalence_memo.find(key);
+    if (it != equivalence_memo.end()) return it->second;
+    int budget = 20000;
+    std::set<std::pair<const core::Node*, const core::Node*>> assumed;
+    bool same = same_nodes(o.node, n.node, budget, assumed);
+    equivalence_memo.emplace(key, same);
+    return same;
+  }
+
+  static bool annotation(std::string_view key) {
+    return key == "description" || key == "title" || key == "example" || key == "examples" || key == "$comment" ||
+           key == "externalDocs" || key.rfind("x-", 0) == 0;
+  }
+
+  // Structural equality through $refs; a pair met again is assumed equal
+  // (recursive schemas), a spent budget is "not equal".
+  bool same_nodes(const core::Node* a, const core::Node* b, int& budget,
+                  std::set<std::pair<const core::Node*, const core::Node*>>& assumed) {
+    if (--budget < 0) return false;
+    auto follow = [](core::SchemaGraph& graph, const core::Node* n) -> const core::Node* {
+      if (!n->is_object() || !n->get("$ref")) return n;
+      auto r = graph.documents().resolve(n);
+      return r ? r->node : nullptr;
+    };
+    a = follow(old_graph, a);
+    b = follow(new_graph, b);
+    if (!a || !b) return false;
+    if (!assumed.insert({a, b}).second) return true;
+    if (a->kind() != b->kind()) return false;
+    if (a->is_scalar()) return a->equals(*b);
+    if (a->is_array()) {
+      if (a->size() != b->size()) return false;
+      for (size_t i = 0; i < a->size(); ++i)
+        if (!same_nodes(a->at(i), b->at(i), budget, assumed)) return false;
+      return true;
+    }
+    size_t counted = 0;
+    for (const core::Member& m : a->children()) {
+      if (annotation(m.key)) continue;
+      ++counted;
+      const core::Node* other = b->get(m.key);
+      if (!other || !same_nodes(m.value, other, budget, assumed)) return false;
+    }
+    size_t other_count = 0;
+    for (const core::Member& m : b->children()) other_count += annotation(m.key) ? 0 : 1;
+    return counted == other_count;
   }
 
   const Schema* load(core::SchemaGraph& graph, const SchemaHandle& h) {
@@ -125,6 +190,23 @@ struct SchemaComparator::Impl : PairWalker {
                     FrameOut& out) override {
     if (error || !o || !n) return;
     if (!tracked) return compare_body(o, n, path, out);
+    if (o->base || n->base) {
+      // A `$ref` with siblings has the children of its target: when the
+      // target pair is being compared further up, only the siblings' own
+      // keywords are new here (else `$ref: '#'` plus a default in every
+      // property of a root schema nests without end).
+      auto innermost = [](const Schema* s) {
+        while (s->base) s = s->base;
+        return s;
+      };
+      uint32_t base_id = intern(innermost(o), innermost(n));
+      if (auto it = on_stack.find(base_id); it != on_stack.end()) {
+        out.footprint.push_back(base_id);
+        out.lowest_cut = std::min(out.lowest_cut, it->second);
+        compare_keywords(*o, *n, direction, path, out);
+        return;
+      }
+    }
     uint32_t id = intern(o, n);
     out.footprint.push_back(id);
     if (auto it = on_stack.find(id); it != on_stack.end()) {
@@ -133,12 +215,13 @@ struct SchemaComparator::Impl : PairWalker {
     }
     if (caching && cacheable) {
       auto hit = cache.find(id);
-      if (hit != cache.end() && !footprint_on_stack(hit->second.footprint)) {
+      if (hit != cache.end() && (lenient() || !footprint_on_stack(hit->second.footprint))) {
         append(out, hit->second.findings, path);
         out.footprint.insert(out.footprint.end(), hit->second.footprint.begin(), hit->second.footprint.end());
         return;
       }
     }
+    ++expansions;
     uint32_t depth = static_cast<uint32_t>(stack.size());
     stack.push_back(id);
     on_stack.emplace(id, depth);
@@ -151,7 +234,7 @@ struct SchemaComparator::Impl : PairWalker {
     if (local.lowest_cut < depth) out.lowest_cut = std::min(out.lowest_cut, local.lowest_cut);
     append(out, local.findings, path);
     out.footprint.insert(out.footprint.end(), local.footprint.begin(), local.footprint.end());
-    if (caching && cacheable && !error && local.lowest_cut >= depth)
+    if (caching && cacheable && !error && (local.lowest_cut >= depth || lenient()))
       cache[id] = CacheEntry{std::move(local.findings), std::move(local.footprint)};
   }
 
@@ -176,6 +259,9 @@ struct SchemaComparator::Impl : PairWalker {
   }
 
   void compare_body(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+    // A hard stop: pairing mismatched branches of schemas that all `$ref`
+    // one root can make the pair graph quadratic and deep; never hang.
+    if (++body_calls > kBodyBudget) return;
     if (unchanged(o, n)) return;
     if (o->accepts_nothing != n->accepts_nothing) {
       const char* change = o->accepts_nothing ? "type-widened" : "type-narrowed";
@@ -184,8 +270,33 @@ struct SchemaComparator::Impl : PairWalker {
         out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(o), place_of_schema(n)});
       return;
     }
+    if (compare_unwrapped(o, n, path, out)) return;
     compare_keywords(*o, *n, direction, path, out);
     compare_children(*this, o, n, path, out);
+  }
+
+  // `allOf: [$ref: X]` is X; `oneOf: [{type: 'null'}, X]` is a nullable X.
+  bool compare_unwrapped(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+    bool old_null = false, new_null = false;
+    const SchemaHandle* oi = wrapped_branch(*this, *o, true, old_null);
+    const SchemaHandle* ni = wrapped_branch(*this, *n, false, new_null);
+    if (!oi && !ni) return false;
+    // A wrapper against a real composition compares branch by branch instead.
+    auto composed = [](const Schema* s) { return !s->all_of.empty() || !s->any_of.empty() || !s->one_of.empty(); };
+    if ((oi && !ni && composed(n)) || (ni && !oi && composed(o))) return false;
+    const Schema* os = oi ? old_schema(*oi) : o;
+    const Schema* ns = ni ? new_schema(*ni) : n;
+    if (!os || !ns) return true;
+    bool was = old_null || os->nullable, is = new_null || ns->nullable;
+    // The inner comparison reports nullability itself when the inner schemas differ in it.
+    if (was != is && os->nullable == ns->nullable) {
+      const char* change = is ? "became-nullable" : "became-not-nullable";
+      if (has_rule(change, direction))
+        out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
+    }
+    bool via_ref = (oi && oi->via_ref) || (ni && ni->via_ref);
+    compare_pair(os, ns, via_ref, via_ref, path, out);
+    return true;
   }
 
   std::optional<core::Error> error;
@@ -214,6 +325,8 @@ core::Status SchemaComparator::compare(const core::Node* old_schema, const std::
                                        Direction direction, const SchemaScope& scope, FindingSink& sink) {
   Impl& impl = *impl_;
   impl.error.reset();
+  impl.expansions = 0;
+  impl.body_calls = 0;
   impl.direction = direction;
   auto o = impl.old_graph.get(old_schema, old_pointer);
   if (!o) return o.error();

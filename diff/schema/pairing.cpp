@@ -153,8 +153,8 @@ struct Children {
     return name;
   }
 
-  // Branches pair by equal $ref, then by equivalence (comparing gives no
-  // finding: an inline schema and the same schema behind a $ref), then by
+  // Branches pair by equal $ref, then by equivalence (an inline schema and
+  // the same schema behind a $ref), then by
   // position when the remaining counts agree; the rest are added / removed.
   void branches(const std::vector<SchemaHandle>& ol, const std::vector<SchemaHandle>& nl, std::string_view added,
                 std::string_view removed) {
@@ -171,19 +171,12 @@ struct Children {
         }
     for (size_t i = 0; i < ol.size(); ++i) {
       if (match_of_old[i] >= 0) continue;
-      for (size_t j = 0; j < nl.size(); ++j) {
-        if (new_taken[j]) continue;
-        FrameOut trial;
-        pair_into(&ol[i], &nl[j], path, trial);
-        // What the trial learnt about cycles still constrains this frame's caching.
-        out.lowest_cut = std::min(out.lowest_cut, trial.lowest_cut);
-        out.footprint.insert(out.footprint.end(), trial.footprint.begin(), trial.footprint.end());
-        if (trial.findings.empty()) {
+      for (size_t j = 0; j < nl.size(); ++j)
+        if (!new_taken[j] && walker.equivalent(ol[i], nl[j])) {
           match_of_old[i] = static_cast<int>(j);
           new_taken[j] = true;
           break;
         }
-      }
     }
     std::vector<size_t> old_left, new_left;
     for (size_t i = 0; i < ol.size(); ++i)
@@ -216,6 +209,37 @@ struct Children {
 };
 
 }  // namespace
+
+const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old_side, bool& adds_null) {
+  adds_null = false;
+  if (s.boolean_schema || s.base || !s.node->is_object()) return nullptr;
+  const std::vector<SchemaHandle>* branches = nullptr;
+  for (const core::Member& m : s.node->children()) {
+    if (m.key == "allOf" || m.key == "anyOf" || m.key == "oneOf") {
+      if (branches) return nullptr;  // two compositions: not a plain wrapper
+      branches = m.key == "allOf" ? &s.all_of : m.key == "anyOf" ? &s.any_of : &s.one_of;
+      continue;
+    }
+    static constexpr std::string_view inert[] = {"description", "title", "example", "examples", "externalDocs",
+                                                 "$comment", "nullable", "x-nullable", "deprecated", "readOnly",
+                                                 "writeOnly", "default", "summary", "xml"};
+    bool allowed = m.key.rfind("x-", 0) == 0;
+    for (std::string_view k : inert) allowed = allowed || m.key == k;
+    if (!allowed) return nullptr;
+  }
+  if (!branches || branches->empty() || branches->size() > 2) return nullptr;
+  adds_null = s.nullable;
+  if (branches->size() == 1) return &(*branches)[0];
+  if (branches == &s.all_of) return nullptr;
+  for (size_t i = 0; i < 2; ++i) {
+    const Schema* branch = old_side ? walker.old_schema((*branches)[i]) : walker.new_schema((*branches)[i]);
+    if (branch && branch->types == core::type_null && branch->declared_types == core::type_null) {
+      adds_null = true;
+      return &(*branches)[1 - i];
+    }
+  }
+  return nullptr;
+}
 
 void compare_children(PairWalker& walker, const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
   Children c{walker, o, n, path, out};

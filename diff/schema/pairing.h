@@ -19,8 +19,19 @@ class PairWalker {
   virtual void compare_pair(const core::Schema* o, const core::Schema* n, bool tracked, bool cacheable,
                             const std::string& path, FrameOut& out) = 0;
 
+  // Whether two branches are the same schema once $refs are followed
+  // (annotations ignored): cheap, bounded, reports nothing.
+  virtual bool equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n) = 0;
+
   Direction direction = Direction::request;
 };
+
+// A schema that only wraps another: `allOf`/`anyOf`/`oneOf` with one branch,
+// or `oneOf`/`anyOf` of `{type: 'null'}` and one other branch (the OpenAPI
+// 3.1 way to say nullable), with nothing but annotations beside it. Returns
+// the wrapped branch, or nullptr; `adds_null` tells whether the wrapper
+// also accepts null.
+const core::SchemaHandle* wrapped_branch(PairWalker& walker, const core::Schema& s, bool old_side, bool& adds_null);
 
 // Everything below one schema pair: properties, required, additional and
 // pattern properties, items, allOf/anyOf/oneOf, not.

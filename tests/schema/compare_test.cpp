@@ -177,6 +177,46 @@ Number: {type: integer}
   }
 }
 
+TEST_CASE("wrappers: a one-branch allOf is its branch, oneOf with null is nullable", "[schema][compare]") {
+  Pair p(R"(
+Account: {type: object, properties: {id: {type: string}}}
+Holder:
+  type: object
+  properties:
+    account:
+      oneOf:
+        - type: 'null'
+        - $ref: '#/Account'
+    owner:
+      description: the owner
+      allOf:
+        - $ref: '#/Account'
+    backup:
+      $ref: '#/Account'
+)",
+         R"(
+Account: {type: object, properties: {id: {type: string}}}
+Holder:
+  type: object
+  properties:
+    account:
+      $ref: '#/Account'
+    owner:
+      $ref: '#/Account'
+    backup:
+      anyOf:
+        - $ref: '#/Account'
+        - type: 'null'
+)");
+  Run response = compare(p, "/Holder", Direction::response);
+  REQUIRE(response.status.ok());
+  CHECK(summary(response.findings) ==
+        std::vector<std::string>{
+            "openapi.response-became-not-nullable account /Holder/properties/account /Account ",
+            "openapi.response-became-nullable backup /Account /Holder/properties/backup ",
+        });
+}
+
 TEST_CASE("readOnly properties are ignored in requests, writeOnly ones in responses", "[schema][compare]") {
   Pair p("{type: object, properties: {a: {type: string}}}",
          "{type: object, required: [id, secret], properties: {a: {type: string}, id: {type: string, readOnly: true}, "
@@ -232,6 +272,25 @@ TEST_CASE("mutually recursive schemas that change deep inside terminate with eac
   Run pet = compare(p, "/Pet", Direction::request);
   CHECK(summary(pet.findings) ==
         std::vector<std::string>{"openapi.request-max-length-decreased tag /Pet/properties/tag /Pet/properties/tag "});
+}
+
+TEST_CASE("a root that every property references with siblings is compared once, not per nesting", "[schema][compare]") {
+  // The shape of a renovate.json-like schema: each option is `$ref: '#'`
+  // plus its own default, so a naive walk nests options inside options.
+  std::string old_yaml = "type: object\nproperties:\n";
+  std::string new_yaml = old_yaml;
+  for (int i = 0; i < 40; ++i) {
+    std::string name = "option" + std::to_string(i);
+    old_yaml += "  " + name + ": {$ref: '#', default: {}}\n";
+    new_yaml += "  " + name + ": {$ref: '#', default: {}}\n";
+  }
+  old_yaml += "  mode: {type: string, enum: [a, b]}\n";
+  new_yaml += "  mode: {type: string, enum: [a, b, c]}\n";
+  Pair p(old_yaml.c_str(), new_yaml.c_str());
+  Run run = compare(p, "", Direction::response);
+  REQUIRE(run.status.ok());
+  CHECK(summary(run.findings) ==
+        std::vector<std::string>{"openapi.response-enum-value-added mode /properties/mode /properties/mode "});
 }
 
 TEST_CASE("the cache replays exactly what comparing without it finds", "[schema][compare]") {
