@@ -17,31 +17,33 @@ RUNS=${RUNS:-3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# Runs a command RUNS times; prints the best wall seconds and its max RSS (KB).
+# Runs a command RUNS times; prints the best wall seconds, its max RSS (KB) and
+# its CPU seconds (user + sys: the fairer number on a shared, loaded machine).
 measure() {
   local name=$1; shift
-  local best_wall="" best_rss=""
+  local best_wall="" best_rss="" best_cpu=""
   for i in $(seq "$RUNS"); do
     /usr/bin/time -v "$@" >"$tmp/$name.out" 2>"$tmp/$name.time"
-    local wall rss
+    local wall rss cpu
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tmp/$name.time")
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/$name.time")
-    if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; best_rss=$rss; fi
+    cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$tmp/$name.time")
+    if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; best_rss=$rss; best_cpu=$cpu; fi
   done
-  echo "$best_wall $best_rss"
+  echo "$best_wall $best_rss $best_cpu"
 }
 
-read -r a_wall a_rss < <(measure accord "$ACCORD" breaking "$PAIR/old.json" "$PAIR/new.json")
-echo "accord: wall ${a_wall}s  max RSS ${a_rss} KB  ($(tail -1 "$tmp/accord.out"))"
+read -r a_wall a_rss a_cpu < <(measure accord "$ACCORD" breaking "$PAIR/old.json" "$PAIR/new.json")
+echo "accord: wall ${a_wall}s  cpu ${a_cpu}s  max RSS ${a_rss} KB  ($(tail -1 "$tmp/accord.out"))"
 
 if [ ! -x "$OPTIC" ]; then
   echo "Optic not installed at $OPTIC (see /tmp/peers-install.log); no ratio"
   exit 0
 fi
-read -r o_wall o_rss < <(measure optic env OPTIC_TELEMETRY_LEVEL=off "$OPTIC" diff "$PAIR/old.json" "$PAIR/new.json" \
+read -r o_wall o_rss o_cpu < <(measure optic env OPTIC_TELEMETRY_LEVEL=off "$OPTIC" diff "$PAIR/old.json" "$PAIR/new.json" \
   --check --validation loose --standard "$STANDARD")
-echo "optic:  wall ${o_wall}s  max RSS ${o_rss} KB"
-awk -v aw="$a_wall" -v ow="$o_wall" -v ar="$a_rss" -v orr="$o_rss" 'BEGIN {
-  printf "ratio (optic / accord): wall %.1fx, max RSS %.1fx\n", ow / aw, orr / ar
+echo "optic:  wall ${o_wall}s  cpu ${o_cpu}s  max RSS ${o_rss} KB"
+awk -v aw="$a_wall" -v ow="$o_wall" -v ar="$a_rss" -v orr="$o_rss" -v ac="$a_cpu" -v oc="$o_cpu" 'BEGIN {
+  printf "ratio (optic / accord): wall %.1fx, cpu %.1fx, max RSS %.1fx\n", ow / aw, oc / ac, orr / ar
   printf "goal: accord < 1 s: %s; >= 10x ahead: %s\n", (aw < 1 ? "met" : "NOT met"), (ow / aw >= 10 ? "met" : "NOT met")
 }'
