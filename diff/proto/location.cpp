@@ -8,7 +8,8 @@ Loc Loc::sub(std::initializer_list<int> more) const {
   return out;
 }
 
-Loc loc_of(const pb::FileDescriptor* file) { return Loc{file, {}, file->package()}; }
+// A file is named by its path: two files of one package are different places.
+Loc loc_of(const pb::FileDescriptor* file) { return Loc{file, {}, file->name()}; }
 
 Loc loc_of(const pb::Descriptor* message) {
   Loc loc;
