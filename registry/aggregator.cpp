@@ -26,12 +26,14 @@ constexpr size_t kUnmatchedKeptPerBatch = 200;
 }  // namespace
 
 uint32_t Aggregator::intern(std::string_view consumer) {
+  // Consecutive lines often come from the same consumer: skip the hash then.
+  if (last_consumer_id_ != UINT32_MAX && consumers_[last_consumer_id_] == consumer) return last_consumer_id_;
   auto found = consumer_ids_.find(consumer);
-  if (found != consumer_ids_.end()) return found->second;
+  if (found != consumer_ids_.end()) return last_consumer_id_ = found->second;
   const uint32_t id = static_cast<uint32_t>(consumers_.size());
   consumers_.emplace_back(consumer);
   consumer_ids_.emplace(std::string(consumer), id);
-  return id;
+  return last_consumer_id_ = id;
 }
 
 void Aggregator::add(int operation, std::string_view consumer, int64_t time, int status) {
@@ -102,6 +104,7 @@ void Aggregator::drain_into(IngestBatch& batch) {
   totals_.clear();
   consumer_ids_.clear();
   consumers_.clear();
+  last_consumer_id_ = UINT32_MAX;
   unmatched_.clear();
   days_.clear();
   last_day_ = INT64_MIN;

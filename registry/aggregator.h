@@ -46,6 +46,7 @@ class Aggregator {
   std::unordered_map<uint64_t, Totals> totals_;
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> consumer_ids_;
   std::vector<std::string> consumers_;
+  uint32_t last_consumer_id_ = UINT32_MAX;
   std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> unmatched_;
   std::map<int64_t, DayTotals> days_;
   int64_t pending_ = 0;

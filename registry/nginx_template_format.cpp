@@ -20,6 +20,8 @@ struct Step {
 };
 
 Slot slot_of(std::string_view name) {
+  // Never a consumer's identity: skip storing them on the hot path.
+  if (name == "ident" || name == "body_bytes_sent" || name == "bytes_sent") return Slot::ignore;
   if (name == "remote_addr" || name == "binary_remote_addr" || name == "realip_remote_addr") return Slot::remote_addr;
   if (name == "remote_user") return Slot::remote_user;
   if (name == "time_local") return Slot::time_local;
