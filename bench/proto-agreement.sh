@@ -46,7 +46,7 @@ PAIRS=${PAIRS:-googleapis-full-tree google-pubsub-v1 google-spanner-v1 opentelem
 for pair in $PAIRS; do
   [ -d "$CORPUS/$pair" ] || continue
   if [ $pair = googleapis-full-tree ]; then
-    old=$CORPUS/$pair/old; new=$CORPUS/$pair/new; excludes='["google/protobuf"]'
+    old=$CORPUS/$pair/old; new=$CORPUS/$pair/new; excludes='["SIDE/google/protobuf"]'
   else
     old=$(stage $pair old); new=$(stage $pair new); excludes='[]'
   fi
@@ -55,12 +55,12 @@ for pair in $PAIRS; do
   bufout=$OUT/$pair.buf.json
   if [ ! -s "$bufout" ]; then
     # buf wants module paths relative to the working directory (old/ and new/ are siblings).
-    cfg() { echo "{\"version\":\"v2\",\"modules\":[{\"path\":\"$1\",\"excludes\":$excludes}],\"breaking\":{\"use\":[\"FILE\",\"PACKAGE\",\"WIRE_JSON\",\"WIRE\"]}}"; }
+    cfg() { echo "{\"version\":\"v2\",\"modules\":[{\"path\":\"$1\",\"excludes\":${excludes//SIDE/$1}}],\"breaking\":{\"use\":[\"FILE\",\"PACKAGE\",\"WIRE_JSON\",\"WIRE\"]}}"; }
     (cd "$(dirname "$new")" && "$BUF" breaking new --against old --config "$(cfg new)" --against-config "$(cfg old)" \
       --error-format json > "$bufout" 2> "$OUT/$pair.buf.err") || true
   fi
   yaml=$OUT/$pair.buf.yaml
-  printf 'version: v1\nbuild:\n  excludes: %s\n' "$(echo "$excludes" | tr -d '"')" > "$yaml"
+  printf 'version: v1\nbuild:\n  excludes: %s\n' "$(echo "$excludes" | tr -d '"' | sed 's|SIDE/||')" > "$yaml"
   for cat in $CATS; do
     aout=$OUT/$pair.$cat.accord.json
     "$ACCORD" breaking "$old" "$new" --buf-config "$yaml" --category "$cat" --format json > "$aout" 2> "$OUT/$pair.$cat.accord.err" || true

@@ -20,7 +20,7 @@ TREE=$(cd "$TREE" && pwd)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 printf 'version: v1\nbuild:\n  excludes: [google/protobuf]\n' > "$OUT/buf.yaml"
-BUFCFG() { echo "{\"version\":\"v2\",\"modules\":[{\"path\":\"$1\",\"excludes\":[\"google/protobuf\"]}],\"breaking\":{\"use\":[\"$CATEGORY\"]}}"; }
+BUFCFG() { echo "{\"version\":\"v2\",\"modules\":[{\"path\":\"$1\",\"excludes\":[\"$1/google/protobuf\"]}],\"breaking\":{\"use\":[\"$CATEGORY\"]}}"; }
 
 measure() { # name command...
   local name=$1; shift
