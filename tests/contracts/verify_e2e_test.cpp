@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "contracts/http/curl_client.h"
+#include "contracts/http/remote_source.h"
 #include "contracts/pact/loader.h"
 #include "contracts/verify/verifier.h"
 #include "core/loader.h"
@@ -349,4 +350,23 @@ TEST_CASE("accord verify: JSON report has the documented shape", "[verify][e2e][
   CHECK(summary->get_text("pass") == "3");   // get, create, text list
   CHECK(summary->get_text("fail") == "2");   // broken, /me without the token (401)
   CHECK(summary->get_text("pending") == "1");
+}
+
+TEST_CASE("remote source: fetches http $refs through the client, errors name the URL", "[http][e2e]") {
+  TestProvider provider;
+  provider.server().Get("/schemas/pet.yaml", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("type: object\n", "application/yaml");
+  });
+  provider.start();
+  http::ClientOptions options;
+  options.timeout_ms = 5000;
+  http::HttpRemoteSource source(options);
+  auto ok = source.fetch(provider.url() + "/schemas/pet.yaml");
+  REQUIRE(ok.ok());
+  CHECK(*ok == "type: object\n");
+  auto missing = source.fetch(provider.url() + "/schemas/none.yaml");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().message.find("/schemas/none.yaml") != std::string::npos);
+  CHECK(missing.error().message.find("404") != std::string::npos);
+  CHECK_FALSE(source.fetch("file:///etc/passwd").ok());
 }
