@@ -70,7 +70,10 @@ std::pair<const MediaType*, const core::Node*> pick_body(core::DocumentSet& set,
 // Swagger 2.0 form fields (in: formData) become one url-encoded body.
 std::string form_body(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string out;
-  for (const auto& [name, value] : fields) out += (out.empty() ? "" : "&") + http::url_encode(name) + "=" + http::url_encode(value);
+  for (const auto& [name, value] : fields) {
+    if (!out.empty()) out += '&';
+    out.append(http::url_encode(name)).append("=").append(http::url_encode(value));
+  }
   return out;
 }
 

@@ -53,7 +53,8 @@ core::ValidateOptions response_direction() {
 // A header value as a JSON instance: numbers and booleans when the schema
 // allows them and the text is one, otherwise a string.
 std::string header_instance_json(core::SchemaGraph& graph, const diff::openapi::NodeRef& schema, const std::string& value) {
-  std::string quoted = "\"" + core::json_escape(value) + "\"";
+  std::string quoted(1, '"');
+  quoted.append(core::json_escape(value)).push_back('"');
   auto s = graph.get(schema.node, schema.pointer);
   if (!s || !*s) return quoted;
   uint8_t types = (*s)->types;
@@ -75,7 +76,7 @@ void check_headers(core::SchemaGraph& graph, const diff::openapi::Response& decl
       continue;
     }
     if (!h.schema) continue;
-    auto instance = core::load_text("header " + h.name, header_instance_json(graph, h.schema, *value), core::Syntax::json);
+    auto instance = core::load_text(std::string("header ").append(h.name), header_instance_json(graph, h.schema, *value), core::Syntax::json);
     if (!instance) continue;
     add_validation_errors(out, "header." + h.name,
                           core::validate_instance(graph, h.schema.node, h.schema.pointer, (*instance)->root(),
@@ -166,7 +167,8 @@ Mismatches check_response(core::SchemaGraph& graph, const Operation& op, const h
   Mismatches out;
   const diff::openapi::Response* declared = declared_response(op, response.status);
   if (!declared) {
-    out.push_back({"status", declared_statuses(op), std::to_string(response.status), "status code not declared for this operation"});
+    std::string actual = std::to_string(response.status);
+    out.push_back({"status", declared_statuses(op), actual, "status code not declared for this operation"});
   } else {
     check_headers(graph, *declared, response, out);
     if (!head) check_body(graph, *declared, response, out);

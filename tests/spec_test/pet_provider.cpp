@@ -20,7 +20,6 @@ PetProvider::PetProvider() : server_(std::make_unique<httplib::Server>()) {
   add_routes();
   port_ = server_->bind_to_any_port("127.0.0.1");
   if (port_ > 0) thread_ = std::thread([this] { server_->listen_after_bind(); });
-  if (port_ > 0) server_->wait_until_ready();
 }
 
 PetProvider::~PetProvider() {
