@@ -3,6 +3,8 @@
 // against the declaration.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+
 #include "contracts/spec_test/request_plan.h"
 #include "contracts/spec_test/response_check.h"
 #include "contracts/spec_test/runner.h"
