@@ -95,7 +95,7 @@ OperationResult call_operation(LoadedSpec& spec, core::SchemaGraph& graph, const
   auto response = client.send(request);
   result.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!response) {
-    result.mismatches.push_back({"request", request.method + " " + plan.request->path, "a response",
+    result.mismatches.push_back({"request", "a response to " + request.method + " " + plan.request->path, "none",
                                  "no response: " + response.error().message});
   } else {
     result.mismatches = check_response(graph, op, *response, request.method == "HEAD");
