@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <future>
+
 #include "core/loader.h"
 #include "diff/model/sink.h"
 #include "diff/openapi/compare.h"
@@ -37,13 +39,15 @@ std::string_view contract_kind_name(ContractKind k) {
   return "unknown";
 }
 
-core::Expected<ContractKind> detect_kind(const ContractInput& input) {
-  if (ends_with(input.path, ".proto") || ends_with(input.path, ".binpb") || ends_with(input.path, ".pb") ||
-      ends_with(input.path, ".desc") || (!input.text && is_directory(input.path)))
-    return ContractKind::proto;
-  auto doc = load_input(input);
-  if (!doc) return doc.error();
-  const core::Node* root = (*doc)->root();
+namespace {
+
+bool is_proto_input(const ContractInput& input) {
+  return ends_with(input.path, ".proto") || ends_with(input.path, ".binpb") || ends_with(input.path, ".pb") ||
+         ends_with(input.path, ".desc") || (!input.text && is_directory(input.path));
+}
+
+core::Expected<ContractKind> kind_of_document(const ContractInput& input, const core::Document& doc) {
+  const core::Node* root = doc.root();
   if (root && root->is_object()) {
     if (root->get("openapi") || root->get("swagger")) return ContractKind::openapi;
     if (root->get("asyncapi")) return ContractKind::asyncapi;
@@ -52,33 +56,55 @@ core::Expected<ContractKind> detect_kind(const ContractInput& input) {
   return core::make_error("not a contract: expected an OpenAPI, AsyncAPI or JSON Schema document", input.path, 1, 1);
 }
 
+// A document-shaped contract, parsed once: its kind is read off the tree
+// that the comparison then uses.
+struct LoadedContract {
+  ContractKind kind = ContractKind::proto;
+  std::unique_ptr<core::Document> document;  // null for proto inputs (parsed by the proto loader)
+};
+
+core::Expected<LoadedContract> load_contract(const ContractInput& input) {
+  if (is_proto_input(input)) return LoadedContract{};
+  auto doc = load_input(input);
+  if (!doc) return doc.error();
+  auto kind = kind_of_document(input, **doc);
+  if (!kind) return kind.error();
+  return LoadedContract{*kind, std::move(*doc)};
+}
+
+}  // namespace
+
+core::Expected<ContractKind> detect_kind(const ContractInput& input) {
+  auto loaded = load_contract(input);
+  if (!loaded) return loaded.error();
+  return loaded->kind;
+}
+
 core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_input, const ContractInput& new_input,
                                                        const CompareOptions& options) {
-  auto old_kind = detect_kind(old_input);
-  if (!old_kind) return old_kind.error();
-  auto new_kind = detect_kind(new_input);
-  if (!new_kind) return new_kind.error();
-  if (*old_kind != *new_kind)
-    return core::make_error("cannot compare a " + std::string(contract_kind_name(*old_kind)) + " document with a " +
-                            std::string(contract_kind_name(*new_kind)) + " document");
+  // The two versions are independent until compared: parse them on two cores.
+  auto pending_old = std::async(std::launch::async, [&] { return load_contract(old_input); });
+  auto new_loaded = load_contract(new_input);
+  auto old_loaded = pending_old.get();
+  if (!old_loaded) return old_loaded.error();
+  if (!new_loaded) return new_loaded.error();
+  if (old_loaded->kind != new_loaded->kind)
+    return core::make_error("cannot compare a " + std::string(contract_kind_name(old_loaded->kind)) +
+                            " document with a " + std::string(contract_kind_name(new_loaded->kind)) + " document");
   core::Expected<std::vector<Finding>> result = std::vector<Finding>{};
-  switch (*old_kind) {
+  switch (old_loaded->kind) {
     case ContractKind::proto:
       result = compare_proto(old_input, new_input, options);
       break;
     case ContractKind::openapi: {
       core::DocumentSet old_set(options.remote), new_set(options.remote);
-      auto old_doc = load_input(old_input);
-      if (!old_doc) return old_doc.error();
-      auto new_doc = load_input(new_input);
-      if (!new_doc) return new_doc.error();
-      const core::Document* o = old_set.adopt(std::move(*old_doc));
-      const core::Document* n = new_set.adopt(std::move(*new_doc));
+      const core::Document* o = old_set.adopt(std::move(old_loaded->document));
+      const core::Document* n = new_set.adopt(std::move(new_loaded->document));
       result = compare_openapi(old_set, *o, new_set, *n);
       break;
     }
     default:
-      return core::make_error(std::string(contract_kind_name(*old_kind)) + " comparison is not available yet",
+      return core::make_error(std::string(contract_kind_name(old_loaded->kind)) + " comparison is not available yet",
                               old_input.path);
   }
   if (!result) return result.error();
