@@ -1,8 +1,11 @@
 // compare_proto: load both versions in parallel, pick the rules (command
 // line categories, buf.yaml), walk the matched pairs, filter by buf.yaml.
+// A buf.work.yaml workspace is compared module by module, as buf does: each
+// module with its own buf.yaml, the other modules as import roots.
 #include "diff/proto/compare.h"
 
 #include <filesystem>
+#include <unordered_set>
 #include <thread>
 
 #include "diff/proto/config.h"
@@ -38,21 +41,20 @@ std::vector<const RuleHandler*> handlers_for(const std::vector<const RuleInfo*>&
   return out;
 }
 
-}  // namespace
-
-core::Expected<std::vector<Finding>> compare_proto(const ContractInput& old_input, const ContractInput& new_input,
-                                                   const CompareOptions& options) {
-  if (old_input.text || new_input.text)
-    return core::make_error("protobuf comparison reads files and directories, not text supplied in memory",
-                            new_input.path);
-  auto config = config_for(new_input, options);
-  if (!config) return config.error();
-  auto rules = select_rules(*config, options.proto_categories);
+// One old/new pair of roots under one breaking config.
+core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, const std::string& new_path,
+                                                   const std::vector<std::string>& old_includes,
+                                                   const std::vector<std::string>& new_includes,
+                                                   const BreakingConfig& cfg, const CompareOptions& options,
+                                                   const std::vector<std::string>& old_compared_roots = {},
+                                                   const std::vector<std::string>& new_compared_roots = {}) {
+  auto rules = select_rules(cfg, options.proto_categories);
   if (!rules) return rules.error();
 
-  // The two versions are independent: parse them on both cores.
-  ImageSource old_source{old_input.path, options.include_paths, config->excludes};
-  ImageSource new_source{new_input.path, options.include_paths, config->excludes};
+  // The two versions are independent: parse them on both cores, each thread
+  // with its own source tree, importer and pool (none of them is thread-safe).
+  ImageSource old_source{old_path, old_includes, cfg.excludes, old_compared_roots};
+  ImageSource new_source{new_path, new_includes, cfg.excludes, new_compared_roots};
   core::Expected<Image> old_image = core::make_error("not loaded");
   std::thread old_loader([&] { old_image = load_image(old_source); });
   core::Expected<Image> new_image = load_image(new_source);
@@ -60,10 +62,10 @@ core::Expected<std::vector<Finding>> compare_proto(const ContractInput& old_inpu
   if (!old_image) return old_image.error();
   if (!new_image) return new_image.error();
 
-  if (both_single_files(old_input, new_input) && old_image->files().size() == 1 && new_image->files().size() == 1)
+  if (both_single_files({old_path, std::nullopt}, {new_path, std::nullopt}) && old_image->files().size() == 1 &&
+      new_image->files().size() == 1)
     new_image->alias_file(old_image->files().front()->name(), new_image->files().front());
 
-  const BreakingConfig& cfg = *config;
   Reporter reporter(*old_image, *new_image, [&cfg](std::string_view rule, const Loc& n, const Loc& o) {
     std::vector<std::string_view> paths, packages;
     for (const Loc* l : {&n, &o})
@@ -76,6 +78,72 @@ core::Expected<std::vector<Finding>> compare_proto(const ContractInput& old_inpu
   std::vector<const RuleHandler*> handlers = handlers_for(*rules);
   walk(*old_image, *new_image, handlers, reporter);
   return reporter.take();
+}
+
+std::string join_path(const std::string& dir, const std::string& rel) {
+  return dir.empty() || dir.back() == '/' ? dir + rel : dir + "/" + rel;
+}
+
+// Two modules' checks can find one change (a file one imports from the other).
+std::string finding_key(const Finding& f) {
+  std::string key = f.rule;
+  for (const Arg& a : f.args) key += '\0' + a.value;
+  for (const std::optional<Place>* p : {&f.new_place, &f.old_place})
+    if (*p) key += '\0' + (*p)->file + ':' + std::to_string((*p)->line) + ':' + std::to_string((*p)->column);
+  return key;
+}
+
+// buf.work.yaml: every module directory of NEW against the same directory of
+// OLD, under the module's own buf.yaml. A module OLD does not have is all
+// additions, so nothing in it can break. Like buf, a module's check covers
+// the files it imports from other modules too; a change found by two
+// modules' checks is reported once.
+core::Expected<std::vector<Finding>> compare_workspace(const ContractInput& old_input, const ContractInput& new_input,
+                                                       const BreakingConfig& workspace, const CompareOptions& options) {
+  auto other_modules = [&](const std::string& side, const std::string& except) {
+    std::vector<std::string> roots;
+    for (const std::string& dir : workspace.workspace_directories)
+      if (dir != except) roots.push_back(join_path(side, dir));
+    return roots;
+  };
+  auto with_includes = [&](std::vector<std::string> roots) {
+    roots.insert(roots.begin(), options.include_paths.begin(), options.include_paths.end());
+    return roots;
+  };
+  std::vector<Finding> all;
+  std::unordered_set<std::string> reported;
+  for (const std::string& dir : workspace.workspace_directories) {
+    std::string old_dir = join_path(old_input.path, dir), new_dir = join_path(new_input.path, dir);
+    std::error_code ec;
+    if (!fs::is_directory(new_dir, ec))
+      return core::make_error("workspace directory '" + dir + "' does not exist", workspace.source);
+    if (!fs::is_directory(old_dir, ec)) continue;
+    auto module_config = find_breaking_config(new_dir);
+    if (!module_config) return module_config.error();
+    std::vector<std::string> old_others = other_modules(old_input.path, dir), new_others = other_modules(new_input.path, dir);
+    auto found = compare_roots(old_dir, new_dir, with_includes(old_others), with_includes(new_others), *module_config,
+                               options, old_others, new_others);
+    if (!found) return found.error();
+    for (Finding& f : *found)
+      if (reported.insert(finding_key(f)).second) all.push_back(std::move(f));
+  }
+  return all;
+}
+
+}  // namespace
+
+core::Expected<std::vector<Finding>> compare_proto(const ContractInput& old_input, const ContractInput& new_input,
+                                                   const CompareOptions& options) {
+  if (old_input.text || new_input.text)
+    return core::make_error("protobuf comparison reads files and directories, not text supplied in memory",
+                            new_input.path);
+  auto config = config_for(new_input, options);
+  if (!config) return config.error();
+  std::error_code ec;
+  if (!config->workspace_directories.empty() && fs::is_directory(new_input.path, ec) &&
+      fs::is_directory(old_input.path, ec))
+    return compare_workspace(old_input, new_input, *config, options);
+  return compare_roots(old_input.path, new_input.path, options.include_paths, options.include_paths, *config, options);
 }
 
 }  // namespace accord::diff

@@ -81,6 +81,7 @@ core::Expected<BreakingConfig> load_breaking_config(const std::string& path) {
       if (!root->get("breaking")) read_breaking(m.value->get("breaking"), c);
     }
   for (std::string& e : c.excludes) e = strip_slash(e);
+  for (std::string& d : strings_of(root->get("directories"))) c.workspace_directories.push_back(strip_slash(d));
   return c;
 }
 

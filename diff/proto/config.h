@@ -22,6 +22,9 @@ struct BreakingConfig {
   std::map<std::string, std::vector<std::string>> ignore_only;  // rule or category -> paths
   bool ignore_unstable_packages = false;
   std::vector<std::string> excludes;  // build.excludes (v1) / modules[].excludes (v2)
+  // buf.work.yaml's `directories`: module roots relative to each input
+  // directory; every module is compared on its own with its own buf.yaml.
+  std::vector<std::string> workspace_directories;
 };
 
 // Reads one config file (any of buf.yaml, buf.work.yaml, or a file in their format).

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <unordered_set>
 
 #include <google/protobuf/stubs/logging.h>
 
@@ -92,7 +93,10 @@ Image::~Image() = default;
 Image::Image(Image&&) noexcept = default;
 Image& Image::operator=(Image&&) noexcept = default;
 
-std::string Image::display_path(const pb::FileDescriptor* file) const { return display_prefix_ + file->name(); }
+std::string Image::display_path(const pb::FileDescriptor* file) const {
+  if (auto it = display_prefix_of_import_.find(file); it != display_prefix_of_import_.end()) return it->second + file->name();
+  return display_prefix_ + file->name();
+}
 
 bool is_descriptor_set_path(const std::string& path) {
   return ends_with(path, ".binpb") || ends_with(path, ".pb") || ends_with(path, ".desc") ||
@@ -197,6 +201,35 @@ core::Status load_sources(const ImageSource& source, std::unique_ptr<Image::Hold
   return core::ok_status();
 }
 
+// Adds the files the targets import (transitively) from `source.compared_import_roots`,
+// recording the root each came from for its display path.
+void add_compared_imports(const ImageSource& source, pb::compiler::DiskSourceTree& tree,
+                          std::vector<const pb::FileDescriptor*>& files,
+                          std::unordered_map<const pb::FileDescriptor*, std::string>& prefix_of) {
+  if (source.compared_import_roots.empty()) return;
+  std::unordered_set<const pb::FileDescriptor*> seen(files.begin(), files.end());
+  std::vector<const pb::FileDescriptor*> pending(files.begin(), files.end());
+  while (!pending.empty()) {
+    const pb::FileDescriptor* f = pending.back();
+    pending.pop_back();
+    for (int i = 0; i < f->dependency_count(); ++i) {
+      const pb::FileDescriptor* dep = f->dependency(i);
+      if (!seen.insert(dep).second) continue;
+      pending.push_back(dep);
+      std::string disk;
+      if (!tree.VirtualFileToDiskFile(dep->name(), &disk)) continue;
+      for (const std::string& root : source.compared_import_roots) {
+        std::string prefix = join_display(root, "");
+        if (disk.compare(0, prefix.size(), prefix) != 0) continue;
+        files.push_back(dep);
+        prefix_of.emplace(dep, prefix);
+        break;
+      }
+    }
+  }
+  std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name() < b->name(); });
+}
+
 core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
                                           std::vector<const pb::FileDescriptor*>& files) {
   std::ifstream in(source.path, std::ios::binary);
@@ -233,6 +266,7 @@ core::Expected<Image> load_image(const ImageSource& source) {
                             : load_sources(source, image.holder_, image.files_, image.root_, image.display_prefix_);
   if (!result) return result.error();
   if (descriptor_set) image.root_.clear();
+  else add_compared_imports(source, *image.holder_->tree, image.files_, image.display_prefix_of_import_);
   image.index_ = build_index(image.files_);
   return image;
 }

@@ -20,6 +20,9 @@ struct ImageSource {
   std::string path;                        // what the user named
   std::vector<std::string> include_paths;  // -I roots, searched after the input's own root
   std::vector<std::string> excludes;       // paths (relative to the root) left out, from buf.yaml
+  // Import roots whose files are compared too when the input imports them:
+  // the other modules of a buf workspace (buf checks those under this module's config).
+  std::vector<std::string> compared_import_roots;
 };
 
 // Fast lookups the pairing walker needs, built once per version.
@@ -59,6 +62,8 @@ class Image {
   ImageIndex index_;
   std::string root_;
   std::string display_prefix_;  // "new/" or "" for descriptor sets
+  // Compared files from another workspace module: their own root's prefix.
+  std::unordered_map<const pb::FileDescriptor*, std::string> display_prefix_of_import_;
 };
 
 // Loads and indexes one version. Parse failures (including editions files,

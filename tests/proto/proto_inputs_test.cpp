@@ -2,6 +2,8 @@
 // that must come back as values naming the file, and buf.yaml handling.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "diff/engine.h"
 
 using namespace accord;
@@ -78,4 +80,35 @@ TEST_CASE("the category option selects buf's sets: WIRE does not report renames"
   diff::CompareOptions bad;
   bad.proto_categories = {"NOPE"};
   CHECK_FALSE(compare("fixtures/proto/rules/field-same-name/old", "fixtures/proto/rules/field-same-name/new", bad).ok());
+}
+
+// Checked against buf 1.75 on the same fixture: alpha's WIRE check reports the
+// type change; beta's FILE check covers beta and the alpha file it imports;
+// beta's ignore (relative to its module) hides the deletion in ignored.proto.
+TEST_CASE("buf.work.yaml: each module is compared under its own buf.yaml", "[proto][config]") {
+  const std::string dir = "fixtures/proto/config/workspace/";
+  auto findings = compare(dir + "old", dir + "new");
+  REQUIRE(findings.ok());
+  std::multiset<std::string> actual;
+  for (const diff::Finding& f : *findings)
+    actual.insert(f.rule + " " + (f.new_place ? f.new_place->file + ":" + std::to_string(f.new_place->line) : "-"));
+  const std::string alpha = dir + "new/alpha/acme/alpha/v1/alpha.proto:", beta = dir + "new/beta/acme/beta/v1/beta.proto:";
+  std::multiset<std::string> expected{
+      "proto.field-wire-compatible-type " + alpha + "7",
+      "proto.field-same-type " + alpha + "7",
+      "proto.field-same-name " + alpha + "6",
+      "proto.field-same-json-name " + alpha + "6",
+      "proto.field-same-name " + beta + "10",
+      "proto.field-same-json-name " + beta + "10",
+  };
+  CHECK(actual == expected);
+}
+
+TEST_CASE("buf.work.yaml: a module whose check imports nothing else keeps to its own rules", "[proto][config]") {
+  // Comparing alpha alone with its WIRE buf.yaml: the rename is not breaking on the wire.
+  const std::string dir = "fixtures/proto/config/workspace/";
+  auto findings = compare(dir + "old/alpha", dir + "new/alpha");
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  CHECK(findings->front().rule == "proto.field-wire-compatible-type");
 }
