@@ -71,6 +71,12 @@ const Document* DocumentSet::adopt(std::unique_ptr<Document> doc, std::string lo
   return raw;
 }
 
+std::optional<TreeBuilder> DocumentSet::derive(const Document* doc) {
+  for (auto& [location, owned] : by_location_)
+    if (owned.get() == doc) return TreeBuilder(*owned);
+  return std::nullopt;
+}
+
 const Document* DocumentSet::document_of(const Node* node) const {
   if (!node) return nullptr;
   auto it = by_file_.find(node->location().file);

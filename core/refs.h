@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -44,6 +45,14 @@ class DocumentSet {
 
   // Resolves one reference string as written in the document that holds `at`.
   Expected<Resolved> resolve_ref(std::string_view ref, const Node* at);
+
+  // Adds nodes beside an adopted or loaded document: a format's normaliser
+  // uses it for shapes the document implies but does not spell out (a
+  // Swagger 2.0 operation's formData fields as one request-body schema).
+  // The new nodes belong to `doc`'s file, so their positions and the
+  // `$ref`s in them resolve as if written there; existing nodes never change.
+  // Null when `doc` is not in this set.
+  std::optional<TreeBuilder> derive(const Document* doc);
 
   // The document that owns `node` (nullptr for a node from elsewhere).
   const Document* document_of(const Node* node) const;

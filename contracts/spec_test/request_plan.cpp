@@ -98,7 +98,11 @@ Plan plan_request(core::DocumentSet& set, const diff::openapi::Api& api, const O
   std::vector<std::pair<std::string, std::string>> form_fields;
   std::string cookies;
 
-  for (const Parameter& p : op.parameters) {
+  std::vector<const Parameter*> parameters;
+  for (const Parameter& p : op.parameters) parameters.push_back(&p);
+  for (const Parameter& p : op.form_fields) parameters.push_back(&p);
+  for (const Parameter* each : parameters) {
+    const Parameter& p = *each;
     const core::Node* value = parameter_example(set, p, api.major);
     if (!value) {
       if (p.required) missing.push_back("required " + p.in + " parameter '" + p.name + "'");

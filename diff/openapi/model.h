@@ -28,7 +28,7 @@ struct MediaType {
 
 struct Parameter {
   std::string name;
-  std::string in;   // query | header | path | cookie (2.0 formData/body never get here)
+  std::string in;   // query | header | path | cookie; formData only in Operation::form_fields
   std::string key;  // pairing key: "path#<position>" or "<in>:<name>" (header names lower case)
   bool required = false;
   bool deprecated = false;
@@ -82,6 +82,10 @@ struct Operation {
   NodeRef node;
   NodeRef path_item;
   std::vector<Parameter> parameters;
+  // Swagger 2.0 `in: formData` fields, as written. The diff compares them
+  // through `request_body`, whose schema lists them as properties (the
+  // OpenAPI 3 shape), so a 2.0 -> 3.x migration of a form diffs cleanly.
+  std::vector<Parameter> form_fields;
   std::optional<RequestBody> request_body;
   std::vector<Response> responses;
   Security security;  // effective: the operation's own, else the document's

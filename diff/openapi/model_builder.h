@@ -33,9 +33,9 @@ class ModelBuilder {
   void build_paths();
   void add_parameter(Operation& op, const Parameter& p);
   std::optional<Parameter> read_parameter(const NodeRef& param, const Operation& op,
-                                          std::vector<const core::Node*>& form_fields, NodeRef& body_param);
-  void read_request_body(Operation& op, const NodeRef& body_param, const std::vector<const core::Node*>& form,
-                         const NodeRef& first_form);
+                                          NodeRef& body_param);
+  void read_request_body(Operation& op, const NodeRef& body_param);
+  NodeRef form_schema(const Operation& op);
   void read_responses(Operation& op);
   Response read_response(std::string status, const NodeRef& node, const std::vector<std::string>& produces);
   std::vector<MediaType> read_content(const NodeRef& owner);

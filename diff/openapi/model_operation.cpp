@@ -57,7 +57,6 @@ std::vector<std::string> ModelBuilder::media_list(const core::Node* op_node, std
 }
 
 std::optional<Parameter> ModelBuilder::read_parameter(const NodeRef& param, const Operation& op,
-                                                      std::vector<const core::Node*>& form_fields,
                                                       NodeRef& body_param) {
   const core::Node* n = param.node;
   Parameter p;
@@ -71,7 +70,6 @@ std::optional<Parameter> ModelBuilder::read_parameter(const NodeRef& param, cons
       body_param = param;
       return std::nullopt;
     }
-    if (p.in == "formData") form_fields.push_back(n);
     p.schema = param;  // 2.0 keeps type/format/items on the parameter itself
     p.is_collection = n->get_text("type") == "array";
     style_from_collection_format(p, n->get_text("collectionFormat"));
@@ -104,12 +102,13 @@ std::optional<Parameter> ModelBuilder::read_parameter(const NodeRef& param, cons
 }
 
 void ModelBuilder::add_parameter(Operation& op, const Parameter& p) {
-  for (Parameter& existing : op.parameters)
+  std::vector<Parameter>& list = p.in == "formData" ? op.form_fields : op.parameters;
+  for (Parameter& existing : list)
     if (existing.in == p.in && existing.name == p.name) {
       existing = p;  // the operation's definition overrides the path item's
       return;
     }
-  op.parameters.push_back(p);
+  list.push_back(p);
 }
 
 void ModelBuilder::build_operation(Operation& op, const NodeRef& path_params) {
@@ -122,20 +121,17 @@ void ModelBuilder::build_operation(Operation& op, const NodeRef& path_params) {
   op.tags = string_array(n->get("tags"));
   std::sort(op.tags.begin(), op.tags.end());
 
-  std::vector<const core::Node*> form_fields;
-  NodeRef body_param, first_form;
+  NodeRef body_param;
   for (const NodeRef& list : {path_params, child(op.node, "parameters")}) {
     if (!list || !list.node->is_array()) continue;
     size_t index = 0;
     for (const core::Member& m : list.node->children()) {
       NodeRef param = resolve(m.value, core::pointer_append(list.pointer, index++));
       if (!param || !param.node->is_object()) continue;
-      size_t forms_before = form_fields.size();
-      if (auto p = read_parameter(param, op, form_fields, body_param)) add_parameter(op, *p);
-      if (form_fields.size() > forms_before && !first_form) first_form = param;
+      if (auto p = read_parameter(param, op, body_param)) add_parameter(op, *p);
     }
   }
-  read_request_body(op, body_param, form_fields, first_form);
+  read_request_body(op, body_param);
   read_responses(op);
   NodeRef own_security = child(op.node, "security");
   if (own_security) op.security = read_security(own_security);
@@ -152,8 +148,7 @@ std::vector<MediaType> ModelBuilder::read_content(const NodeRef& owner) {
   return out;
 }
 
-void ModelBuilder::read_request_body(Operation& op, const NodeRef& body_param,
-                                     const std::vector<const core::Node*>& form, const NodeRef& first_form) {
+void ModelBuilder::read_request_body(Operation& op, const NodeRef& body_param) {
   if (api_.major != 2) {
     NodeRef body = child(op.node, "requestBody");
     if (!body) return;
@@ -167,16 +162,50 @@ void ModelBuilder::read_request_body(Operation& op, const NodeRef& body_param,
     for (std::string& type : media_list(op.node.node, "consumes"))
       rb.content.push_back({std::move(type), body_param, child(body_param, "schema")});
     op.request_body = std::move(rb);
-  } else if (!form.empty()) {
-    // The fields stay parameters (in: formData); the body says which media types are accepted.
-    RequestBody rb{first_form, false, {}};
-    for (const core::Node* f : form) rb.required = rb.required || f->get_bool("required");
+  } else if (!op.form_fields.empty()) {
+    const NodeRef& first = op.form_fields.front().node;
+    RequestBody rb{first, false, {}};
+    for (const Parameter& f : op.form_fields) rb.required = rb.required || f.required;
     std::vector<std::string> types = string_array(op.node.node->get("consumes"));
     if (types.empty()) types = string_array(api_.root.node->get("consumes"));
     if (types.empty()) types.push_back("application/x-www-form-urlencoded");
-    for (std::string& type : types) rb.content.push_back({lower(type), first_form, {}});
+    NodeRef schema = form_schema(op);
+    for (std::string& type : types) rb.content.push_back({lower(type), first, schema});
     op.request_body = std::move(rb);
   }
+}
+
+// `{type: object, properties: {<field>: {$ref: <the formData parameter>}},
+// required: [...]}`: what OpenAPI 3 writes as the form's schema. Each
+// property is a reference to the parameter itself (type, format, enum,
+// limits sit on it in 2.0), so findings about a field point at the field as
+// written. The object sits at the first field's position.
+NodeRef ModelBuilder::form_schema(const Operation& op) {
+  const core::Document* doc = set_.document_of(op.node.node);
+  auto builder = set_.derive(doc);
+  if (!builder) return {};
+  core::SourceLocation at = op.form_fields.front().node.node->location();
+  auto text = [&](core::Node::Kind kind, std::string value) {
+    core::Node* n = builder->make(kind, at.line, at.column);
+    builder->set_text(n, builder->keep(std::move(value)));
+    return n;
+  };
+  core::Node* schema = builder->make(core::Node::Kind::object, at.line, at.column);
+  core::Node* properties = builder->make(core::Node::Kind::object, at.line, at.column);
+  core::Node* required = builder->make(core::Node::Kind::array, at.line, at.column);
+  for (const Parameter& f : op.form_fields) {
+    core::Node* ref = builder->make(core::Node::Kind::object, at.line, at.column);
+    builder->add_member(ref, std::string_view("$ref"), text(core::Node::Kind::string, "#" + f.node.pointer));
+    builder->finish_object(ref);
+    builder->add_member(properties, builder->keep(std::string_view(f.name)), ref);
+    if (f.required) builder->add_item(required, text(core::Node::Kind::string, f.name));
+  }
+  builder->finish_object(properties);
+  builder->add_member(schema, std::string_view("type"), text(core::Node::Kind::string, "object"));
+  builder->add_member(schema, std::string_view("properties"), properties);
+  if (required->size() > 0) builder->add_member(schema, std::string_view("required"), required);
+  builder->finish_object(schema);
+  return {schema, core::pointer_append(op.node.pointer, "parameters")};
 }
 
 Response ModelBuilder::read_response(std::string status, const NodeRef& node, const std::vector<std::string>& produces) {
