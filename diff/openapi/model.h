@@ -91,6 +91,7 @@ struct Operation {
   Security security;  // effective: the operation's own, else the document's
   bool deprecated = false;
   std::string sunset;  // x-sunset as written ("" when absent)
+  std::string stability;  // x-stability-level as written: draft | alpha | beta | stable ("" when absent)
   std::string operation_id, summary, description;
   std::vector<std::string> tags;
 };

@@ -115,6 +115,8 @@ void ModelBuilder::build_operation(Operation& op, const NodeRef& path_params) {
   const core::Node* n = op.node.node;
   op.deprecated = n->get_bool("deprecated");
   if (const core::Node* sunset = n->get("x-sunset"); sunset && sunset->is_scalar()) op.sunset = sunset->text();
+  if (const core::Node* level = n->get("x-stability-level"); level && level->is_scalar())
+    op.stability = level->text();
   op.operation_id = n->get_text("operationId");
   op.summary = n->get_text("summary");
   op.description = n->get_text("description");

@@ -38,6 +38,7 @@ void check_operation_added(Context& cx, const NodeRef& old_parent, const Operati
 void check_operation_id(Context& cx, const Operation& o, const Operation& n);
 void check_operation_deprecation(Context& cx, const Operation& o, const Operation& n);
 void check_operation_sunset(Context& cx, const Operation& o, const Operation& n);
+void check_operation_stability(Context& cx, const Operation& o, const Operation& n);
 void check_operation_texts(Context& cx, const Operation& o, const Operation& n);
 void check_operation_tags(Context& cx, const Operation& o, const Operation& n);
 void check_webhooks(Context& cx, const Api& o, const Api& n);

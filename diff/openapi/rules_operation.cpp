@@ -85,6 +85,37 @@ void check_operation_sunset(Context& cx, const Operation& o, const Operation& n)
   }
 }
 
+namespace {
+// x-stability-level, least to most stable; -1 for a value outside the scale.
+int stability_rank(std::string_view level) {
+  constexpr std::string_view kLevels[] = {"draft", "alpha", "beta", "stable"};
+  for (int i = 0; i < 4; ++i)
+    if (level == kLevels[i]) return i;
+  return -1;
+}
+}  // namespace
+
+// An operation without x-stability-level counts as stable: promising less
+// than before (stable -> beta) takes a guarantee away from its clients.
+void check_operation_stability(Context& cx, const Operation& o, const Operation& n) {
+  NodeRef old_at = child_of(o.node, "x-stability-level"), new_at = child_of(n.node, "x-stability-level");
+  if (!n.stability.empty() && stability_rank(n.stability) < 0) {
+    cx.report("openapi.stability-level-invalid", {{"value", n.stability}}, n.label, old_at ? old_at : o.node, new_at);
+    return;
+  }
+  if (!o.stability.empty() && stability_rank(o.stability) < 0) return;  // nothing to compare against
+  int was = o.stability.empty() ? 3 : stability_rank(o.stability);
+  int is = n.stability.empty() ? 3 : stability_rank(n.stability);
+  std::string old_name = o.stability.empty() ? "stable" : o.stability;
+  std::string new_name = n.stability.empty() ? "stable" : n.stability;
+  if (is < was)
+    cx.report("openapi.stability-decreased", {{"old", old_name}, {"new", new_name}}, n.label, old_at ? old_at : o.node,
+              new_at ? new_at : n.node);
+  else if (is > was)
+    cx.report("openapi.stability-increased", {{"old", old_name}, {"new", new_name}}, n.label,
+              old_at ? old_at : o.node, new_at ? new_at : n.node);
+}
+
 void check_operation_texts(Context& cx, const Operation& o, const Operation& n) {
   if (o.summary != n.summary)
     cx.report("openapi.operation-summary-changed", {{"old", o.summary}, {"new", n.summary}}, n.label,

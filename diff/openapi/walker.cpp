@@ -113,6 +113,7 @@ void walk_operation(Context& cx, const Operation& o, const Operation& n) {
   check_operation_id(cx, o, n);
   check_operation_deprecation(cx, o, n);
   check_operation_sunset(cx, o, n);
+  check_operation_stability(cx, o, n);
   check_operation_texts(cx, o, n);
   check_operation_tags(cx, o, n);
   walk_parameters(cx, o, n);
