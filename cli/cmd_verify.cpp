@@ -1,5 +1,6 @@
 // `accord verify PACT... --provider-base-url URL`: Pact provider verification.
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <regex>
 
@@ -47,6 +48,8 @@ int run_verify(const VerifyArgs& a) {
     return report_unusable("--provider-base-url must be an http:// or https:// URL, got '" + a.base_url + "'");
   if (!(a.timeout_s > 0)) return report_unusable("--timeout must be a positive number of seconds");
   if (a.concurrency == 0) return report_unusable("--concurrency must be at least 1");
+  // libcurl would only say "error setting certificate file" for each interaction.
+  if (!a.cacert.empty() && !std::ifstream(a.cacert)) return report_unusable("--cacert: cannot read " + a.cacert);
 
   verify::VerifyOptions o;
   o.provider_base_url = a.base_url;
@@ -99,6 +102,13 @@ int run_verify(const VerifyArgs& a) {
                            " in the pact files)");
   verify::redact(results, secrets);
   verify::ReportOptions ro;
+  if (a.state_change_url.empty()) {
+    size_t with_states = 0;
+    for (const auto& r : results) with_states += r.states.empty() ? 0 : 1;
+    if (with_states)
+      ro.notes.push_back(std::to_string(with_states) +
+                         " interaction(s) name provider states, but no --state-change-url was given: the states were not set up");
+  }
   if (skipped) ro.notes.push_back("skipped " + std::to_string(skipped) + " message interaction(s): only HTTP interactions are replayed");
   if (!write_output(verify::render_report(results, *format, ro), a.output))
     return report_unusable("cannot write " + a.output);

@@ -63,6 +63,18 @@ std::optional<std::string> compare_media(const std::string& e, const std::string
   return std::nullopt;
 }
 
+// Accept lists media ranges: compared item by item, each as a media type, so
+// parameters the contract names must match and extra ones (q=0.9) are fine.
+std::optional<std::string> compare_media_list(const std::string& e, const std::string& a) {
+  auto ev = split_list(e, ','), av = split_list(a, ',');
+  if (ev.size() != av.size())
+    return "expected " + std::to_string(ev.size()) + " media range(s) '" + e + "' but got " + std::to_string(av.size()) +
+           " '" + a + "'";
+  for (size_t i = 0; i < ev.size(); ++i)
+    if (auto why = compare_media(ev[i], av[i])) return why;
+  return std::nullopt;
+}
+
 std::string joined_header(const http::HeaderList& headers, std::string_view name, bool& found) {
   std::string out;
   found = false;
@@ -158,10 +170,8 @@ void match_headers(const http::HeaderList& expected, const http::HeaderList& act
       continue;
     }
     if (http::iequals(name, "Content-Type") || http::iequals(name, "Accept")) {
-      if (auto why = compare_media(value, a)) {
-        if (!http::iequals(name, "Accept") || split_list(value, ',') != split_list(a, ','))
-          out.push_back({where, value, a, *why});
-      }
+      auto why = http::iequals(name, "Accept") ? compare_media_list(value, a) : compare_media(value, a);
+      if (why) out.push_back({where, value, a, *why});
       continue;
     }
     if (split_list(value, ',') != split_list(a, ','))

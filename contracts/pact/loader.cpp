@@ -242,6 +242,12 @@ core::Expected<Pact> load_pact(const std::string& path) {
     if (!desc || !desc->is_string()) return error_at(node, "interaction has no 'description'");
     in.description = std::string(desc->text());
     in.pending = node->get_bool("pending");
+    if (const Node* comments = node->get("comments"); comments && comments->is_object()) {
+      if (const Node* text = comments->get("text"); text && text->is_array())
+        for (const auto& line : text->children())
+          if (line.value->is_string()) in.comments.emplace_back(line.value->text());
+      in.test_name = std::string(comments->get_text("testname"));
+    }
     if (auto st = parse_states(node, in); !st) return st.error();
     const Node* request = node->get("request");
     if (!request) return error_at(node, "interaction '" + in.description + "' has no 'request'");

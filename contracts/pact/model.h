@@ -84,6 +84,8 @@ struct Interaction {
   RequestSpec request;
   ResponseSpec response;
   bool pending = false;
+  std::vector<std::string> comments;  // V4 comments.text: shown with the verdict
+  std::string test_name;              // V4 comments.testname: the consumer test that wrote it
   core::SourceLocation location;
 };
 

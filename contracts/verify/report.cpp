@@ -40,6 +40,7 @@ void redact(std::vector<InteractionResult>& results, const std::vector<std::stri
   if (secrets.empty()) return;
   for (auto& r : results) {
     r.description = redact_text(r.description, secrets);
+    for (auto& c : r.comments) c = redact_text(c, secrets);
     for (auto& m : r.mismatches) {
       m.path = redact_text(m.path, secrets);
       m.expected = redact_text(m.expected, secrets);
@@ -83,6 +84,8 @@ std::string render_text(const std::vector<InteractionResult>& results, const Rep
     }
     const char* tag = r.outcome == Outcome::pass ? "PASS" : r.outcome == Outcome::fail ? "FAIL" : "FAIL (pending)";
     out += std::string("  ") + tag + "  " + r.description + states_suffix(r) + "\n";
+    if (!r.test_name.empty()) out += "      test: " + r.test_name + "\n";
+    for (const auto& c : r.comments) out += "      comment: " + c + "\n";
     for (const auto& m : r.mismatches) {
       out += "      " + m.path + ": " + m.message + "\n";
       if (!m.expected.empty() || !m.actual.empty()) {
@@ -109,6 +112,12 @@ std::string render_json(const std::vector<InteractionResult>& results) {
     for (const auto& s : r.states) w.value(s);
     w.end_array();
     w.key("pending").value(r.pending);
+    if (!r.test_name.empty()) w.key("testName").value(r.test_name);
+    if (!r.comments.empty()) {
+      w.key("comments").begin_array();
+      for (const auto& c : r.comments) w.value(c);
+      w.end_array();
+    }
     w.key("status").value(outcome_name(r.outcome));
     w.key("mismatches").begin_array();
     for (const auto& m : r.mismatches) {

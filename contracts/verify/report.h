@@ -20,6 +20,8 @@ struct InteractionResult {
   std::string description;
   std::vector<std::string> states;
   bool pending = false;
+  std::vector<std::string> comments;  // from the contract, shown with the verdict
+  std::string test_name;              // the consumer test that wrote the interaction
   Outcome outcome = Outcome::pass;
   matching::Mismatches mismatches;
   double duration_ms = 0;

@@ -94,3 +94,19 @@ TEST_CASE("generators: ProviderState expressions use the state-change values", "
   REQUIRE_FALSE(failed.ok());
   CHECK(failed.error().message.find("'id'") != std::string::npos);
 }
+
+// features/V3/http_generators.feature: generators on request headers and query parameters.
+TEST_CASE("generators: random values in request headers and query parameters", "[generators]") {
+  Loaded l = request_from(R"({"method":"GET","path":"/","headers":{"X-TEST":"0"},"query":{"v1":["0"]},
+      "generators":{"header":{"X-TEST":{"type":"RandomInt","min":1,"max":10}},
+                    "query":{"v1":{"type":"RandomInt","min":1,"max":10}}}})");
+  verify::GeneratorContext ctx(nullptr, 3);
+  auto out = verify::apply_request_generators(l.request, ctx);
+  REQUIRE(out.ok());
+  REQUIRE(out->headers.size() == 1);
+  int header = std::stoi(out->headers[0].second);
+  CHECK((header >= 1 && header <= 10));
+  REQUIRE(out->query.size() == 1);
+  int query = std::stoi(out->query[0].second.at(0));
+  CHECK((query >= 1 && query <= 10));
+}

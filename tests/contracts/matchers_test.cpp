@@ -178,3 +178,46 @@ TEST_CASE("matchers: form-urlencoded and XML bodies", "[matchers]") {
   CHECK(compare_responses(xml, R"({"status":200,"headers":{"Content-Type":"application/xml"},"body":{"content":"<a><b id=\"42\">x</b></a>"}})").ok());
   CHECK(compare_responses(xml, R"({"status":200,"headers":{"Content-Type":"application/xml"},"body":{"content":"<a><b id=\"no\">y</b></a>"}})").has("$.body.a.b['@id']"));
 }
+
+TEST_CASE("matchers: notEmpty on binary bodies and across types", "[matchers]") {
+  std::string binary = R"({"status":200,"headers":{"Content-Type":"image/jpeg"},
+    "body":{"contentType":"image/jpeg","encoded":"base64","content":"/9j/4AAQSkZJRg=="},
+    "matchingRules":{"body":{"$":{"matchers":[{"match":"notEmpty"}]}}}})";
+  CHECK(compare_responses(binary, R"({"status":200,"headers":{"Content-Type":"image/jpeg"},
+    "body":{"contentType":"image/jpeg","encoded":"base64","content":"/9j/4AAQSkZJRgABAQ=="}})").ok());
+  auto empty = compare_responses(binary, R"({"status":200,"headers":{"Content-Type":"image/jpeg"}})");
+  INFO(empty.dump());
+  CHECK_FALSE(empty.ok());
+
+  std::string rules = one_rule("$", R"({"match":"notEmpty"})");
+  std::string e = body_with_rules(R"({"one":"a","two":["b"]})", rules);
+  CHECK(compare_responses(e, body_only(R"({"one":"a","two":[]})")).has("$.body.two"));
+  CHECK(compare_responses(e, body_only(R"({"one":"a","two":"b"})")).has("$.body.two"));  // array expected, string given
+}
+
+TEST_CASE("matchers: values with a type rule below rejects a wrongly typed value", "[matchers]") {
+  std::string rules = R"({"$":{"matchers":[{"match":"values"}]},"$.*":{"matchers":[{"match":"type"}]}})";
+  std::string e = body_with_rules(R"({"one":"a","two":"b"})", rules);
+  CHECK(compare_responses(e, body_only(R"({"one":"","two":"b","three":"c"})")).ok());  // extra and missing keys are fine
+  CHECK(compare_responses(e, body_only(R"({"one":"","two":"b","three":"c","four":100})")).has("$.body.four"));
+}
+
+// features/V3/http_matching.feature: content types compare by media type and
+// charset (case-insensitively); list headers compare value by value, ignoring parameters.
+TEST_CASE("matchers: Content-Type charset and Accept parameters", "[matchers][headers]") {
+  auto header = [](const char* name, const std::string& value) {
+    return std::string(R"({"status":200,"headers":{")") + name + "\":\"" + value + "\"}}";
+  };
+  auto same = [&](const char* name, const std::string& expected, const std::string& actual) {
+    return compare_responses(header(name, expected), header(name, actual));
+  };
+  CHECK(same("Content-Type", "application/json", "application/json").ok());
+  CHECK(same("Content-Type", "application/json;charset=UTF-8", "application/json;charset=utf-8").ok());
+  CHECK(same("Content-Type", "application/json", "application/json;charset=UTF-8").ok());
+  CHECK(same("Content-Type", "application/json;charset=UTF-8", "application/json").has("header.Content-Type"));
+  CHECK(same("Content-Type", "application/json;charset=UTF-16", "application/json;charset=UTF-8").has("header.Content-Type"));
+
+  std::string accept = "text/html, application/xhtml+xml, application/xml, image/webp, */*";
+  CHECK(same("Accept", accept, "text/html, application/xhtml+xml, application/xml;q=0.9, image/webp, */*;q=0.8").ok());
+  CHECK(same("Accept", accept, "text/html, application/xml;q=0.9, image/webp, */*;q=0.8").has("header.Accept"));
+}

@@ -1,5 +1,6 @@
 // In-process providers on 127.0.0.1 for end-to-end tests: a cpp-httplib server
-// with the handlers a test installs, and a raw socket that resets connections.
+// (plain HTTP, or HTTPS when given an httplib::SSLServer) with the handlers a
+// test installs, and a raw socket that resets connections.
 #pragma once
 
 #include <httplib.h>
@@ -7,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -15,17 +17,20 @@ namespace accord_test {
 
 class TestProvider {
  public:
-  TestProvider() = default;
+  TestProvider() : server_(std::make_unique<httplib::Server>()) {}
+  // An HTTPS provider: pass an httplib::SSLServer.
+  TestProvider(std::unique_ptr<httplib::Server> server, std::string scheme)
+      : server_(std::move(server)), scheme_(std::move(scheme)) {}
   ~TestProvider() { stop(); }
 
-  httplib::Server& server() { return server_; }
+  httplib::Server& server() { return *server_; }
 
   // Binds a free port on 127.0.0.1 and serves in the background.
   void start() {
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    port_ = server_->bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
     // cpp-httplib 0.11 has no wait_until_ready(): poll, bounded.
-    for (int i = 0; i < 5000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int i = 0; i < 5000 && !server_->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   void stop() {
     {
@@ -34,12 +39,12 @@ class TestProvider {
     }
     wake_.notify_all();
     if (thread_.joinable()) {
-      server_.stop();
+      server_->stop();
       thread_.join();
     }
   }
   int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
 
   // For "slow" handlers: waits up to `seconds`, returning early when the provider stops.
   void slow_down(int seconds) {
@@ -48,7 +53,8 @@ class TestProvider {
   }
 
  private:
-  httplib::Server server_;
+  std::unique_ptr<httplib::Server> server_;
+  std::string scheme_ = "http";
   std::thread thread_;
   int port_ = 0;
   std::mutex mutex_;

@@ -2,24 +2,22 @@
 // built `accord verify` run as a user would.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "contracts/http/curl_client.h"
 #include "contracts/http/remote_source.h"
 #include "contracts/pact/loader.h"
 #include "contracts/verify/verifier.h"
 #include "core/loader.h"
+#include "run_accord.h"
 #include "test_paths.h"
 #include "test_provider.h"
 
 using namespace accord::contracts;
+using accord_test::RunResult;
 using accord_test::TestProvider;
+using accord_test::pact_fixture;
+using accord_test::run_accord;
 
 namespace {
 
@@ -104,35 +102,6 @@ std::string all_messages(const verify::InteractionResult& r) {
   return s;
 }
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs the built binary with `args` (already shell-quoted), capturing stdout and stderr.
-RunResult run_accord(const std::string& args, const std::string& env = "") {
-  static int counter = 0;
-  std::string base = "/tmp/accord-verify-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  std::string cmd = env + " " + ACCORD_BINARY + std::string(" verify ") + args + " >" + base + ".out 2>" + base + ".err";
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  auto slurp = [](const std::string& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  };
-  r.out = slurp(base + ".out");
-  r.err = slurp(base + ".err");
-  std::remove((base + ".out").c_str());
-  std::remove((base + ".err").c_str());
-  return r;
-}
-
-std::string fixture(const std::string& name) { return std::string(ACCORD_SOURCE_DIR) + "/fixtures/pact/" + name; }
-
 }  // namespace
 
 TEST_CASE("verify: passing, failing, state change and auth header against a live provider", "[verify][e2e]") {
@@ -154,11 +123,16 @@ TEST_CASE("verify: passing, failing, state change and auth header against a live
   const auto& create = find(results, "create an alligator");
   INFO(all_messages(create));
   CHECK(create.outcome == verify::Outcome::pass);
-  REQUIRE(service.state_calls.size() == 2);
-  CHECK(service.state_calls[0].find("\"state\":\"the zoo is open\"") != std::string::npos);
-  CHECK(service.state_calls[0].find("\"params\":{\"zoo\":\"north\"}") != std::string::npos);
-  CHECK(service.state_calls[0].find("\"action\":\"setup\"") != std::string::npos);
-  CHECK(service.state_calls[1].find("\"action\":\"teardown\"") != std::string::npos);
+  // Setup and teardown for each of the 4 interactions; the 3 without states get state "".
+  REQUIRE(service.state_calls.size() == 8);
+  std::vector<std::string> zoo;
+  for (const auto& call : service.state_calls)
+    if (call.find("\"state\":\"the zoo is open\"") != std::string::npos) zoo.push_back(call);
+  REQUIRE(zoo.size() == 2);
+  CHECK(zoo[0].find("\"params\":{\"zoo\":\"north\"}") != std::string::npos);
+  CHECK(zoo[0].find("\"action\":\"setup\"") != std::string::npos);
+  CHECK(zoo[1].find("\"action\":\"teardown\"") != std::string::npos);
+  CHECK(service.state_calls[0] == R"({"state":"","params":{},"action":"setup"})");
 
   const auto& broken = find(results, "get the broken endpoint");
   CHECK(broken.outcome == verify::Outcome::fail);
@@ -267,47 +241,47 @@ TEST_CASE("accord verify: exit codes as a user sees them", "[verify][e2e][cli]")
   AnimalService service;
   std::string base = " --provider-base-url " + service.provider.url();
 
-  RunResult failing = run_accord(fixture("e2e-v3.json") + base);
+  RunResult failing = run_accord(pact_fixture("e2e-v3.json") + base);
   INFO(failing.out << failing.err);
   CHECK(failing.exit_code == 1);
   CHECK(failing.out.find("FAIL  get the broken endpoint") != std::string::npos);
   CHECK(failing.out.find("status: expected status 200 but got 500") != std::string::npos);
 
-  RunResult passing = run_accord(fixture("e2e-v3.json") + base + " --interaction 'alligator' --state-change-url " +
+  RunResult passing = run_accord(pact_fixture("e2e-v3.json") + base + " --interaction 'alligator' --state-change-url " +
                                  service.provider.url() + "/_state");
   INFO(passing.out << passing.err);
   CHECK(passing.exit_code == 0);
   CHECK(passing.out.find("2 passed, 0 failed") != std::string::npos);
 
-  RunResult pending = run_accord(fixture("e2e-v4-pending.json") + base);
+  RunResult pending = run_accord(pact_fixture("e2e-v4-pending.json") + base);
   INFO(pending.out << pending.err);
   CHECK(pending.exit_code == 0);
   CHECK(pending.out.find("FAIL (pending)  count alligators") != std::string::npos);
 
-  RunResult down = run_accord(fixture("e2e-v3.json") + " --interaction 'get an alligator' --provider-base-url http://127.0.0.1:" +
+  RunResult down = run_accord(pact_fixture("e2e-v3.json") + " --interaction 'get an alligator' --provider-base-url http://127.0.0.1:" +
                               std::to_string(accord_test::closed_port()));
   CHECK(down.exit_code == 1);
   CHECK(down.out.find("connection refused") != std::string::npos);
 
-  RunResult broken = run_accord(fixture("broken.json") + base);
+  RunResult broken = run_accord(pact_fixture("broken.json") + base);
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find("broken.json:") != std::string::npos);
 
-  RunResult no_desc = run_accord(fixture("no-description.json") + base);
+  RunResult no_desc = run_accord(pact_fixture("no-description.json") + base);
   CHECK(no_desc.exit_code == 2);
   CHECK(no_desc.err.find("no-description.json:5:") != std::string::npos);
   CHECK(no_desc.err.find("description") != std::string::npos);
 
-  RunResult missing = run_accord(fixture("does-not-exist.json") + base);
+  RunResult missing = run_accord(pact_fixture("does-not-exist.json") + base);
   CHECK(missing.exit_code == 2);
 
-  RunResult bad_format = run_accord(fixture("e2e-v3.json") + base + " --format yaml");
+  RunResult bad_format = run_accord(pact_fixture("e2e-v3.json") + base + " --format yaml");
   CHECK(bad_format.exit_code == 2);
 }
 
 TEST_CASE("accord verify: auth header values never appear in any output format", "[verify][e2e][cli]") {
   AnimalService service;
-  std::string base = fixture("e2e-v3.json") + " --provider-base-url " + service.provider.url() +
+  std::string base = pact_fixture("e2e-v3.json") + " --provider-base-url " + service.provider.url() +
                      " --state-change-url " + service.provider.url() + "/_state";
   std::string secret = "s3cr3t-t0ken-value";
   for (const char* format : {"text", "json", "junit", "markdown"}) {
@@ -328,7 +302,7 @@ TEST_CASE("accord verify: auth header values never appear in any output format",
 
 TEST_CASE("accord verify: JSON report has the documented shape", "[verify][e2e][cli]") {
   AnimalService service;
-  RunResult r = run_accord(fixture("e2e-v3.json") + " " + fixture("e2e-v4-pending.json") + " --format json --provider-base-url " +
+  RunResult r = run_accord(pact_fixture("e2e-v3.json") + " " + pact_fixture("e2e-v4-pending.json") + " --format json --provider-base-url " +
                            service.provider.url() + " --state-change-url " + service.provider.url() + "/_state");
   CHECK(r.exit_code == 1);
   auto doc = accord::core::load_text("report.json", r.out, accord::core::Syntax::json);
