@@ -19,6 +19,7 @@ PACKAGES=(
   # tests
   catch2                # unit tests
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests
+  libssl-dev            # test certificates for the in-process HTTPS provider (OpenSSL API)
   # benchmarks
   time                  # /usr/bin/time -v: wall time and peak memory in bench/*.sh
   postgresql            # a real server for the PostgreSQL usage-registry tests
