@@ -44,7 +44,7 @@ void Aggregator::add(int operation, std::string_view consumer, int64_t time, int
   }
   ++last_day_totals_->lines;
   const int status_class = status >= 100 && status < 600 ? status / 100 : 0;
-  Totals& t = totals_[pack(static_cast<uint32_t>(operation), intern(consumer), day, status_class)];
+  RequestTotals& t = totals_.at(pack(static_cast<uint32_t>(operation), intern(consumer), day, status_class));
   if (t.calls == 0 || time < t.first_seen) t.first_seen = time;
   if (t.calls == 0 || time > t.last_seen) t.last_seen = time;
   ++t.calls;
@@ -61,17 +61,18 @@ void Aggregator::add_unmatched(std::string_view method, std::string_view target,
   ++last_day_totals_->unmatched;
   ++pending_;
   size_t cut = target.find_first_of("?#");
-  std::string key(method);
-  key += ' ';
-  key += target.substr(0, std::min<size_t>(cut, 200));
-  auto found = unmatched_.find(key);
+  unmatched_key_.assign(method);
+  unmatched_key_ += ' ';
+  unmatched_key_ += target.substr(0, std::min<size_t>(cut, 200));
+  auto found = unmatched_.find(unmatched_key_);
   if (found != unmatched_.end()) ++found->second;
-  else if (unmatched_.size() < kMaxDistinctUnmatched) unmatched_.emplace(std::move(key), 1);
+  else if (unmatched_.size() < kMaxDistinctUnmatched) unmatched_.emplace(unmatched_key_, 1);
 }
 
 void Aggregator::drain_into(IngestBatch& batch) {
   std::vector<bool> seen_operation(spec_.operations.size(), false);
-  for (const auto& [key, t] : totals_) {
+  batch.counts.reserve(batch.counts.size() + totals_.size());
+  totals_.for_each([&](uint64_t key, const RequestTotals& t) {
     const uint32_t op = static_cast<uint32_t>(key >> 44);
     const uint32_t who = static_cast<uint32_t>((key >> 22) & ((1u << 22) - 1));
     UsageCount c;
@@ -87,7 +88,7 @@ void Aggregator::drain_into(IngestBatch& batch) {
       seen_operation[op] = true;
       batch.operation_labels.emplace_back(spec_.operations[op].key, spec_.operations[op].label);
     }
-  }
+  });
   // Deterministic order: concurrent writers then lock rows in the same order.
   std::sort(batch.counts.begin(), batch.counts.end(), [](const UsageCount& a, const UsageCount& b) {
     return std::tie(a.operation, a.consumer, a.day, a.status_class) <

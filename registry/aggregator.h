@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "registry/flat_counts.h"
 #include "registry/spec_operations.h"
 #include "registry/store.h"
 
@@ -27,11 +28,6 @@ class Aggregator {
   int64_t pending_requests() const { return pending_; }
 
  private:
-  struct Totals {
-    int64_t calls = 0;
-    int64_t first_seen = 0;
-    int64_t last_seen = 0;
-  };
   struct DayTotals {
     int64_t lines = 0;
     int64_t unmatched = 0;
@@ -43,11 +39,12 @@ class Aggregator {
   uint32_t intern(std::string_view consumer);
 
   const SpecOperations& spec_;
-  std::unordered_map<uint64_t, Totals> totals_;
+  FlatCounts totals_;
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> consumer_ids_;
   std::vector<std::string> consumers_;
   uint32_t last_consumer_id_ = UINT32_MAX;
   std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> unmatched_;
+  std::string unmatched_key_;  // reused: most unmatched requests were seen before, so no allocation
   std::map<int64_t, DayTotals> days_;
   int64_t pending_ = 0;
   // Consecutive lines usually share a day: skip the map lookup then.

@@ -118,27 +118,34 @@ std::string_view ConsumerIdentity::header_value(const Request& r, std::string_vi
 }
 
 std::string ConsumerIdentity::identify(const Request& r) const {
+  std::string scratch;
+  return std::string(identify(r, scratch));
+}
+
+std::string_view ConsumerIdentity::identify(const Request& r, std::string& scratch) const {
   switch (kind_) {
     case Kind::none: return {};
-    case Kind::header: return std::string(trim(header_value(r, name_)));
+    case Kind::header: return trim(header_value(r, name_));
     case Kind::field: {
       std::string_view v = r.field(name_);
-      return v == "-" ? std::string() : std::string(trim(v));
+      return v == "-" ? std::string_view() : trim(v);
     }
     case Kind::user_agent: {
       // The product token: "curl/8.1.2 (x86_64)" -> "curl".
       std::string_view ua = trim(r.user_agent);
       size_t end = ua.find_first_of("/ ");
-      return std::string(ua.substr(0, end));
+      return ua.substr(0, end);
     }
-    case Kind::remote_addr: return std::string(r.remote_addr);
+    case Kind::remote_addr: return r.remote_addr;
     case Kind::basic_user: {
-      if (!r.remote_user.empty()) return std::string(r.remote_user);
+      if (!r.remote_user.empty()) return r.remote_user;
       std::string_view auth = trim(header_value(r, "Authorization"));
       if (!iequals_prefix(auth, "basic ")) return {};
       std::string decoded = base64url_decode(trim(auth.substr(6)));
       size_t colon = decoded.find(':');
-      return colon == std::string::npos ? std::string() : decoded.substr(0, colon);
+      if (colon == std::string::npos) return {};
+      scratch = decoded.substr(0, colon);
+      return scratch;
     }
     case Kind::jwt: {
       std::string_view auth = trim(header_value(r, "Authorization"));
@@ -150,11 +157,15 @@ std::string ConsumerIdentity::identify(const Request& r) const {
       auto doc = core::load_text("jwt", std::move(payload), core::Syntax::json);
       if (!doc || !(*doc)->root()->is_object()) return {};
       const core::Node* claim = (*doc)->root()->get(name_);
-      return claim && claim->is_scalar() && !claim->is_null() ? std::string(claim->text()) : std::string();
+      if (!claim || !claim->is_scalar() || claim->is_null()) return {};
+      scratch = std::string(claim->text());
+      return scratch;
     }
     case Kind::api_key: {
       std::string_view key = trim(header_value(r, name_));
-      return key.empty() ? std::string() : api_key_fingerprint(key);
+      if (key.empty()) return {};
+      scratch = api_key_fingerprint(key);
+      return scratch;
     }
   }
   return {};

@@ -1,6 +1,7 @@
 #include "registry/ingest.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 
@@ -14,17 +15,60 @@ constexpr size_t kBufferSize = 1 << 20;
 constexpr size_t kMaxLineLength = 1 << 20;  // longer "lines" are counted malformed and skipped
 constexpr size_t kMalformedExamples = 20;
 
-}  // namespace
-
-std::string file_key_of_first_line(std::string_view first_line) {
+// FNV-1a, 64 bit: stable across runs, machines and versions, as stored keys need.
+std::string hash_hex(std::string_view bytes) {
   uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : first_line) {
+  for (unsigned char c : bytes) {
     hash ^= c;
     hash *= 1099511628211ull;
   }
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "line1:%016llx:%zu", static_cast<unsigned long long>(hash), first_line.size());
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
   return buf;
+}
+
+// The first kFileHeadBytes of the input (fewer if it is shorter), leaving the
+// read position at `position` again.
+core::Expected<std::string> read_file_head(InputSource& input, int64_t position, const std::string& display_path) {
+  std::string head(kFileHeadBytes, '\0');
+  size_t got = 0;
+  if (!input.seek(0)) return core::make_error("cannot re-read the start of " + display_path);
+  while (got < head.size()) {
+    auto n = input.read(head.data() + got, head.size() - got);
+    if (!n) return n.error();
+    if (*n == 0) break;
+    got += *n;
+  }
+  head.resize(got);
+  if (!input.seek(position)) return core::make_error("cannot seek in " + display_path);
+  return head;
+}
+
+// The head length a key was made with; 0 for keys from before heads were hashed.
+size_t head_length_of_key(std::string_view key) {
+  size_t at = key.find(":head:");
+  if (at == std::string_view::npos) return 0;
+  return static_cast<size_t>(std::strtoull(std::string(key.substr(at + 6)).c_str(), nullptr, 10));
+}
+
+}  // namespace
+
+std::string file_key_prefix(std::string_view first_line) {
+  return "line1:" + hash_hex(first_line) + ":" + std::to_string(first_line.size());
+}
+
+std::string file_key_of(std::string_view first_line, std::string_view head) {
+  head = head.substr(0, kFileHeadBytes);
+  return file_key_prefix(first_line) + ":head:" + std::to_string(head.size()) + ":" + hash_hex(head);
+}
+
+bool file_key_matches(std::string_view key, std::string_view first_line, std::string_view head) {
+  const std::string prefix = file_key_prefix(first_line);
+  if (key == prefix) return true;  // an older key: the first line is all it recorded
+  if (key.substr(0, prefix.size()) != prefix || key.substr(prefix.size(), 6) != ":head:") return false;
+  // The file may have grown since: compare the bytes the key was made from.
+  const size_t length = head_length_of_key(key);
+  return length <= head.size() && key == file_key_of(first_line, head.substr(0, length));
 }
 
 Ingestor::Ingestor(const SpecOperations& spec, LineParser& parser, const ConsumerIdentity& identity, UsageStore& store,
@@ -46,8 +90,10 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
   bool first_line_seen = false;
   bool skipping = false;  // reading up to the committed offset when the source cannot seek
   const int64_t now = clock_.now_seconds();
+  int64_t bytes_read = 0;  // from the input, so the head can be re-read and the position restored
   Request request;
   std::string why;
+  std::string consumer_scratch;
 
   auto commit = [&](bool complete) -> core::Status {
     IngestBatch batch;
@@ -67,14 +113,22 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
   auto on_first_line = [&](std::string_view line) -> core::Expected<bool> {
     first_line_seen = true;
     if (!input.seekable()) return true;
+    auto head = read_file_head(input, bytes_read, display_path);
+    if (!head) return head.error();
+    auto candidates = store_.find_checkpoints_with_prefix(file_key_prefix(line));
+    if (!candidates) return candidates.error();
+    // Of the files that start with this line, the one whose head matches; the longest head is the surest.
+    const Checkpoint* found = nullptr;
+    for (const Checkpoint& c : *candidates)
+      if (file_key_matches(c.file_key, line, *head) &&
+          (!found || head_length_of_key(c.file_key) > head_length_of_key(found->file_key)))
+        found = &c;
     Checkpoint cp;
-    cp.file_key = file_key_of_first_line(line);
+    cp.file_key = found ? found->file_key : file_key_of(line, *head);
     cp.path = display_path;
-    auto found = store_.find_checkpoint(cp.file_key);
-    if (!found) return found.error();
     checkpoint = cp;
-    if (!*found || (*found)->byte_offset == 0) return true;
-    const Checkpoint& previous = **found;
+    if (!found || found->byte_offset == 0) return true;
+    const Checkpoint& previous = *found;
     result.resumed_from_line = previous.line_number;
     malformed_total = previous.malformed;
     line_number = previous.line_number;
@@ -112,7 +166,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
         continue;
       }
       ++result.matched;
-      std::string consumer = identity_.identify(request);
+      std::string_view consumer = identity_.identify(request, consumer_scratch);
       if (consumer.empty()) {
         ++result.unknown_consumer;
         aggregator.add(op, kUnknownConsumer, time, request.status);
@@ -127,6 +181,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     auto n = input.read(buffer.data(), buffer.size());
     if (!n) return n.error();
     if (*n == 0) break;
+    bytes_read += static_cast<int64_t>(*n);
     std::string_view chunk(buffer.data(), *n);
     while (!chunk.empty()) {
       const char* newline = static_cast<const char*>(std::memchr(chunk.data(), '\n', chunk.size()));

@@ -68,7 +68,18 @@ class Ingestor {
   IngestOptions options_;
 };
 
-// Identifies a log file by its first line (so a growing log keeps its checkpoint).
-std::string file_key_of_first_line(std::string_view first_line);
+// A log file is known by its content, not its name, so a renamed or rotated
+// file keeps its checkpoint: its first line plus a hash of its first bytes
+// (up to kFileHeadBytes, as many as it had when first read, so a log that
+// grows keeps its key). The first line alone would confuse two logs that
+// start alike (two days opening with the same health check).
+inline constexpr size_t kFileHeadBytes = 4096;
+// "line1:<hash>:<length>": what every key of files with this first line starts with
+// (and the whole key written by versions before the head hash).
+std::string file_key_prefix(std::string_view first_line);
+// prefix + ":head:<bytes>:<hash>"; `head` is the file's first bytes (at most kFileHeadBytes).
+std::string file_key_of(std::string_view first_line, std::string_view head);
+// Whether a stored key names the file that starts with `first_line` and `head`.
+bool file_key_matches(std::string_view key, std::string_view first_line, std::string_view head);
 
 }  // namespace accord::registry

@@ -1,6 +1,7 @@
 // nginx `log_format` templates, and `combined` (which is one of them). The
 // template is compiled once into literal/variable steps; each variable's
 // value runs up to the literal that follows it.
+#include <cstring>
 #include <vector>
 
 #include "registry/log_format.h"
@@ -35,6 +36,15 @@ Slot slot_of(std::string_view name) {
   return Slot::field;
 }
 
+// Whether `literal` occurs in `line` at `pos`. Literals between variables are
+// one to three characters: an inline loop beats a call to memcmp per step.
+bool has_at(std::string_view line, size_t pos, std::string_view literal) {
+  if (pos > line.size() || line.size() - pos < literal.size()) return false;
+  for (size_t i = 0; i < literal.size(); ++i)
+    if (line[pos + i] != literal[i]) return false;
+  return true;
+}
+
 bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -49,7 +59,7 @@ class TemplateParser final : public LineParser {
     size_t pos = 0;
     for (size_t i = 0; i < steps_.size(); ++i) {
       const Step& step = steps_[i];
-      if (line.compare(pos, step.literal.size(), step.literal) != 0) {
+      if (!has_at(line, pos, step.literal)) {
         why = "line does not follow the log format near column " + std::to_string(pos + 1);
         return false;
       }
@@ -69,7 +79,7 @@ class TemplateParser final : public LineParser {
       if (!assign(step, line.substr(pos, end - pos), out, why)) return false;
       pos = end;
     }
-    if (line.compare(pos, trailer_.size(), trailer_) != 0) {
+    if (!has_at(line, pos, trailer_)) {
       why = "line does not follow the log format at its end";
       return false;
     }
@@ -82,12 +92,17 @@ class TemplateParser final : public LineParser {
 
  private:
   // Quoted values may contain \" (Apache) — a quote preceded by a backslash is not the end.
+  // memchr for the literal's first character, then an inline check of the rest.
   static size_t find_unescaped(std::string_view line, std::string_view literal, size_t from) {
-    while (true) {
-      size_t at = line.find(literal, from);
-      if (at == std::string_view::npos || at == 0 || line[at - 1] != '\\' || literal[0] != '"') return at;
+    const char first = literal[0];
+    while (from < line.size()) {
+      const void* hit = std::memchr(line.data() + from, first, line.size() - from);
+      if (!hit) return std::string_view::npos;
+      const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - line.data());
+      if (has_at(line, at, literal) && (first != '"' || at == 0 || line[at - 1] != '\\')) return at;
       from = at + 1;
     }
+    return std::string_view::npos;
   }
 
   bool assign(const Step& step, std::string_view value, Request& out, std::string& why) {

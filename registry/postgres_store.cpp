@@ -66,6 +66,16 @@ class PostgresStore final : public UsageStore {
     return std::optional<Checkpoint>(cp);
   }
 
+  core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) override {
+    auto r = exec(sql_.select_checkpoints_with_prefix, {static_cast<int64_t>(prefix.size()), prefix});
+    if (!r) return r.error();
+    std::vector<Checkpoint> found;
+    for (int i = 0; i < PQntuples(r->get()); ++i)
+      found.push_back({text(*r, i, 0), text(*r, i, 1), integer(*r, i, 2), integer(*r, i, 3), integer(*r, i, 4),
+                       integer(*r, i, 5) != 0});
+    return found;
+  }
+
   core::Status commit(const IngestBatch& batch) override {
     if (auto r = exec("BEGIN"); !r) return r.error();
     for (const UsageCount& c : batch.counts)

@@ -46,6 +46,9 @@ SqlText build(SqlDialect d) {
       " complete = excluded.complete", d);
   t.select_checkpoint = placeholders(
       "SELECT path, byte_offset, line_number, malformed, complete FROM ingest_files WHERE file_key = ?", d);
+  t.select_checkpoints_with_prefix = placeholders(
+      "SELECT file_key, path, byte_offset, line_number, malformed, complete FROM ingest_files"
+      " WHERE substr(file_key, 1, ?) = ? ORDER BY file_key", d);
   t.delete_pacts = placeholders("DELETE FROM pact_usage WHERE source = ?", d);
   t.insert_pact = placeholders(
       "INSERT INTO pact_usage (source, consumer, provider, method, path, field) VALUES (?, ?, ?, ?, ?, ?)"

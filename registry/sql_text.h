@@ -15,6 +15,7 @@ struct SqlText {
   std::string upsert_label;      // operation, label
   std::string upsert_checkpoint; // file_key, path, byte_offset, line_number, malformed, complete
   std::string select_checkpoint; // file_key
+  std::string select_checkpoints_with_prefix;  // prefix length, prefix
   std::string delete_pacts;      // source
   std::string insert_pact;       // source, consumer, provider, method, path, field
   std::string select_counts;     // since_day

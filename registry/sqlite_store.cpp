@@ -100,6 +100,18 @@ class SqliteStore final : public UsageStore {
     return std::optional<Checkpoint>(cp);
   }
 
+  core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) override {
+    Statement st(db_, sql_.select_checkpoints_with_prefix);
+    if (!st.ok()) return error("prepare");
+    st.bind({static_cast<int64_t>(prefix.size()), prefix});
+    std::vector<Checkpoint> found;
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW)
+      found.push_back({st.text(0), st.text(1), st.integer(2), st.integer(3), st.integer(4), st.integer(5) != 0});
+    if (rc != SQLITE_DONE) return error("read checkpoints");
+    return found;
+  }
+
   core::Status commit(const IngestBatch& batch) override {
     if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
     Statement counts(db_, sql_.upsert_count), unmatched(db_, sql_.upsert_unmatched), days(db_, sql_.upsert_day),

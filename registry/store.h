@@ -81,6 +81,8 @@ class UsageStore {
   virtual core::Status migrate() = 0;
   virtual int schema_version() = 0;
   virtual core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& file_key) = 0;
+  // Every checkpoint whose key starts with `prefix` (files that share a first line), ordered by key.
+  virtual core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) = 0;
   // All of it or nothing, in one transaction.
   virtual core::Status commit(const IngestBatch& batch) = 0;
   // Replaces what `source` said before (re-importing a pact is idempotent).

@@ -86,6 +86,9 @@ class FailingStore final : public UsageStore {
   accord::core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& k) override {
     return inner_.find_checkpoint(k);
   }
+  accord::core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& p) override {
+    return inner_.find_checkpoints_with_prefix(p);
+  }
   accord::core::Status commit(const IngestBatch& b) override {
     if (++commits_ == fail_at_) return accord::core::make_error("simulated crash");
     return inner_.commit(b);
@@ -194,4 +197,83 @@ TEST_CASE("a run that dies between commits resumes to the counts of a clean run"
   CHECK(result->resumed_from_line > 0);
   auto clean_store = clean.store();
   CHECK(totals_of(*store) == totals_of(*clean_store));
+}
+
+TEST_CASE("two logs that start with the same line are told apart by their first bytes", "[registry][ingest]") {
+  Fixture f;
+  auto store = f.store();
+  Ingestor ingestor(f.spec, *f.parser, f.identity, *store, f.clock);
+  // Two days of logs, both opening with the same line (a shipper that starts each file with a fixed probe).
+  const std::string health =
+      "10.0.0.9 - - [01/Jan/2026:00:00:00 +0000] \"GET /healthz HTTP/1.1\" 200 2 \"-\" \"kube-probe/1.27\"\n";
+  const std::string monday = health + make_log(300);
+  std::string tuesday = monday;
+  for (size_t at = tuesday.find("Nov/2026"); at != std::string::npos; at = tuesday.find("Nov/2026", at))
+    tuesday.replace(at, 8, "Dec/2026");
+  REQUIRE(tuesday.size() == monday.size());  // same length too: nothing but the content differs
+
+  auto first = memory_input(monday);
+  REQUIRE(ingestor.ingest(*first, "access.log").ok());
+  auto second = memory_input(tuesday);
+  auto result = ingestor.ingest(*second, "access.log");
+  REQUIRE(result.ok());
+  CHECK_FALSE(result->already_complete);
+  CHECK(result->resumed_from_line == 0);
+  CHECK(result->lines == 301);
+  auto snap = store->load(0);
+  REQUIRE(snap.ok());
+  int64_t lines = 0;
+  for (const DayLines& d : snap->days) lines += d.lines;
+  CHECK(lines == 2 * (297 + 1));  // both logs counted: 300 lines with 3 malformed, and the probe
+
+  // Each is still recognised when read again.
+  auto monday_again = memory_input(monday);
+  auto again = ingestor.ingest(*monday_again, "renamed.log");
+  REQUIRE(again.ok());
+  CHECK(again->already_complete);
+}
+
+TEST_CASE("a log shorter than the hashed head keeps its key as it grows", "[registry][ingest]") {
+  Fixture clean, grown;
+  const std::string full = make_log(800);
+  const std::string small = make_log(10);  // under kFileHeadBytes
+  REQUIRE(small.size() < kFileHeadBytes);
+  REQUIRE(full.compare(0, small.size(), small) == 0);
+  {
+    auto store = clean.store();
+    Ingestor ingestor(clean.spec, *clean.parser, clean.identity, *store, clean.clock);
+    auto input = memory_input(full);
+    REQUIRE(ingestor.ingest(*input, "x.log").ok());
+  }
+  auto store = grown.store();
+  Ingestor ingestor(grown.spec, *grown.parser, grown.identity, *store, grown.clock);
+  auto part = memory_input(small);
+  REQUIRE(ingestor.ingest(*part, "x.log").ok());
+  auto rest = memory_input(full);
+  auto result = ingestor.ingest(*rest, "x.log");
+  REQUIRE(result.ok());
+  CHECK(result->resumed_from_line == 10);
+  CHECK(result->lines == 790);
+  auto clean_store = clean.store();
+  CHECK(totals_of(*store) == totals_of(*clean_store));
+}
+
+TEST_CASE("a checkpoint keyed by the first line only (older versions) still resumes", "[registry][ingest]") {
+  Fixture f;
+  const std::string log = make_log(400);
+  const std::string first_line = log.substr(0, log.find('\n'));
+  size_t half = 0;  // just after line 200
+  for (int line = 0; line < 200; ++line) half = log.find('\n', half) + 1;
+  auto store = f.store();
+  IngestBatch legacy;
+  legacy.checkpoint = Checkpoint{file_key_prefix(first_line), "old.log", static_cast<int64_t>(half), 200, 0, false};
+  REQUIRE(store->commit(legacy).ok());
+  Ingestor ingestor(f.spec, *f.parser, f.identity, *store, f.clock);
+  auto input = memory_input(log);
+  auto result = ingestor.ingest(*input, "old.log");
+  REQUIRE(result.ok());
+  CHECK(result->resumed_from_line == 200);
+  CHECK(result->lines == 200);
+  CHECK(file_key_matches(file_key_prefix(first_line), first_line, "anything"));
+  CHECK_FALSE(file_key_matches(file_key_of(first_line, log), first_line, "other bytes"));
 }
