@@ -44,10 +44,7 @@ void Aggregator::add(int operation, std::string_view consumer, int64_t time, int
   }
   ++last_day_totals_->lines;
   const int status_class = status >= 100 && status < 600 ? status / 100 : 0;
-  RequestTotals& t = totals_.at(pack(static_cast<uint32_t>(operation), intern(consumer), day, status_class));
-  if (t.calls == 0 || time < t.first_seen) t.first_seen = time;
-  if (t.calls == 0 || time > t.last_seen) t.last_seen = time;
-  ++t.calls;
+  totals_.add(pack(static_cast<uint32_t>(operation), intern(consumer), day, status_class), time);
   ++pending_;
 }
 

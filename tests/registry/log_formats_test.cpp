@@ -119,3 +119,42 @@ TEST_CASE("AWS ALB lines", "[registry][formats]") {
   CHECK(r.time == days_from_civil(2026, 11, 23) * 86400 + 10 * 3600);
   CHECK_FALSE(p->parse("https 2026-11-23T10:00:00Z short", r, why));
 }
+
+TEST_CASE("the combined fast path reads every line as the combined template does", "[registry][formats]") {
+  // `combined` parses most lines on an unrolled path; the same template through the generic steps is the reference.
+  auto fast = parser_for("combined");
+  auto reference = parser_for(
+      "nginx:$remote_addr $ident $remote_user [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" "
+      "\"$http_user_agent\"");
+  const std::vector<std::string> lines = {
+      R"(10.0.0.1 - bob [10/Oct/2000:13:55:36 -0700] "GET /a/b?c=1 HTTP/1.0" 200 2326 "http://x/" "Mozilla/4.08 \"q\" [en]")",
+      R"(- - - [10/Oct/2000:13:55:36 -0700] "POST /x HTTP/1.1" 201 - "-" "-")",
+      R"(10.0.0.2 - - [10/Oct/2000:13:55:37 +0000] "GET /with \"quote\" HTTP/1.1" 404 0 "-" "curl/8")",
+      R"(10.0.0.3 - - [10/Oct/2000:13:55:37 +0000] "-" 400 0 "-" "-")",
+      R"(10.0.0.4 - - [not a time] "GET / HTTP/1.1" 200 1 "-" "x")",
+      R"(10.0.0.5 - - [10/Oct/2000:13:55:38 +0000] "GET / HTTP/1.1" 2x0 1 "-" "x")",
+      R"(10.0.0.6 - - [10/Oct/2000:13:55:38 +0000] "GET / HTTP/1.1" 200 1 "-")",
+      R"(10.0.0.7 - - [10/Oct/2000:13:55:39 +0000] "GET /tail HTTP/1.1" 200 1 "-" "ua" trailing words)",
+      R"(10.0.0.8 - - [-] "GET / HTTP/1.1" 200 1 "-" "x")",
+      "garbage",
+      "",
+  };
+  for (const std::string& line : lines) {
+    INFO(line);
+    Request a, b;
+    std::string why_a, why_b;
+    const bool ok_a = fast->parse(line, a, why_a);
+    const bool ok_b = reference->parse(line, b, why_b);
+    REQUIRE(ok_a == ok_b);
+    CHECK(why_a == why_b);
+    if (!ok_a) continue;
+    CHECK(a.remote_addr == b.remote_addr);
+    CHECK(a.remote_user == b.remote_user);
+    CHECK(a.method == b.method);
+    CHECK(a.target == b.target);
+    CHECK(a.status == b.status);
+    CHECK(a.time == b.time);
+    CHECK(a.user_agent == b.user_agent);
+    CHECK(a.field("http_referer") == b.field("http_referer"));
+  }
+}
