@@ -25,6 +25,18 @@ constexpr size_t kUnmatchedKeptPerBatch = 200;
 
 }  // namespace
 
+Aggregator::Aggregator(const SpecOperations& spec) : spec_(spec), operation_rank_(spec.operations.size()) {
+  std::vector<uint32_t> order(spec.operations.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return spec.operations[a].key < spec.operations[b].key; });
+  for (uint32_t rank = 0; rank < order.size(); ++rank) {
+    // Operations with the same key share a rank, as equal strings would compare.
+    const bool same_as_previous = rank > 0 && spec.operations[order[rank]].key == spec.operations[order[rank - 1]].key;
+    operation_rank_[order[rank]] = same_as_previous ? operation_rank_[order[rank - 1]] : rank;
+  }
+}
+
 uint32_t Aggregator::intern(std::string_view consumer) {
   // Consecutive lines often come from the same consumer: skip the hash then.
   if (last_consumer_id_ != UINT32_MAX && consumers_[last_consumer_id_] == consumer) return last_consumer_id_;
@@ -67,30 +79,49 @@ void Aggregator::add_unmatched(std::string_view method, std::string_view target,
 }
 
 void Aggregator::drain_into(IngestBatch& batch) {
-  std::vector<bool> seen_operation(spec_.operations.size(), false);
-  batch.counts.reserve(batch.counts.size() + totals_.size());
+  // Rows go out ordered by (operation, consumer, day, status class), so that
+  // concurrent writers lock rows in the same order. Comparing those strings
+  // was most of a drain's cost: rank operations and consumers once, then
+  // sort integers (the ranks packed like the keys, so in the same bit order).
+  std::vector<uint32_t> consumer_order(consumers_.size());
+  for (uint32_t i = 0; i < consumer_order.size(); ++i) consumer_order[i] = i;
+  std::sort(consumer_order.begin(), consumer_order.end(),
+            [&](uint32_t a, uint32_t b) { return consumers_[a] < consumers_[b]; });
+  std::vector<uint32_t> consumer_rank(consumers_.size());
+  for (uint32_t rank = 0; rank < consumer_order.size(); ++rank) consumer_rank[consumer_order[rank]] = rank;
+  struct Row {
+    uint64_t order;
+    uint64_t key;
+    RequestTotals totals;
+  };
+  std::vector<Row> rows;
+  rows.reserve(totals_.size());
   totals_.for_each([&](uint64_t key, const RequestTotals& t) {
     const uint32_t op = static_cast<uint32_t>(key >> 44);
     const uint32_t who = static_cast<uint32_t>((key >> 22) & ((1u << 22) - 1));
+    const int64_t day = static_cast<int64_t>((key >> 4) & ((1u << 18) - 1));
+    rows.push_back({pack(operation_rank_[op], consumer_rank[who], day, static_cast<int>(key & 0xf)), key, t});
+  });
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.order < b.order; });
+  std::vector<bool> seen_operation(spec_.operations.size(), false);
+  batch.counts.reserve(batch.counts.size() + rows.size());
+  for (const Row& row : rows) {
+    const uint32_t op = static_cast<uint32_t>(row.key >> 44);
+    const uint32_t who = static_cast<uint32_t>((row.key >> 22) & ((1u << 22) - 1));
     UsageCount c;
     c.operation = spec_.operations[op].key;
     c.consumer = consumers_[who];
-    c.day = static_cast<int64_t>((key >> 4) & ((1u << 18) - 1));
-    c.status_class = static_cast<int>(key & 0xf);
-    c.calls = t.calls;
-    c.first_seen = t.first_seen;
-    c.last_seen = t.last_seen;
+    c.day = static_cast<int64_t>((row.key >> 4) & ((1u << 18) - 1));
+    c.status_class = static_cast<int>(row.key & 0xf);
+    c.calls = row.totals.calls;
+    c.first_seen = row.totals.first_seen;
+    c.last_seen = row.totals.last_seen;
     batch.counts.push_back(std::move(c));
     if (!seen_operation[op]) {
       seen_operation[op] = true;
       batch.operation_labels.emplace_back(spec_.operations[op].key, spec_.operations[op].label);
     }
-  });
-  // Deterministic order: concurrent writers then lock rows in the same order.
-  std::sort(batch.counts.begin(), batch.counts.end(), [](const UsageCount& a, const UsageCount& b) {
-    return std::tie(a.operation, a.consumer, a.day, a.status_class) <
-           std::tie(b.operation, b.consumer, b.day, b.status_class);
-  });
+  }
   std::sort(batch.operation_labels.begin(), batch.operation_labels.end());
   std::vector<std::pair<std::string, int64_t>> unmatched(unmatched_.begin(), unmatched_.end());
   std::sort(unmatched.begin(), unmatched.end(),

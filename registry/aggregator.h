@@ -19,7 +19,7 @@ namespace accord::registry {
 
 class Aggregator {
  public:
-  explicit Aggregator(const SpecOperations& spec) : spec_(spec) {}
+  explicit Aggregator(const SpecOperations& spec);
 
   void add(int operation, std::string_view consumer, int64_t time, int status);
   void add_unmatched(std::string_view method, std::string_view target, int64_t time);
@@ -39,6 +39,7 @@ class Aggregator {
   uint32_t intern(std::string_view consumer);
 
   const SpecOperations& spec_;
+  std::vector<uint32_t> operation_rank_;  // position of each operation's key in sorted order
   FlatCounts totals_;
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> consumer_ids_;
   std::vector<std::string> consumers_;
