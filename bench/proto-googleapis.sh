@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # accord vs buf on the whole googleapis tree, directory against directory, in
-# the same run: wall time and peak memory from /usr/bin/time -v, and the ratios.
+# the same run: wall time, CPU time (user+sys) and peak memory from
+# /usr/bin/time -v, the ratios, and the load average (the machine is shared:
+# wall time is distorted by load, CPU time much less).
 #
 #   bench/proto-googleapis.sh [ACCORD_BINARY] [CATEGORY]
 # Both tools leave out google/protobuf (protobuf's own test protos there use
@@ -25,22 +27,25 @@ BUFCFG() { echo "{\"version\":\"v2\",\"modules\":[{\"path\":\"$1\",\"excludes\":
 measure() { # name command...
   local name=$1; shift
   /usr/bin/time -v "$@" > "$OUT/$name.out" 2> "$OUT/$name.time" || true
-  local wall rss
+  local wall rss cpu
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$OUT/$name.time")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/$name.time" |
          awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/$name.time")
-  echo "$wall $rss"
+  echo "$wall $rss $cpu"
 }
 
-read -r a_wall a_rss < <(measure accord "$ACCORD" breaking "$TREE/old" "$TREE/new" --buf-config "$OUT/buf.yaml" \
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+read -r a_wall a_rss a_cpu < <(measure accord "$ACCORD" breaking "$TREE/old" "$TREE/new" --buf-config "$OUT/buf.yaml" \
                          --category "$CATEGORY" --format json)
-read -r b_wall b_rss < <(cd "$TREE" && measure buf "$BUF" breaking new --against old --config "$(BUFCFG new)" \
+read -r b_wall b_rss b_cpu < <(cd "$TREE" && measure buf "$BUF" breaking new --against old --config "$(BUFCFG new)" \
                          --against-config "$(BUFCFG old)" --error-format json)
 a_n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$OUT/accord.out" 2>/dev/null || echo "?")
 b_n=$(grep -c '"type"' "$OUT/buf.out" || true)
-printf 'googleapis-full-tree (%s): %s\n' "$CATEGORY" "$(date -u +%FT%TZ)"
-awk -v aw="$a_wall" -v ar="$a_rss" -v an="$a_n" -v bw="$b_wall" -v br="$b_rss" -v bn="$b_n" 'BEGIN {
-  printf "  accord  wall %8.2f s  peak %8.1f MB  findings %s\n", aw, ar / 1024, an
-  printf "  buf     wall %8.2f s  peak %8.1f MB  findings %s\n", bw, br / 1024, bn
-  printf "  speed-up %.1fx (goal >= 5x), memory %.1f%% of buf (goal <= 25%%)\n", bw / aw, 100 * ar / br
+printf 'googleapis-full-tree (%s): %s, load average %s before, %s after\n' "$CATEGORY" "$(date -u +%FT%TZ)" \
+  "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v aw="$a_wall" -v ar="$a_rss" -v an="$a_n" -v ac="$a_cpu" -v bw="$b_wall" -v br="$b_rss" -v bn="$b_n" -v bc="$b_cpu" 'BEGIN {
+  printf "  accord  wall %8.2f s  cpu %8.2f s  peak %8.1f MB  findings %s\n", aw, ac, ar / 1024, an
+  printf "  buf     wall %8.2f s  cpu %8.2f s  peak %8.1f MB  findings %s\n", bw, bc, br / 1024, bn
+  printf "  speed-up %.1fx wall, %.1fx cpu (goal >= 5x), memory %.1f%% of buf (goal <= 25%%)\n", bw / aw, bc / ac, 100 * ar / br
 }'
