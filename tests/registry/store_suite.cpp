@@ -50,6 +50,23 @@ void run_store_suite(UsageStore& store) {
   CHECK((*cp)->line_number == 10);
   CHECK((*cp)->complete);
 
+  // Files that share a first line: every key with the prefix, in key order, and no other.
+  for (const char* key : {"line1:abc:10:head:4096:ff", "line1:abc:100:head:9:00", "line1:abc:10:head:20:aa"}) {
+    IngestBatch b;
+    b.checkpoint = Checkpoint{key, "other.log", 7, 1, 0, false};
+    REQUIRE(store.commit(b).ok());
+  }
+  auto sharing = store.find_checkpoints_with_prefix("line1:abc:10:");
+  REQUIRE(sharing.ok());
+  REQUIRE(sharing->size() == 2);
+  CHECK((*sharing)[0].file_key == "line1:abc:10:head:20:aa");
+  CHECK((*sharing)[1].file_key == "line1:abc:10:head:4096:ff");
+  CHECK((*sharing)[1].byte_offset == 7);
+  CHECK((*sharing)[1].path == "other.log");
+  auto with_legacy = store.find_checkpoints_with_prefix("line1:abc:10");
+  REQUIRE(with_legacy.ok());
+  CHECK(with_legacy->size() == 4);  // also "line1:abc:10" itself and the ":100" key: ingest filters those
+
   std::vector<PactUsage> pacts = {{"mobile", "users-api", "GET", "/users/1", "", "a.json"},
                                   {"mobile", "users-api", "GET", "/users/1", "$.name", "a.json"}};
   REQUIRE(store.replace_pact_usage("a.json", pacts).ok());
