@@ -1,6 +1,8 @@
 // `accord usage ingest|import-pacts|report`: the usage registry.
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -53,9 +55,16 @@ int run_ingest(const UsageArgs& a) {
   options.commit_every_lines = a.commit_every;
   if (const char* delay = std::getenv("ACCORD_TEST_COMMIT_DELAY_MS")) options.commit_delay_ms = std::atoi(delay);
   const bool show_progress = ::isatty(2);
+  // On a terminal: lines, MiB, share of the file (plain files: a .gz or stdin has no known end) and rate.
+  auto started = std::chrono::steady_clock::now();
+  int64_t total_bytes = 0;
   if (show_progress) {
-    options.progress = [](const registry::IngestProgress& p) {
-      std::cerr << "\r  " << p.path << ": " << p.lines << " lines, " << (p.bytes >> 20) << " MiB" << std::flush;
+    options.progress = [&started, &total_bytes](const registry::IngestProgress& p) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << "\r  " << p.path << ": " << p.lines << " lines, " << (p.bytes >> 20) << " MiB";
+      if (total_bytes > 0) std::cerr << " (" << p.bytes * 100 / total_bytes << "%)";
+      if (seconds > 0) std::cerr << ", " << static_cast<int64_t>(static_cast<double>(p.lines) / seconds) << " lines/s";
+      std::cerr << "\033[K" << std::flush;
     };
   }
   registry::SystemClock clock;
@@ -63,6 +72,10 @@ int run_ingest(const UsageArgs& a) {
   for (const std::string& path : a.inputs) {
     auto input = registry::open_input(path);
     if (!input) return report_unusable(input.error().render());
+    struct stat file_status {};
+    const bool plain_file = path != "-" && path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") != 0;
+    total_bytes = plain_file && ::stat(path.c_str(), &file_status) == 0 ? static_cast<int64_t>(file_status.st_size) : 0;
+    started = std::chrono::steady_clock::now();
     auto result = ingestor.ingest(**input, path);
     if (show_progress) std::cerr << "\r\033[K" << std::flush;
     if (!result) return report_unusable(result.error().render());
