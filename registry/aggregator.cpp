@@ -56,8 +56,18 @@ void Aggregator::add(int operation, std::string_view consumer, int64_t time, int
   }
   ++last_day_totals_->lines;
   const int status_class = status >= 100 && status < 600 ? status / 100 : 0;
-  totals_.add(pack(static_cast<uint32_t>(operation), intern(consumer), day, status_class), time);
+  const uint64_t key = pack(static_cast<uint32_t>(operation), intern(consumer), day, status_class);
+  totals_.prefetch(key);
+  count_deferred();
+  has_deferred_ = true;
+  deferred_key_ = key;
+  deferred_time_ = time;
   ++pending_;
+}
+
+void Aggregator::count_deferred() {
+  if (has_deferred_) totals_.add(deferred_key_, deferred_time_);
+  has_deferred_ = false;
 }
 
 void Aggregator::add_unmatched(std::string_view method, std::string_view target, int64_t time) {
@@ -79,6 +89,7 @@ void Aggregator::add_unmatched(std::string_view method, std::string_view target,
 }
 
 void Aggregator::drain_into(IngestBatch& batch) {
+  count_deferred();
   // Rows go out ordered by (operation, consumer, day, status class), so that
   // concurrent writers lock rows in the same order. Comparing those strings
   // was most of a drain's cost: rank operations and consumers once, then

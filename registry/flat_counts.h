@@ -44,6 +44,9 @@ class FlatCounts {
     }
   }
 
+  // Starts loading the slot of `key` into the cache, for an add() a little later.
+  void prefetch(uint64_t key) const { __builtin_prefetch(&slots_[slot_of(key)]); }
+
   size_t size() const { return size_; }
 
   template <class Fn>  // fn(key, totals) for each counted key, in no particular order
