@@ -85,11 +85,14 @@ std::string join_display(const std::string& dir, const std::string& rel) {
 
 }  // namespace
 
-// The pool is declared last so that it goes first: it reads the database.
+// Destroyed bottom-up: the importer reads the tree and its errors,
+// the pool the database.
 struct Image::Holder {
   std::unique_ptr<pb::compiler::DiskSourceTree> tree;
   std::unique_ptr<pb::SimpleDescriptorDatabase> database;
   std::unique_ptr<pb::DescriptorPool> pool;
+  std::unique_ptr<ErrorCollector> errors;               // the slow path's
+  std::unique_ptr<pb::compiler::Importer> importer;     // the slow path's own pool
 };
 
 Image::Image() = default;
@@ -221,12 +224,18 @@ bool parse_all(Image::Holder& holder, const std::vector<std::string>& targets,
   return true;
 }
 
-// The slow path, for errors only: the Importer names the file, line and column.
-std::vector<Collected> positioned_errors(pb::compiler::DiskSourceTree& tree, const std::vector<std::string>& targets) {
-  ErrorCollector errors;
-  pb::compiler::Importer importer(&tree, &errors);
-  for (const std::string& t : targets) importer.Import(t);
-  return errors.errors;
+// The slow path, after the fast one failed: compiler::Importer names the
+// file, line and column of each error. Should it build everything after all
+// (the fast path is stricter than it means to be), its files are used.
+bool import_slowly(Image::Holder& holder, const std::vector<std::string>& targets,
+                   std::vector<const pb::FileDescriptor*>& files) {
+  files.clear();
+  holder.pool.reset();
+  holder.errors = std::make_unique<ErrorCollector>();
+  holder.importer = std::make_unique<pb::compiler::Importer>(holder.tree.get(), holder.errors.get());
+  for (const std::string& t : targets)
+    if (const pb::FileDescriptor* f = holder.importer->Import(t)) files.push_back(f);
+  return holder.errors->errors.empty() && files.size() == targets.size();
 }
 
 core::Status load_sources(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
@@ -261,10 +270,10 @@ core::Status load_sources(const ImageSource& source, std::unique_ptr<Image::Hold
   holder->tree->MapPath("", kSystemInclude);
   if (parse_all(*holder, targets, files)) return core::ok_status();
   // Something failed: parse again the slow way, which knows where.
-  std::vector<Collected> errors = positioned_errors(*holder->tree, targets);
+  if (import_slowly(*holder, targets, files)) return core::ok_status();
+  std::vector<Collected> errors = holder->errors->errors;
   if (errors.empty()) errors.push_back({"", -1, -1, "the files did not build"});
   return import_error(errors, root, *holder->tree);
-  return core::ok_status();
 }
 
 // Adds the files the targets import (transitively) from `source.compared_import_roots`,
