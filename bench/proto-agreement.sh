@@ -5,7 +5,7 @@
 # Findings without a file in buf (a deleted file or package) are keyed by the
 # first quoted name in the message instead of the line.
 #
-#   bench/proto-agreement.sh [ACCORD_BINARY]
+#   bench/proto-agreement.sh [ACCORD_BINARY]   (per-pair lines on stderr, appended: safe to redirect to a file)
 # buf runs once per pair with all four categories (cached under
 # $BUF_OUT, default /tmp/accord-proto-buf); its findings are split by category
 # with buf's own rule table. The googleapis tree excludes google/protobuf on
@@ -64,7 +64,7 @@ for pair in $PAIRS; do
   for cat in $CATS; do
     aout=$OUT/$pair.$cat.accord.json
     "$ACCORD" breaking "$old" "$new" --buf-config "$yaml" --category "$cat" --format json > "$aout" 2> "$OUT/$pair.$cat.accord.err" || true
-    n=$(python3 bench/proto_agreement.py "$OUT/buf-rules.json" "$bufout" "$aout" "$cat" "$pair" "$old" "$new" "$OUT/$pair.files" | tee /dev/stderr | tail -1)
+    n=$(python3 bench/proto_agreement.py "$OUT/buf-rules.json" "$bufout" "$aout" "$cat" "$pair" "$old" "$new" "$OUT/$pair.files" | tee -a /dev/stderr | tail -1)
     total=$((total + n))
   done
 done
