@@ -32,6 +32,7 @@ struct Parameter {
   std::string key;  // pairing key: "path#<position>" or "<in>:<name>" (header names lower case)
   bool required = false;
   bool deprecated = false;
+  std::string sunset;  // x-sunset as written ("" when absent)
   std::string style;  // effective style (defaults applied, 2.0 collectionFormat mapped)
   bool explode = false;
   bool is_collection = false;  // schema type array/object: only then style/explode matter

@@ -65,6 +65,7 @@ std::optional<Parameter> ModelBuilder::read_parameter(const NodeRef& param, cons
   p.node = param;
   p.required = n->get_bool("required") || p.in == "path";
   p.deprecated = n->get_bool("deprecated");
+  if (const core::Node* sunset = n->get("x-sunset"); sunset && sunset->is_scalar()) p.sunset = sunset->text();
   if (api_.major == 2) {
     if (p.in == "body") {
       body_param = param;

@@ -44,6 +44,8 @@ void check_operation_tags(Context& cx, const Operation& o, const Operation& n);
 void check_webhooks(Context& cx, const Api& o, const Api& n);
 // Whether a deprecated operation's sunset (YYYY-MM-DD) is before `today`.
 bool sunset_passed(std::string_view sunset, std::string_view today);
+// Whether `s` starts with a YYYY-MM-DD date.
+bool is_iso_date(std::string_view s);
 
 // Parameters (rules_parameter.cpp).
 void check_parameter_added(Context& cx, const Operation& o, const Operation& n, const Parameter& p);
@@ -52,6 +54,7 @@ void check_parameter_moved(Context& cx, const Operation& op, const Parameter& o,
 void check_parameter_required(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
 void check_parameter_serialization(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
 void check_parameter_deprecation(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
+void check_parameter_sunset(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
 void check_path_parameter_renamed(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
 std::string parameter_subject(const Parameter& p);
 

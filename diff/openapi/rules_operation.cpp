@@ -8,8 +8,6 @@
 
 namespace accord::diff::openapi {
 
-namespace {
-
 bool is_iso_date(std::string_view s) {
   if (s.size() < 10) return false;
   for (size_t i = 0; i < 10; ++i) {
@@ -18,9 +16,6 @@ bool is_iso_date(std::string_view s) {
   }
   return true;
 }
-
-
-}  // namespace
 
 bool sunset_passed(std::string_view sunset, std::string_view today) {
   return is_iso_date(sunset) && sunset.substr(0, 10) < today;

@@ -18,9 +18,33 @@ void check_parameter_added(Context& cx, const Operation& o, const Operation& n, 
             o.node, p.node);
 }
 
+// The parameter's deprecation lifecycle decides what removing it means, as
+// for operations: removing what was announced and is past its x-sunset date
+// is the plan working; removing it before that date breaks the promise.
 void check_parameter_removed(Context& cx, const Operation& o, const Parameter& p, const Operation& n) {
   (void)o;
-  cx.report("openapi.parameter-removed", identity(p), n.label, p.node, n.node);
+  std::vector<Arg> args = identity(p);
+  if (p.deprecated && !p.sunset.empty() && !sunset_passed(p.sunset, cx.today)) {
+    args.push_back({"sunset", p.sunset});
+    cx.report("openapi.parameter-removed-before-sunset", std::move(args), n.label, p.node, n.node);
+  } else if (p.deprecated) {
+    cx.report("openapi.deprecated-parameter-removed", std::move(args), n.label, p.node, n.node);
+  } else {
+    cx.report("openapi.parameter-removed", std::move(args), n.label, p.node, n.node);
+  }
+}
+
+void check_parameter_sunset(Context& cx, const Operation& op, const Parameter& o, const Parameter& n) {
+  if (!o.deprecated || !n.deprecated || o.sunset.empty() || o.sunset == n.sunset) return;
+  std::vector<Arg> args = identity(n);
+  args.push_back({"old", o.sunset});
+  if (n.sunset.empty()) {
+    cx.report("openapi.parameter-sunset-removed", std::move(args), op.label, child_of(o.node, "x-sunset"), n.node);
+  } else if (is_iso_date(o.sunset) && sunset_passed(n.sunset, o.sunset.substr(0, 10))) {  // new date before old
+    args.push_back({"new", n.sunset});
+    cx.report("openapi.parameter-sunset-moved-earlier", std::move(args), op.label, child_of(o.node, "x-sunset"),
+              child_of(n.node, "x-sunset"));
+  }
 }
 
 void check_parameter_moved(Context& cx, const Operation& op, const Parameter& o, const Parameter& n) {

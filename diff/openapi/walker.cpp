@@ -36,6 +36,7 @@ void walk_parameters(Context& cx, const Operation& o, const Operation& n) {
     check_parameter_required(cx, n, op, np);
     check_parameter_serialization(cx, n, op, np);
     check_parameter_deprecation(cx, n, op, np);
+    check_parameter_sunset(cx, n, op, np);
     cx.compare_schema(op.schema, np.schema, Direction::request, n.label, parameter_subject(np));
   }
   // A removed parameter that reappears under the same name elsewhere moved.
