@@ -293,6 +293,43 @@ TEST_CASE("a root that every property references with siblings is compared once,
         std::vector<std::string>{"openapi.response-enum-value-added mode /properties/mode /properties/mode "});
 }
 
+TEST_CASE("a change reached along several paths is reported once, at its shortest path", "[schema][compare]") {
+  // Invoice is reachable as /invoice, /customer/invoice and
+  // /customer/subscription/invoice: one change, one finding.
+  const char* old_yaml = R"(
+Root:
+  type: object
+  properties:
+    customer: {$ref: '#/Customer'}
+    invoice: {$ref: '#/Invoice'}
+Customer:
+  type: object
+  properties:
+    invoice: {$ref: '#/Invoice'}
+    subscription: {$ref: '#/Subscription'}
+Subscription:
+  type: object
+  properties:
+    invoice: {$ref: '#/Invoice'}
+Invoice:
+  type: object
+  properties:
+    collection_method: {type: string}
+)";
+  std::string new_yaml = std::string(old_yaml) + "  required: [collection_method]\n";
+  Pair p(old_yaml, new_yaml.c_str());
+  for (bool caching : {true, false}) {
+    diff::SchemaComparator comparator(p.old_set, p.new_set);
+    comparator.set_caching(caching);
+    Run run = compare(comparator, p, "/Root", "/Root", Direction::response);
+    REQUIRE(run.status.ok());
+    CHECK(summary(run.findings) == std::vector<std::string>{"openapi.response-property-became-required "
+                                                            "invoice/collection_method "
+                                                            "/Invoice/properties/collection_method "
+                                                            "/Invoice/properties/collection_method "});
+  }
+}
+
 TEST_CASE("the cache replays exactly what comparing without it finds", "[schema][compare]") {
   Pair p(kCycleOld, kCycleNew);
   Pair orders(kOrdersOld, kOrdersNew);
