@@ -97,10 +97,15 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
       result = compare_proto(old_input, new_input, options);
       break;
     case ContractKind::openapi: {
-      core::DocumentSet old_set(options.remote), new_set(options.remote);
-      const core::Document* o = old_set.adopt(std::move(old_loaded->document));
-      const core::Document* n = new_set.adopt(std::move(new_loaded->document));
-      result = compare_openapi(old_set, *o, new_set, *n);
+      auto old_set = std::make_unique<core::DocumentSet>(options.remote);
+      auto new_set = std::make_unique<core::DocumentSet>(options.remote);
+      const core::Document* o = old_set->adopt(std::move(old_loaded->document));
+      const core::Document* n = new_set->adopt(std::move(new_loaded->document));
+      result = compare_openapi(*old_set, *o, *new_set, *n);
+      if (options.disable_free) {  // intentionally never freed (see CompareOptions::disable_free)
+        old_set.release();
+        new_set.release();
+      }
       break;
     }
     default:

@@ -25,6 +25,11 @@ struct CompareOptions {
   std::vector<std::string> include_paths;      // proto: -I roots
   std::vector<std::string> proto_categories;   // proto: FILE | PACKAGE | WIRE_JSON | WIRE (empty = FILE)
   std::string proto_config;                    // proto: buf.yaml / buf.work.yaml (empty = look in NEW's root)
+  // Leave the loaded versions for the OS to reclaim, as clang's -disable-free
+  // does: a process that exits right after the comparison need not free a
+  // pool of thousands of proto files one allocation at a time (half a second
+  // on googleapis). Only for a caller that exits soon; tests keep it off.
+  bool disable_free = false;
 };
 
 // Decides the format from the file extension and the document's marker key

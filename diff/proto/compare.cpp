@@ -78,6 +78,11 @@ core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, 
   std::vector<const RuleHandler*> handlers = handlers_for(*rules);
   walk(*old_image, *new_image, handlers, reporter);
   std::vector<Finding> findings = reporter.take();
+  if (options.disable_free) {
+    new Image(std::move(*old_image));  // intentionally never freed (see CompareOptions::disable_free)
+    new Image(std::move(*new_image));
+    return findings;
+  }
   // Freeing a pool of thousands of files takes seconds too: both at once.
   std::thread old_release([&old_image] { Image released = std::move(*old_image); });
   { Image released = std::move(*new_image); }
