@@ -16,6 +16,7 @@ PACKAGES=(
   libpq-dev             # PostgreSQL usage registry
   zlib1g-dev            # reading .gz access logs
   libxml2-dev           # XML bodies in Pact verification
+  libjemalloc-dev       # the CLI's allocator: loading big contracts is mostly allocation
   # tests
   catch2                # unit tests
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests
