@@ -178,61 +178,6 @@ struct SchemaComparator::Impl : PairWalker {
     return false;
   }
 
-  // One change at one place of both documents is reported once per
-  // compare() call, at the shortest property path that reaches it. Without
-  // this, a changed component reached along many paths of a densely linked
-  // schema graph (Stripe's expandable objects) is reported once per path:
-  // exponentially many findings, and the cache that replays them runs out
-  // of memory. Keeping the shortest (then smallest) path per prefix keeps
-  // the global choice exact, so caching still changes nothing.
-  static void keep_shortest_paths(std::vector<RawFinding>& findings) {
-    if (findings.size() < 2) return;
-    auto same_change = [](const RawFinding& a, const RawFinding& b) {
-      auto same_place = [](const std::optional<Place>& x, const std::optional<Place>& y) {
-        if (x.has_value() != y.has_value()) return false;
-        return !x || (x->pointer == y->pointer && x->file == y->file);
-      };
-      if (a.change != b.change || !same_place(a.old_place, b.old_place) || !same_place(a.new_place, b.new_place))
-        return false;
-      if (a.args.size() != b.args.size()) return false;
-      for (size_t i = 0; i < a.args.size(); ++i)
-        if (a.args[i].name != b.args[i].name || a.args[i].value != b.args[i].value) return false;
-      return true;
-    };
-    auto change_less = [](const RawFinding& a, const RawFinding& b) {
-      if (a.change != b.change) return a.change < b.change;
-      auto place_less = [](const std::optional<Place>& x, const std::optional<Place>& y) -> int {
-        if (x.has_value() != y.has_value()) return x.has_value() ? 1 : -1;
-        if (!x) return 0;
-        if (int c = x->pointer.compare(y->pointer)) return c;
-        return x->file.compare(y->file);
-      };
-      if (int c = place_less(a.old_place, b.old_place)) return c < 0;
-      if (int c = place_less(a.new_place, b.new_place)) return c < 0;
-      if (a.args.size() != b.args.size()) return a.args.size() < b.args.size();
-      for (size_t i = 0; i < a.args.size(); ++i) {
-        if (int c = a.args[i].name.compare(b.args[i].name)) return c < 0;
-        if (int c = a.args[i].value.compare(b.args[i].value)) return c < 0;
-      }
-      if (a.path.size() != b.path.size()) return a.path.size() < b.path.size();
-      return a.path < b.path;
-    };
-    std::vector<uint32_t> order(findings.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return change_less(findings[a], findings[b]); });
-    std::vector<bool> keep(findings.size(), false);
-    for (size_t i = 0; i < order.size(); ++i)  // the first of each run has the shortest path
-      keep[order[i]] = i == 0 || !same_change(findings[order[i - 1]], findings[order[i]]);
-    size_t kept = 0;
-    for (size_t i = 0; i < findings.size(); ++i) {  // in the order they were found
-      if (!keep[i]) continue;
-      if (kept != i) findings[kept] = std::move(findings[i]);
-      ++kept;
-    }
-    findings.resize(kept);
-  }
-
   static void append(FrameOut& out, const std::vector<RawFinding>& findings, const std::string& prefix) {
     for (const RawFinding& f : findings) {
       RawFinding copy = f;
@@ -393,7 +338,7 @@ core::Status SchemaComparator::compare(const core::Node* old_schema, const std::
   impl.stack.clear();
   impl.on_stack.clear();
   if (impl.error) return *impl.error;
-  Impl::keep_shortest_paths(out.findings);
+  keep_shortest_paths(out.findings);
   std::string prefix = scope.rule_prefix.empty()
                            ? std::string(direction == Direction::request ? "openapi.request-" : "openapi.response-")
                            : scope.rule_prefix;

@@ -42,6 +42,11 @@ struct FrameOut {
 void compare_keywords(const core::Schema& old_s, const core::Schema& new_s, Direction direction,
                       const std::string& path, FrameOut& out);
 
+// One change at one place of both documents is reported once per compare()
+// call, at the shortest property path that reaches it (then the smallest);
+// the others go, and the survivors keep the order they were found in.
+void keep_shortest_paths(std::vector<RawFinding>& findings);
+
 // Whether a change has a rule in that direction (some changes only matter one way).
 bool has_rule(std::string_view change, Direction direction);
 
