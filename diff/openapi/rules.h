@@ -47,6 +47,15 @@ bool sunset_passed(std::string_view sunset, std::string_view today);
 // Whether `s` starts with a YYYY-MM-DD date.
 bool is_iso_date(std::string_view s);
 
+// The deprecation policy for what a change deprecates (an operation or a
+// parameter): announce a removal date, as an x-sunset date a machine can read.
+struct Deprecatable {
+  bool was_deprecated = false, is_deprecated = false;
+  std::string_view old_sunset, new_sunset;
+  NodeRef old_node, new_node;
+};
+void check_sunset_policy(Context& cx, const Deprecatable& d, std::vector<Arg> args, const std::string& operation);
+
 // Parameters (rules_parameter.cpp).
 void check_parameter_added(Context& cx, const Operation& o, const Operation& n, const Parameter& p);
 void check_parameter_removed(Context& cx, const Operation& o, const Parameter& p, const Operation& n);

@@ -70,7 +70,25 @@ void check_operation_deprecation(Context& cx, const Operation& o, const Operatio
   }
 }
 
+// Only what this change does is judged: deprecating without a date, or
+// writing a date that cannot be read; an old, undated deprecation is left alone.
+void check_sunset_policy(Context& cx, const Deprecatable& d, std::vector<Arg> args, const std::string& operation) {
+  if (!d.is_deprecated) return;
+  NodeRef new_sunset = child_of(d.new_node, "x-sunset");
+  if (!d.was_deprecated && d.new_sunset.empty()) {
+    NodeRef old_at = child_of(d.old_node, "deprecated");
+    cx.report("openapi.deprecated-without-sunset", std::move(args), operation, old_at ? old_at : d.old_node,
+              child_of(d.new_node, "deprecated"));
+  } else if (!d.new_sunset.empty() && d.new_sunset != d.old_sunset && !is_iso_date(d.new_sunset)) {
+    args.push_back({"sunset", std::string(d.new_sunset)});
+    NodeRef old_at = child_of(d.old_node, "x-sunset");
+    cx.report("openapi.sunset-invalid", std::move(args), operation, old_at ? old_at : d.old_node, new_sunset);
+  }
+}
+
 void check_operation_sunset(Context& cx, const Operation& o, const Operation& n) {
+  check_sunset_policy(cx, {o.deprecated, n.deprecated, o.sunset, n.sunset, o.node, n.node}, {{"what", "operation"}},
+                      n.label);
   if (!o.deprecated || !n.deprecated || o.sunset.empty() || o.sunset == n.sunset) return;
   if (n.sunset.empty()) {
     cx.report("openapi.operation-sunset-removed", {{"old", o.sunset}}, n.label, child_of(o.node, "x-sunset"), n.node);

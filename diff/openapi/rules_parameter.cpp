@@ -35,6 +35,8 @@ void check_parameter_removed(Context& cx, const Operation& o, const Parameter& p
 }
 
 void check_parameter_sunset(Context& cx, const Operation& op, const Parameter& o, const Parameter& n) {
+  check_sunset_policy(cx, {o.deprecated, n.deprecated, o.sunset, n.sunset, o.node, n.node},
+                      {{"what", parameter_subject(n)}}, op.label);
   if (!o.deprecated || !n.deprecated || o.sunset.empty() || o.sunset == n.sunset) return;
   std::vector<Arg> args = identity(n);
   args.push_back({"old", o.sunset});
