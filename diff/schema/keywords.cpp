@@ -26,6 +26,31 @@ struct Reporter {
   }
 };
 
+bool is_iso_date(std::string_view s) {
+  if (s.size() < 10) return false;
+  for (size_t i = 0; i < 10; ++i) {
+    bool digit = s[i] >= '0' && s[i] <= '9';
+    if ((i == 4 || i == 7) ? s[i] != '-' : !digit) return false;
+  }
+  return true;
+}
+
+// Deprecating announces a removal: its x-sunset date should be there and
+// readable. Only what this change does is judged.
+void compare_deprecation(const Reporter& report) {
+  if (!report.new_s.deprecated) return;
+  auto sunset_of = [](const Schema& s) -> std::string_view {
+    const Node* n = s.node && s.node->is_object() ? s.node->get("x-sunset") : nullptr;
+    return n && n->is_scalar() ? n->text() : std::string_view();
+  };
+  std::string_view was = sunset_of(report.old_s), is = sunset_of(report.new_s);
+  if (!report.old_s.deprecated) {
+    report("became-deprecated");
+    if (is.empty()) report("deprecated-without-sunset");
+  }
+  if (!is.empty() && is != was && !is_iso_date(is)) report("sunset-invalid", {{"sunset", std::string(is)}});
+}
+
 // A value as a message shows it: strings quoted, numbers and literals as
 // written, containers abbreviated.
 std::string show(const Node* n) {
@@ -241,7 +266,7 @@ void compare_keywords(const Schema& old_s, const Schema& new_s, Direction direct
                          "default-changed", true);
   if (old_s.unique_items != new_s.unique_items)
     report(new_s.unique_items ? "unique-items-enabled" : "unique-items-disabled");
-  if (!old_s.deprecated && new_s.deprecated) report("became-deprecated");
+  compare_deprecation(report);
   compare_discriminator(report);
 }
 
