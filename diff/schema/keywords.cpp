@@ -51,6 +51,26 @@ void compare_deprecation(const Reporter& report) {
   if (!is.empty() && is != was && !is_iso_date(is)) report("sunset-invalid", {{"sunset", std::string(is)}});
 }
 
+// x-stability-level on a schema or property: promising less than before
+// (stable -> beta) takes a guarantee away. Absent counts as stable; a value
+// outside the scale is not compared.
+void compare_stability(const Reporter& report) {
+  auto level_of = [](const Schema& s) -> std::string_view {
+    const Node* n = s.node && s.node->is_object() ? s.node->get("x-stability-level") : nullptr;
+    return n && n->is_scalar() ? n->text() : std::string_view("stable");
+  };
+  auto rank = [](std::string_view level) {
+    constexpr std::string_view kLevels[] = {"draft", "alpha", "beta", "stable"};
+    for (int i = 0; i < 4; ++i)
+      if (level == kLevels[i]) return i;
+    return -1;
+  };
+  std::string_view was = level_of(report.old_s), is = level_of(report.new_s);
+  int old_rank = rank(was), new_rank = rank(is);
+  if (old_rank >= 0 && new_rank >= 0 && new_rank < old_rank)
+    report("stability-decreased", {{"old", std::string(was)}, {"new", std::string(is)}});
+}
+
 // A value as a message shows it: strings quoted, numbers and literals as
 // written, containers abbreviated.
 std::string show(const Node* n) {
@@ -267,6 +287,7 @@ void compare_keywords(const Schema& old_s, const Schema& new_s, Direction direct
   if (old_s.unique_items != new_s.unique_items)
     report(new_s.unique_items ? "unique-items-enabled" : "unique-items-disabled");
   compare_deprecation(report);
+  compare_stability(report);
   compare_discriminator(report);
 }
 
