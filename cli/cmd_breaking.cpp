@@ -118,6 +118,7 @@ int run_compare(CompareArgs a, bool gate) {
   options.proto_categories = a.categories;
   options.proto_config = a.proto_config;
   options.disable_free = true;  // the process ends after rendering
+  if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
   auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
   if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
     // A $ref of the old version reaches outside the spec's directory: read

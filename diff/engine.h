@@ -30,6 +30,9 @@ struct CompareOptions {
   // pool of thousands of proto files one allocation at a time (half a second
   // on googleapis). Only for a caller that exits soon; tests keep it off.
   bool disable_free = false;
+  // OpenAPI: the shortest notice, in days from today, that a deprecation's
+  // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
+  int min_deprecation_days = 0;
 };
 
 // Decides the format from the file extension and the document's marker key

@@ -47,6 +47,9 @@ struct Ignore {
 struct Config {
   std::string path;
   std::optional<Severity> fail_on;
+  // `deprecation-days`: the shortest notice a deprecation may give, in days
+  // from the run to its x-sunset date (openapi.sunset-too-soon).
+  std::optional<int> deprecation_days;
   // Rule ID -> severity; std::nullopt means "off" (the rule's findings are dropped).
   std::map<std::string, std::optional<Severity>, std::less<>> rule_severity;
   std::vector<Ignore> ignores;

@@ -119,6 +119,14 @@ core::Expected<Config> parse_config(const core::Document& doc, const RuleExists&
       if (!level) return level.error();
       config.fail_on = parse_severity(*level);
       if (!config.fail_on) return error_at(m.value, "unknown 'fail-on' value '" + *level + "' (expected error, warning or info)");
+    } else if (m.key == "deprecation-days") {
+      auto days = scalar_text(m.value, "'deprecation-days'");
+      if (!days) return days.error();
+      bool digits = !days->empty() && days->size() <= 5 &&
+                    days->find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || !m.value->is_number())
+        return error_at(m.value, "'deprecation-days' must be a whole number of days, e.g. 90");
+      config.deprecation_days = std::stoi(*days);
     } else if (m.key == "rules") {
       if (m.value->is_null()) continue;
       if (auto st = parse_rules(m.value, rule_exists, config); !st) return st.error();
@@ -131,7 +139,7 @@ core::Expected<Config> parse_config(const core::Document& doc, const RuleExists&
         config.ignores.push_back(std::move(*ignore));
       }
     } else {
-      return error_at(m.value, "unknown key '" + std::string(m.key) + "' (expected fail-on, rules or ignores)");
+      return error_at(m.value, "unknown key '" + std::string(m.key) + "' (expected fail-on, deprecation-days, rules or ignores)");
     }
   }
   return config;

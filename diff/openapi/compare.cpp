@@ -30,8 +30,9 @@ void Context::compare_schema(const NodeRef& old_schema, const NodeRef& new_schem
 }
 
 namespace {
-std::string today_utc() {
-  std::time_t now = std::time(nullptr);
+// "YYYY-MM-DD", `days_from_now` days after today (UTC).
+std::string day_utc(int days_from_now) {
+  std::time_t now = std::time(nullptr) + static_cast<std::time_t>(days_from_now) * 86400;
   std::tm tm{};
   gmtime_r(&now, &tm);
   char buf[16];
@@ -43,14 +44,19 @@ std::string today_utc() {
 }  // namespace openapi
 
 core::Expected<std::vector<Finding>> compare_openapi(core::DocumentSet& old_set, const core::Document& old_doc,
-                                                     core::DocumentSet& new_set, const core::Document& new_doc) {
+                                                     core::DocumentSet& new_set, const core::Document& new_doc,
+                                                     int min_deprecation_days) {
   auto old_api = openapi::build_api(old_set, old_doc);
   if (!old_api) return old_api.error();
   auto new_api = openapi::build_api(new_set, new_doc);
   if (!new_api) return new_api.error();
   FindingSink sink;
   SchemaComparator schemas(old_set, new_set);
-  openapi::Context cx{sink, schemas, openapi::today_utc(), std::nullopt};
+  openapi::Context cx{sink, schemas, openapi::day_utc(0), std::nullopt, 0, {}};
+  if (min_deprecation_days > 0) {
+    cx.min_deprecation_days = min_deprecation_days;
+    cx.earliest_sunset = openapi::day_utc(min_deprecation_days);
+  }
   openapi::walk(cx, *old_api, *new_api);
   if (cx.error) return *cx.error;
   return sink.take();

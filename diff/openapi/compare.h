@@ -12,6 +12,7 @@ namespace accord::diff {
 // Compares two root documents; `$ref`s resolve through each side's set.
 // Returns raw findings (the engine finalizes them).
 core::Expected<std::vector<Finding>> compare_openapi(core::DocumentSet& old_set, const core::Document& old_doc,
-                                                     core::DocumentSet& new_set, const core::Document& new_doc);
+                                                     core::DocumentSet& new_set, const core::Document& new_doc,
+                                                     int min_deprecation_days = 0);
 
 }  // namespace accord::diff

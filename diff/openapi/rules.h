@@ -19,6 +19,8 @@ struct Context {
   SchemaComparator& schemas;
   std::string today;  // "YYYY-MM-DD" (UTC), for sunset dates
   std::optional<core::Error> error;
+  int min_deprecation_days = 0;  // accord.yaml `deprecation-days`
+  std::string earliest_sunset;   // today + that many days ("" = no minimum)
 
   void report(std::string_view rule, std::vector<Arg> args, const std::string& operation, const NodeRef& old_ref,
               const NodeRef& new_ref);

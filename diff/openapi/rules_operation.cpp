@@ -83,6 +83,12 @@ void check_sunset_policy(Context& cx, const Deprecatable& d, std::vector<Arg> ar
     args.push_back({"sunset", std::string(d.new_sunset)});
     NodeRef old_at = child_of(d.old_node, "x-sunset");
     cx.report("openapi.sunset-invalid", std::move(args), operation, old_at ? old_at : d.old_node, new_sunset);
+  } else if (!cx.earliest_sunset.empty() && !d.new_sunset.empty() && d.new_sunset != d.old_sunset &&
+             d.new_sunset.substr(0, 10) < cx.earliest_sunset) {
+    args.push_back({"sunset", std::string(d.new_sunset)});
+    args.push_back({"days", std::to_string(cx.min_deprecation_days)});
+    NodeRef old_at = child_of(d.old_node, "x-sunset");
+    cx.report("openapi.sunset-too-soon", std::move(args), operation, old_at ? old_at : d.old_node, new_sunset);
   }
 }
 

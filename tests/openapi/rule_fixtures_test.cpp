@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "diff/config/config.h"
 #include "diff/engine.h"
 #include "diff/model/rules.h"
 #include "diff/render/render.h"
@@ -32,9 +33,20 @@ std::vector<std::string> expected_lines(const fs::path& file) {
   return out;
 }
 
+// A fixture may carry an accord.yaml for the rules that read it (deprecation-days).
+diff::CompareOptions options_for(const fs::path& dir) {
+  diff::CompareOptions options;
+  if (!fs::exists(dir / "accord.yaml")) return options;
+  auto config = diff::load_config((dir / "accord.yaml").string(),
+                                  [](std::string_view id) { return diff::find_rule(id) != nullptr; });
+  REQUIRE(config.ok());
+  if (config->deprecation_days) options.min_deprecation_days = *config->deprecation_days;
+  return options;
+}
+
 std::vector<std::string> actual_lines(const fs::path& dir) {
   auto findings = diff::compare_contracts({(dir / "old.yaml").string(), std::nullopt},
-                                          {(dir / "new.yaml").string(), std::nullopt}, {});
+                                          {(dir / "new.yaml").string(), std::nullopt}, options_for(dir));
   if (!findings) return {"error: " + findings.error().render()};
   std::vector<std::string> out;
   for (const diff::Finding& f : *findings)
