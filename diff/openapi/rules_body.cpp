@@ -27,6 +27,13 @@ void check_media_type_removed(Context& cx, Direction d, const std::string& op, c
     cx.report("openapi.response-media-type-removed", {{"where", where}, {"media", m.name}}, op, m.node, new_parent);
 }
 
+void check_media_type_generalized(Context& cx, Direction d, const std::string& op, const MediaType& o,
+                                  const MediaType& n, const std::string& where) {
+  std::vector<Arg> args{{"where", where}, {"old", o.name}, {"new", n.name}};
+  cx.report(d == Direction::request ? "openapi.request-media-type-generalized" : "openapi.response-media-type-generalized",
+            std::move(args), op, o.node, n.node);
+}
+
 void check_media_type_added(Context& cx, Direction d, const std::string& op, const NodeRef& old_parent,
                             const MediaType& m, const std::string& where) {
   if (d == Direction::request)

@@ -74,16 +74,37 @@ void walk_headers(Context& cx, const std::string& label, const Response& o, cons
     if (!seen.count(nh.key)) check_header_added(cx, label, o, n, nh);
 }
 
+// Whether the media range `wide` ("*/*", "application/*") covers `narrow`.
+bool media_range_covers(std::string_view wide, std::string_view narrow) {
+  auto bare = [](std::string_view m) { return m.substr(0, m.find(';')); };
+  wide = bare(wide);
+  narrow = bare(narrow);
+  if (wide == narrow || wide.size() < 2 || wide.substr(wide.size() - 2) != "/*") return false;
+  return wide == "*/*" || narrow.substr(0, wide.size() - 1) == wide.substr(0, wide.size() - 1);
+}
+
 void walk_media(Context& cx, Direction d, const std::string& label, const std::string& where,
                 const std::vector<MediaType>& o, const NodeRef& old_parent, const std::vector<MediaType>& n,
                 const NodeRef& new_parent) {
   auto new_by_name = index_by(n, [](const MediaType& m) -> std::string_view { return m.name; });
+  auto old_by_name = index_by(o, [](const MediaType& m) -> std::string_view { return m.name; });
   std::unordered_set<std::string_view> seen;
   for (const MediaType& om : o) {
     seen.insert(om.name);
     auto it = new_by_name.find(om.name);
     if (it == new_by_name.end()) {
-      check_media_type_removed(cx, d, label, om, new_parent, where);
+      // `application/json` became `application/*`: the same content under a
+      // wider name, not a removal and an unrelated addition.
+      const MediaType* wider = nullptr;
+      for (const MediaType& nm : n)
+        if (!old_by_name.count(nm.name) && media_range_covers(nm.name, om.name)) wider = &nm;
+      if (!wider) {
+        check_media_type_removed(cx, d, label, om, new_parent, where);
+        continue;
+      }
+      seen.insert(wider->name);
+      check_media_type_generalized(cx, d, label, om, *wider, where);
+      check_media_schema(cx, d, label, om, *wider, where + " (" + wider->name + ")");
       continue;
     }
     check_media_schema(cx, d, label, om, *it->second, where + " (" + om.name + ")");
