@@ -56,6 +56,7 @@ core::Expected<std::vector<Finding>> compare_openapi(core::DocumentSet& old_set,
   if (min_deprecation_days > 0) {
     cx.min_deprecation_days = min_deprecation_days;
     cx.earliest_sunset = openapi::day_utc(min_deprecation_days);
+    schemas.set_earliest_sunset(cx.earliest_sunset);
   }
   openapi::walk(cx, *old_api, *new_api);
   if (cx.error) return *cx.error;

@@ -70,6 +70,7 @@ struct SchemaComparator::Impl : PairWalker {
 
   core::SchemaGraph old_graph, new_graph;
   bool caching = true;
+  std::string earliest_sunset;
   std::unordered_map<PairKey, uint32_t, PairHash> ids;
   std::unordered_map<uint32_t, CacheEntry> cache;
   std::unordered_map<uint32_t, uint32_t> on_stack;  // pair id -> stack depth
@@ -203,7 +204,7 @@ struct SchemaComparator::Impl : PairWalker {
       if (auto it = on_stack.find(base_id); it != on_stack.end()) {
         out.footprint.push_back(base_id);
         out.lowest_cut = std::min(out.lowest_cut, it->second);
-        compare_keywords(*o, *n, direction, path, out);
+        compare_keywords(*o, *n, direction, path, earliest_sunset, out);
         return;
       }
     }
@@ -272,7 +273,7 @@ struct SchemaComparator::Impl : PairWalker {
       return;
     }
     if (compare_unwrapped(o, n, path, out)) return;
-    compare_keywords(*o, *n, direction, path, out);
+    compare_keywords(*o, *n, direction, path, earliest_sunset, out);
     compare_children(*this, o, n, path, out);
   }
 
@@ -308,6 +309,7 @@ SchemaComparator::SchemaComparator(core::DocumentSet& old_set, core::DocumentSet
 SchemaComparator::~SchemaComparator() { delete impl_; }
 
 void SchemaComparator::set_caching(bool enabled) { impl_->caching = enabled; }
+void SchemaComparator::set_earliest_sunset(std::string day) { impl_->earliest_sunset = std::move(day); }
 
 namespace {
 std::string where_of(std::string_view subject, std::string_view path, Direction d) {

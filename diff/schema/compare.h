@@ -44,6 +44,10 @@ class SchemaComparator {
   // changes nothing.
   void set_caching(bool enabled);
 
+  // A deprecation whose new x-sunset is before `day` ("YYYY-MM-DD") gives
+  // too little notice (accord.yaml `deprecation-days`); "" = no minimum.
+  void set_earliest_sunset(std::string day);
+
  private:
   struct Impl;
   Impl* impl_;

@@ -37,7 +37,7 @@ bool is_iso_date(std::string_view s) {
 
 // Deprecating announces a removal: its x-sunset date should be there and
 // readable. Only what this change does is judged.
-void compare_deprecation(const Reporter& report) {
+void compare_deprecation(const Reporter& report, std::string_view earliest_sunset) {
   if (!report.new_s.deprecated) return;
   auto sunset_of = [](const Schema& s) -> std::string_view {
     const Node* n = s.node && s.node->is_object() ? s.node->get("x-sunset") : nullptr;
@@ -48,7 +48,11 @@ void compare_deprecation(const Reporter& report) {
     report("became-deprecated");
     if (is.empty()) report("deprecated-without-sunset");
   }
-  if (!is.empty() && is != was && !is_iso_date(is)) report("sunset-invalid", {{"sunset", std::string(is)}});
+  if (is.empty() || is == was) return;
+  if (!is_iso_date(is))
+    report("sunset-invalid", {{"sunset", std::string(is)}});
+  else if (!earliest_sunset.empty() && is.substr(0, 10) < earliest_sunset)
+    report("sunset-too-soon", {{"sunset", std::string(is)}});
 }
 
 // x-stability-level on a schema or property: promising less than before
@@ -272,7 +276,7 @@ void compare_discriminator(const Reporter& report) {
 }  // namespace
 
 void compare_keywords(const Schema& old_s, const Schema& new_s, Direction direction, const std::string& path,
-                      FrameOut& out) {
+                      std::string_view earliest_sunset, FrameOut& out) {
   Reporter report{old_s, new_s, direction, path, out};
   compare_types(report);
   compare_format(report);
@@ -286,7 +290,7 @@ void compare_keywords(const Schema& old_s, const Schema& new_s, Direction direct
                          "default-changed", true);
   if (old_s.unique_items != new_s.unique_items)
     report(new_s.unique_items ? "unique-items-enabled" : "unique-items-disabled");
-  compare_deprecation(report);
+  compare_deprecation(report, earliest_sunset);
   compare_stability(report);
   compare_discriminator(report);
 }

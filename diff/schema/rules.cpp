@@ -52,6 +52,7 @@ constexpr Change kChanges[] = {
     {"property-became-not-write-only", N, I, "a writeOnly response property is now returned", "{where}: is no longer write-only"},
     {"became-deprecated", I, I, "a {dir} schema or property was deprecated", "{where}: deprecated"},
     {"deprecated-without-sunset", W, W, "a {dir} schema or property was deprecated without an x-sunset date", "{where}: deprecated without an x-sunset date"},
+    {"sunset-too-soon", E, E, "the x-sunset of a deprecated {dir} schema or property gives less notice than accord.yaml's deprecation-days", "{where}: x-sunset {sunset} gives less notice than deprecation-days allow"},
     {"stability-decreased", E, E, "a {dir} schema or property's x-stability-level was lowered (draft < alpha < beta < stable; absent = stable)", "{where}: stability level decreased from {old} to {new}"},
     {"sunset-invalid", E, E, "the x-sunset of a deprecated {dir} schema or property is not a YYYY-MM-DD date", "{where}: x-sunset '{sunset}' is not a YYYY-MM-DD date"},
     {"additional-properties-forbidden", E, I, "a {dir} object no longer accepts unknown properties", "{where}: additional properties are no longer allowed"},
