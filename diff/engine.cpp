@@ -101,7 +101,9 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
       auto new_set = std::make_unique<core::DocumentSet>(options.remote);
       const core::Document* o = old_set->adopt(std::move(old_loaded->document));
       const core::Document* n = new_set->adopt(std::move(new_loaded->document));
-      result = compare_openapi(*old_set, *o, *new_set, *n, options.min_deprecation_days);
+      const core::SystemClock system_clock;
+      result = compare_openapi(*old_set, *o, *new_set, *n, options.clock ? *options.clock : system_clock,
+                               options.min_deprecation_days);
       if (options.disable_free) {  // intentionally never freed (see CompareOptions::disable_free)
         old_set.release();
         new_set.release();

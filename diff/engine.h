@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/expected.h"
 #include "core/refs.h"
 #include "diff/model/finding.h"
@@ -33,6 +34,8 @@ struct CompareOptions {
   // OpenAPI: the shortest notice, in days from today, that a deprecation's
   // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
   int min_deprecation_days = 0;
+  // "Today" for sunset dates (null = the system clock); tests and --today fix it.
+  const core::Clock* clock = nullptr;
 };
 
 // Decides the format from the file extension and the document's marker key

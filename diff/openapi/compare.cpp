@@ -2,8 +2,6 @@
 // walker pair them and the rules report.
 #include "diff/openapi/compare.h"
 
-#include <ctime>
-
 #include "diff/openapi/model.h"
 #include "diff/openapi/rules.h"
 
@@ -29,33 +27,21 @@ void Context::compare_schema(const NodeRef& old_schema, const NodeRef& new_schem
   if (!st) error = st.error();
 }
 
-namespace {
-// "YYYY-MM-DD", `days_from_now` days after today (UTC).
-std::string day_utc(int days_from_now) {
-  std::time_t now = std::time(nullptr) + static_cast<std::time_t>(days_from_now) * 86400;
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-}  // namespace
-
 }  // namespace openapi
 
 core::Expected<std::vector<Finding>> compare_openapi(core::DocumentSet& old_set, const core::Document& old_doc,
                                                      core::DocumentSet& new_set, const core::Document& new_doc,
-                                                     int min_deprecation_days) {
+                                                     const core::Clock& clock, int min_deprecation_days) {
   auto old_api = openapi::build_api(old_set, old_doc);
   if (!old_api) return old_api.error();
   auto new_api = openapi::build_api(new_set, new_doc);
   if (!new_api) return new_api.error();
   FindingSink sink;
   SchemaComparator schemas(old_set, new_set);
-  openapi::Context cx{sink, schemas, openapi::day_utc(0), std::nullopt, 0, {}};
+  openapi::Context cx{sink, schemas, core::format_day(clock.today_day()), std::nullopt, 0, {}};
   if (min_deprecation_days > 0) {
     cx.min_deprecation_days = min_deprecation_days;
-    cx.earliest_sunset = openapi::day_utc(min_deprecation_days);
+    cx.earliest_sunset = core::format_day(clock.today_day() + min_deprecation_days);
     schemas.set_earliest_sunset(cx.earliest_sunset);
   }
   openapi::walk(cx, *old_api, *new_api);

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "core/clock.h"
 #include "core/expected.h"
 #include "core/refs.h"
 #include "diff/model/finding.h"
@@ -13,6 +14,6 @@ namespace accord::diff {
 // Returns raw findings (the engine finalizes them).
 core::Expected<std::vector<Finding>> compare_openapi(core::DocumentSet& old_set, const core::Document& old_doc,
                                                      core::DocumentSet& new_set, const core::Document& new_doc,
-                                                     int min_deprecation_days = 0);
+                                                     const core::Clock& clock, int min_deprecation_days = 0);
 
 }  // namespace accord::diff
