@@ -1,22 +1,19 @@
 // `accord breaking OLD NEW` and `accord diff OLD NEW`: the same comparison,
-// filtered and gated differently. OLD may instead come from git
-// (`--against git:REF NEW`), and accord.yaml (beside NEW, or --config) adjusts
-// severities, ignores accepted changes and sets the failure threshold.
+// filtered and gated differently. OLD and NEW are files, directories, `-`
+// (stdin) or http(s):// URLs (cli/contract_inputs.h); OLD may instead come
+// from git (`--against git:REF NEW`), and accord.yaml (beside NEW, or
+// --config) adjusts severities, ignores accepted changes and sets the failure
+// threshold.
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/contract_inputs.h"
 #include "cli/git_source.h"
+#include "contracts/http/remote_source.h"
 #include "diff/config/config.h"
 #include "diff/engine.h"
 #include "diff/model/rules.h"
 #include "diff/render/render.h"
-
-// The HTTP RemoteSource lives in accord_contracts; a build without it refuses
-// --allow-remote-refs instead of silently ignoring it.
-#if __has_include("contracts/http/remote_source.h")
-#include "contracts/http/remote_source.h"
-#define ACCORD_HAS_REMOTE_SOURCE 1
-#endif
 
 namespace accord::cli {
 
@@ -30,6 +27,8 @@ struct CompareArgs {
   std::string config;
   std::string output;
   bool allow_remote_refs = false;
+  bool no_remote = false;
+  std::string kind;
   std::vector<std::string> include_paths;
   std::vector<std::string> categories;
   std::string proto_config;
@@ -47,6 +46,8 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_option("--buf-config", a.proto_config, "Proto: buf.yaml / buf.work.yaml to read (default: NEW's root)");
   app.add_option("-o,--output", a.output, "Write the report to this file instead of stdout");
   app.add_flag("--allow-remote-refs", a.allow_remote_refs, "Resolve http(s) $refs over the network");
+  app.add_flag("--no-remote", a.no_remote, "Never fetch an http(s):// OLD or NEW");
+  app.add_option("--kind", a.kind, "What both versions are, when detection guesses wrong: " + diff::format_names());
   app.add_option("-I,--include", a.include_paths, "Proto import root (repeatable)");
   app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE");
 }
@@ -58,7 +59,9 @@ bool is_buf_config(const std::string& path) {
 
 // The accord.yaml in force: --config, else the one beside NEW, else none.
 core::Expected<std::optional<diff::Config>> load_policy(const CompareArgs& a, const std::string& new_path) {
-  std::optional<std::string> path = a.config.empty() ? diff::find_config_for(new_path) : std::optional(a.config);
+  std::optional<std::string> path = !a.config.empty()           ? std::optional(a.config)
+                                    : is_local_path(new_path) ? diff::find_config_for(new_path)
+                                                              : std::nullopt;
   if (!path) return std::optional<diff::Config>();
   auto config = diff::load_config(*path, [](std::string_view id) { return diff::find_rule(id) != nullptr; });
   if (!config) return config.error();
@@ -104,22 +107,30 @@ int run_compare(CompareArgs a, bool gate) {
   if (!fail_on) return report_unusable("unknown --fail-on '" + a.fail_on + "' (expected error|warning|info)");
 
   diff::CompareOptions options;
-  // The network is touched only when the user asked for it.
-#ifdef ACCORD_HAS_REMOTE_SOURCE
-  std::unique_ptr<core::RemoteSource> remote;
-  if (a.allow_remote_refs) {
-    remote = std::make_unique<contracts::http::HttpRemoteSource>();
-    options.remote = remote.get();
+  if (!a.kind.empty()) {
+    auto kind = parse_kind(a.kind);
+    if (!kind) return report_unusable(kind.error().render());
+    options.kind = *kind;
   }
-#else
-  if (a.allow_remote_refs) return report_unusable("--allow-remote-refs is not available in this build");
-#endif
+  // The network is touched only for what the user named: a URL OLD or NEW
+  // (unless --no-remote), remote $refs with --allow-remote-refs.
+  std::unique_ptr<core::RemoteSource> http;  // made only when something is fetched
+  auto network = [&]() -> core::RemoteSource* {
+    if (!http) http = std::make_unique<contracts::http::HttpRemoteSource>();
+    return http.get();
+  };
+  if (a.allow_remote_refs) options.remote = network();
+  if (old_path == "-" && new_path == "-") return report_unusable("only one of OLD and NEW can be read from stdin ('-')");
+  auto old_input = resolve_input(old_path, a.no_remote || !is_url(old_path) ? nullptr : network());
+  if (!old_input) return report_unusable(old_input.error().render());
+  auto new_input = resolve_input(new_path, a.no_remote || !is_url(new_path) ? nullptr : network());
+  if (!new_input) return report_unusable(new_input.error().render());
   options.include_paths = a.include_paths;
   options.proto_categories = a.categories;
   options.proto_config = a.proto_config;
   options.disable_free = true;  // the process ends after rendering
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
-  auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
+  auto findings = diff::compare_contracts(*old_input, *new_input, options);
   if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
     // A $ref of the old version reaches outside the spec's directory: read
     // the whole tree at the ref and compare again.
@@ -127,7 +138,7 @@ int run_compare(CompareArgs a, bool gate) {
     if (!whole) return report_unusable(whole.error().render());
     snapshot = std::move(*whole);
     old_path = snapshot->spec_path();
-    findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
+    findings = diff::compare_contracts({old_path, std::nullopt}, *new_input, options);
   }
   if (!findings) {
     std::string message = findings.error().render();

@@ -1,6 +1,7 @@
-// What comparators report into. Rules call add(); the sink fills in the
-// severity from the registry, renders the message and computes the
-// fingerprint, so a rule handler only says *what* changed and *where*.
+// What comparators report into. Rules call add() with the rule ID, the
+// structured args and the places; the sink only collects. Severity, message
+// and fingerprint come later, from the rule rows, in finalize_findings()
+// (diff/catalog.cpp), so a rule handler only says *what* changed and *where*.
 #pragma once
 
 #include <vector>

@@ -63,7 +63,6 @@ TEST_CASE("GitHub Action: a composite action whose check step annotates and gate
                                         "ACCORD_SPECS=api/openapi.yaml", "ACCORD_FAIL_ON=", "ACCORD_CONFIG=",
                                         "ACCORD_ARGS="};
   auto r = run_script(repo, check_script, env);
-  if (test::comparator_missing(r)) return;
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("::error file=api/openapi.yaml,") != std::string::npos);
@@ -99,7 +98,6 @@ TEST_CASE("GitLab template: merge-request job publishing JUnit reports", "[cli][
   auto r = run_script(repo, std::string(script->at(0)->text()),
                       {std::string("ACCORD_BIN=") + ACCORD_BINARY, "CI_MERGE_REQUEST_DIFF_BASE_SHA=" + base,
                        "ACCORD_SPECS=api/openapi.yaml", "ACCORD_FAIL_ON=", "ACCORD_ARGS="});
-  if (test::comparator_missing(r)) return;
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("error:") != std::string::npos);  // readable findings in the job log

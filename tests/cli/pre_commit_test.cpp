@@ -39,7 +39,6 @@ TEST_CASE("pre-commit: a commit that removes an operation is refused, a harmless
   repo.copy_in("fixtures/cli/users-v2-removed.yaml", "api/openapi.yaml");
   repo.git({"add", "api/openapi.yaml"});
   auto refused = commit(repo, "remove DELETE");
-  if (test::comparator_missing(refused)) return;
   INFO(refused.out << refused.err);
   CHECK(refused.exit_code != 0);
   CHECK((refused.out + refused.err).find("DELETE /users/{id}") != std::string::npos);
@@ -64,7 +63,6 @@ TEST_CASE("pre-commit: file names from the framework, options passed through", "
   repo.write("api/new-spec.yaml", "openapi: 3.0.3\n");  // new: nothing to compare with
   const std::vector<std::string> env = {std::string("ACCORD=") + ACCORD_BINARY};
   auto r = test::run({kHook, "--format=github-actions", "api/openapi.yaml", "api/new-spec.yaml"}, repo.str(), env);
-  if (test::comparator_missing(r)) return;
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("::error file=api/openapi.yaml") != std::string::npos);
