@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "diff/model/merge.h"
 #include "diff/model/rules.h"
 #include "diff/model/sink.h"
 
@@ -46,6 +47,7 @@ void finalize_findings(std::vector<Finding>& findings) {
   findings.erase(std::unique(findings.begin(), findings.end(),
                              [](const Finding& a, const Finding& b) { return a.fingerprint == b.fingerprint; }),
                  findings.end());
+  merge_same_change(findings);
 }
 
 }  // namespace accord::diff
