@@ -36,10 +36,13 @@ std::vector<Pair> corpus_pairs() {
 
 std::string change_at_place(const diff::Finding& f) {
   std::string key = f.rule;
-  for (const auto* p : {&f.old_place, &f.new_place}) key += "|" + (*p ? (*p)->file + "#" + (*p)->pointer : "-");
+  for (const auto* p : {&f.old_place, &f.new_place}) {
+    key += '|';
+    if (*p) key.append((*p)->file).append("#").append((*p)->pointer);
+  }
   // The route by which an operation reaches the place is not part of the change.
   for (const diff::Arg& a : f.args)
-    if (a.name != "where" && a.name != "subject" && a.name != "property") key += "|" + a.name + "=" + a.value;
+    if (a.name != "where" && a.name != "subject" && a.name != "property") key.append("|").append(a.name).append("=").append(a.value);
   return key;
 }
 

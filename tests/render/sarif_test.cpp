@@ -80,7 +80,7 @@ TEST_CASE("sarif: error-level results are exactly the findings at or above --fai
     ctx.fail_on = fail_on;
     auto doc = parse(diff::render_sarif(findings, ctx));
     std::string out;
-    const core::Node* results = (*doc)->root()->get("runs")->at(0)->get("results");
+    const core::Node* results = doc->root()->get("runs")->at(0)->get("results");
     for (size_t i = 0; i < results->size(); ++i) out += std::string(results->at(i)->get_text("level")) + " ";
     return out;
   };
@@ -101,7 +101,7 @@ TEST_CASE("sarif: columns are UTF-16 code units of the source line", "[render][s
   diff::RenderContext ctx = context_with_rules();
   ctx.source_line = [&](const std::string& file, uint32_t n) { return file == "a.yaml" && n == 3 ? line : std::string(); };
   auto doc = parse(diff::render_sarif({f}, ctx));
-  const core::Node* region = (*doc)->root()->get("runs")->at(0)->get("results")->at(0)->get("locations")->at(0)->get(
+  const core::Node* region = doc->root()->get("runs")->at(0)->get("results")->at(0)->get("locations")->at(0)->get(
       "physicalLocation")->get("region");
   CHECK(region->get("startColumn")->as_number() == 9);
 }
