@@ -55,7 +55,7 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
       ->check(CLI::IsMember({"FILE", "PACKAGE", "WIRE_JSON", "WIRE"}));
   app.add_option("--max-findings", a.max_findings,
                  "On a terminal, show at most N findings in text output (pipes, files and machine formats get all)");
-  app.add_option("--today", a.today, "Today (YYYY-MM-DD) for ignore expiry; default: the system clock (UTC)");
+  app.add_option("--today", a.today, "Today (YYYY-MM-DD) for ignore expiry and sunset dates; default: the system clock (UTC)");
 }
 
 bool is_buf_config(const std::string& path) {
@@ -72,12 +72,13 @@ core::Expected<std::optional<diff::Config>> load_policy(const CompareArgs& a, co
   return std::optional<diff::Config>(std::move(*config));
 }
 
-// --today fixes the day ignores expire on; otherwise the system clock (UTC).
-std::unique_ptr<diff::Clock> clock_for(const std::string& today) {
-  if (today.empty()) return std::make_unique<diff::SystemClock>();
-  auto day = diff::parse_date(today);
+// --today fixes the day for the whole run (ignore expiry, sunset notice);
+// otherwise the system clock (UTC).
+std::unique_ptr<core::Clock> clock_for(const std::string& today) {
+  if (today.empty()) return std::make_unique<core::SystemClock>();
+  auto day = core::parse_date(today);
   if (!day) return nullptr;
-  return std::make_unique<diff::FixedClock>(*day);
+  return std::make_unique<core::FixedClock>(*day);
 }
 
 void rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
@@ -136,6 +137,7 @@ int run_compare(CompareArgs a, bool gate) {
   options.proto_config = a.proto_config;
   options.disable_free = true;  // the process ends after rendering
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
+  options.clock = clock.get();
   Progress progress("comparing " + old_path + " with " + new_path);
   auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
   if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
