@@ -132,7 +132,7 @@ TEST_CASE("cli: JUnit, SARIF and GitLab agree with the exit code", "[cli][format
 TEST_CASE("cli: a typo'd command or flag names the closest one", "[cli][usage]") {
   auto command = test::run_accord({"brekaing", kShared1, kShared2});
   CHECK(command.exit_code == 2);
-  CHECK(command.err.find("unknown command 'brekaing'; did you mean 'breaking'?") != std::string::npos);
+  CHECK(command.err.find("unknown command 'brekaing' for 'accord'; did you mean 'breaking'?") != std::string::npos);
   auto flag = test::run_accord({"breaking", kShared1, kShared2, "--fail-onn", "warning"});
   CHECK(flag.exit_code == 2);
   CHECK(flag.err.find("unknown option '--fail-onn' for 'accord breaking'; did you mean '--fail-on'?") !=
