@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/contract_inputs.h"
 #include "cli/git_source.h"
+#include "cli/report_support.h"
 #include "contracts/http/remote_source.h"
 #include "diff/config/config.h"
 #include "diff/engine.h"
@@ -32,6 +33,8 @@ struct CompareArgs {
   std::vector<std::string> include_paths;
   std::vector<std::string> categories;
   std::string proto_config;
+  size_t max_findings = 0;
+  std::string today;
 };
 
 void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
@@ -49,7 +52,11 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_flag("--no-remote", a.no_remote, "Never fetch an http(s):// OLD or NEW");
   app.add_option("--kind", a.kind, "What both versions are, when detection guesses wrong: " + diff::format_names());
   app.add_option("-I,--include", a.include_paths, "Proto import root (repeatable)");
-  app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE");
+  app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE")
+      ->check(CLI::IsMember({"FILE", "PACKAGE", "WIRE_JSON", "WIRE"}));
+  app.add_option("--max-findings", a.max_findings,
+                 "On a terminal, show at most N findings in text output (pipes, files and machine formats get all)");
+  app.add_option("--today", a.today, "Today (YYYY-MM-DD) for ignore expiry and sunset dates; default: the system clock (UTC)");
 }
 
 bool is_buf_config(const std::string& path) {
@@ -66,6 +73,15 @@ core::Expected<std::optional<diff::Config>> load_policy(const CompareArgs& a, co
   auto config = diff::load_config(*path, [](std::string_view id) { return diff::find_rule(id) != nullptr; });
   if (!config) return config.error();
   return std::optional<diff::Config>(std::move(*config));
+}
+
+// --today fixes the day for the whole run (ignore expiry, sunset notice);
+// otherwise the system clock (UTC).
+std::unique_ptr<core::Clock> clock_for(const std::string& today) {
+  if (today.empty()) return std::make_unique<core::SystemClock>();
+  auto day = core::parse_date(today);
+  if (!day) return nullptr;
+  return std::make_unique<core::FixedClock>(*day);
 }
 
 void rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
@@ -105,6 +121,8 @@ int run_compare(CompareArgs a, bool gate) {
   if (!a.fail_on.empty()) fail_on = diff::parse_severity(a.fail_on);
   else if (*policy && (*policy)->fail_on) fail_on = (*policy)->fail_on;
   if (!fail_on) return report_unusable("unknown --fail-on '" + a.fail_on + "' (expected error|warning|info)");
+  auto clock = clock_for(a.today);
+  if (!clock) return report_unusable("--today: expected YYYY-MM-DD, got '" + a.today + "'");
 
   diff::CompareOptions options;
   if (!a.kind.empty()) {
@@ -130,6 +148,8 @@ int run_compare(CompareArgs a, bool gate) {
   options.proto_config = a.proto_config;
   options.disable_free = true;  // the process ends after rendering
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
+  options.clock = clock.get();
+  Progress progress("comparing " + old_path + " with " + new_path);
   auto findings = diff::compare_contracts(*old_input, *new_input, options);
   if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
     // A $ref of the old version reaches outside the spec's directory: read
@@ -144,6 +164,7 @@ int run_compare(CompareArgs a, bool gate) {
     std::string message = findings.error().render();
     return report_unusable(snapshot ? snapshot->display(message) : message);
   }
+  progress.stop();
   if (snapshot) rename_places(*findings, *snapshot);
 
   diff::RenderContext ctx;
@@ -152,9 +173,13 @@ int run_compare(CompareArgs a, bool gate) {
   ctx.new_path = new_path;
   ctx.tool_version = "0.1.0";
   ctx.rules = diff::all_rules();
+  if (gate) ctx.fail_on = *fail_on;
+  else ctx.fail_on.reset();
+  if (*format == diff::OutputFormat::text && a.output.empty() && stdout_is_terminal()) ctx.max_findings = a.max_findings;
+  ctx.source_line = source_line_reader();
   std::vector<diff::Finding> kept = std::move(*findings);
   if (*policy) {
-    diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), core::SystemClock());
+    diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), *clock);
     kept = std::move(applied.findings);
     ctx.notes = std::move(applied.notes);
   }

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "diff/format/format.h"
+#include "diff/model/merge.h"
 #include "diff/model/rules.h"
 #include "diff/model/sink.h"
 
@@ -48,6 +49,7 @@ void finalize_findings(std::vector<Finding>& findings) {
   findings.erase(std::unique(findings.begin(), findings.end(),
                              [](const Finding& a, const Finding& b) { return a.fingerprint == b.fingerprint; }),
                  findings.end());
+  merge_same_change(findings);
 }
 
 }  // namespace accord::diff

@@ -183,37 +183,26 @@ std::string render_junit(const std::vector<InteractionResult>& results, const Re
   return out;
 }
 
-std::string md_cell(std::string s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else if (c == '`') out += '\'';
-    else out += c;
-  }
-  return out;
-}
-
 std::string render_markdown(const std::vector<InteractionResult>& results, const ReportOptions& options) {
   Summary s = summarise(results);
   std::string out = "## " + options.title + "\n\n" + summary_line(s, results.size()) + "\n\n";
   out += "| Result | Consumer | Interaction |\n|---|---|---|\n";
   for (const auto& r : results) {
     const char* tag = r.outcome == Outcome::pass ? "PASS" : r.outcome == Outcome::fail ? "**FAIL**" : "FAIL (pending)";
-    out += std::string("| ") + tag + " | " + md_cell(r.consumer) + " | " + md_cell(r.description + states_suffix(r)) + " |\n";
+    out += std::string("| ") + tag + " | " + core::markdown_escape(r.consumer) + " | " + core::markdown_escape(r.description + states_suffix(r)) + " |\n";
   }
   bool any = false;
   for (const auto& r : results) {
     if (r.mismatches.empty()) continue;
     if (!any) out += "\n### Mismatches\n";
     any = true;
-    out += "\n**" + md_cell(r.consumer) + ": " + md_cell(r.description) + "**" +
+    out += "\n**" + core::markdown_escape(r.consumer) + ": " + core::markdown_escape(r.description) + "**" +
            (r.outcome == Outcome::pending_fail ? " (pending)" : "") + "\n\n";
     out += "| Path | Expected | Actual | Problem |\n|---|---|---|---|\n";
     for (const auto& m : r.mismatches)
-      out += "| `" + md_cell(m.path) + "` | `" + md_cell(m.expected) + "` | `" + md_cell(m.actual) + "` | " + md_cell(m.message) + " |\n";
+      out += "| " + core::markdown_code(m.path, true) + " | " + core::markdown_code(m.expected, true) + " | " + core::markdown_code(m.actual, true) + " | " + core::markdown_escape(m.message) + " |\n";
   }
-  for (const auto& n : options.notes) out += "\n> " + md_cell(n) + "\n";
+  for (const auto& n : options.notes) out += "\n> " + core::markdown_escape(n) + "\n";
   return out;
 }
 

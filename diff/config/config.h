@@ -41,6 +41,7 @@ struct Ignore {
   std::string where;            // "accord.yaml:12:5", for notes
 
   bool matches(const Finding& f) const;
+  bool matches_operation(const Finding& f) const;
   std::string describe() const;  // "openapi.x (DELETE /users/{id})" or "fingerprint 9f86..."
 };
 

@@ -30,6 +30,10 @@ void FindingSink::add(std::string_view rule_id, std::vector<Arg> args, std::stri
   findings_.push_back(std::move(f));
 }
 
+void FindingSink::set_last_operations(std::vector<std::string> operations) {
+  if (!findings_.empty()) findings_.back().operations = std::move(operations);
+}
+
 std::vector<Finding> FindingSink::take() {
   std::vector<Finding> out = std::move(findings_);
   findings_.clear();

@@ -80,3 +80,30 @@ TEST_CASE("pre-commit: without accord it says how to provide it", "[cli][pre-com
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("cannot find accord") != std::string::npos);
 }
+
+TEST_CASE("pre-commit: names the staged files it skipped and never refuses for one it cannot compare",
+          "[cli][pre-commit]") {
+  test::TempRepo repo;
+  repo.copy_in("fixtures/cli/users-v1.yaml", "api/openapi.yaml");
+  repo.copy_in("fixtures/cli/users-v1.yaml", "api/broken.yaml");
+  repo.write("ci.yaml", "stages: [build]\n");
+  repo.write("README.md", "# service\n");
+  repo.commit_all("v1");
+  install_hook(repo);
+
+  repo.copy_in("fixtures/cli/users-v2-harmless.yaml", "api/openapi.yaml");
+  repo.write("api/broken.yaml", "openapi: 3.0.3\npaths: [unclosed\n");  // a contract accord cannot read
+  repo.write("ci.yaml", "stages: [build, test]\n");
+  repo.write("README.md", "# service\n\nNow documented.\n");
+  repo.copy_in("fixtures/cli/users-v1.yaml", "api/second.yaml");  // new: nothing to break
+  repo.git({"add", "-A"});
+  auto r = commit(repo, "docs, a broken draft and a new spec");
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(repo.git({"rev-list", "--count", "HEAD"}) == "2\n");
+  CHECK(r.err.find("accord-pre-commit: skipped ci.yaml (not an API contract)") != std::string::npos);
+  CHECK(r.err.find("accord-pre-commit: skipped README.md (not an API contract)") != std::string::npos);
+  CHECK(r.err.find("accord-pre-commit: skipped api/second.yaml (new at this commit") != std::string::npos);
+  CHECK(r.err.find("could not compare api/broken.yaml") != std::string::npos);
+  CHECK(r.err.find("commit refused") == std::string::npos);
+}

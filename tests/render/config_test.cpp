@@ -147,3 +147,15 @@ TEST_CASE("config is found next to the new spec", "[config]") {
   CHECK(diff::find_config_for("fixtures/config") == std::optional<std::string>("fixtures/config/accord.yaml"));
   CHECK(!diff::find_config_for("fixtures/config/errors/new.yaml"));
 }
+
+TEST_CASE("ignores: an operation matches when it is any of a finding's operations", "[config]") {
+  diff::Finding f = test::finding("openapi.path-removed", diff::Severity::error, "path '/a' was removed", "GET /a",
+                                  test::place("old.yaml", 3, 3, "/paths/~1a"), std::nullopt);
+  f.operations = {"DELETE /a", "GET /a", "PUT /a"};
+  f.operation = "DELETE /a";
+  diff::Ignore by_op;
+  by_op.operation = "put /a";
+  CHECK(by_op.matches(f));
+  by_op.operation = "POST /a";
+  CHECK(!by_op.matches(f));
+}
