@@ -33,6 +33,7 @@ struct CompareArgs {
   std::vector<std::string> include_paths;
   std::vector<std::string> categories;
   std::string proto_config;
+  std::string mode;  // JSON Schema: backward | forward | full (empty: accord.yaml's, else backward)
 };
 
 void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
@@ -48,6 +49,7 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_option("-o,--output", a.output, "Write the report to this file instead of stdout");
   app.add_flag("--allow-remote-refs", a.allow_remote_refs, "Resolve http(s) $refs over the network");
   app.add_option("-I,--include", a.include_paths, "Proto import root (repeatable)");
+  app.add_option("--mode", a.mode, "JSON Schema compatibility: backward (default) | forward | full");
   app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE");
 }
 
@@ -119,6 +121,12 @@ int run_compare(CompareArgs a, bool gate) {
   options.proto_config = a.proto_config;
   options.disable_free = true;  // the process ends after rendering
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
+  std::string mode = !a.mode.empty() ? a.mode : *policy ? diff::mode_for(**policy, new_path) : "";
+  if (!mode.empty()) {
+    auto parsed = diff::parse_schema_mode(mode);
+    if (!parsed) return report_unusable("unknown --mode '" + mode + "' (expected backward, forward or full)");
+    options.schema_mode = *parsed;
+  }
   auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
   if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
     // A $ref of the old version reaches outside the spec's directory: read

@@ -6,6 +6,9 @@
 
 #include "core/loader.h"
 #include "diff/model/sink.h"
+#include "diff/asyncapi/compare.h"
+#include "diff/jsonschema/compare.h"
+#include "diff/jsonschema/unresolved.h"
 #include "diff/openapi/compare.h"
 #include "diff/proto/compare.h"
 
@@ -51,9 +54,11 @@ core::Expected<ContractKind> kind_of_document(const ContractInput& input, const 
   if (root && root->is_object()) {
     if (root->get("openapi") || root->get("swagger")) return ContractKind::openapi;
     if (root->get("asyncapi")) return ContractKind::asyncapi;
-    return ContractKind::jsonschema;
   }
-  return core::make_error("not a contract: expected an OpenAPI, AsyncAPI or JSON Schema document", input.path, 1, 1);
+  std::string why;
+  if (looks_like_jsonschema(root, &why)) return ContractKind::jsonschema;
+  return core::make_error("not a contract: expected an OpenAPI, AsyncAPI or JSON Schema document: " + why, input.path,
+                          1, 1);
 }
 
 // A document-shaped contract, parsed once: its kind is read off the tree
@@ -108,6 +113,15 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
       }
       break;
     }
+    case ContractKind::jsonschema:
+      result = compare_with_opaque_remotes(
+          std::move(old_loaded->document), std::move(new_loaded->document), options.remote, "jsonschema.ref-not-resolved",
+          [&](auto& os, auto& o, auto& ns, auto& n) { return compare_jsonschema(os, o, ns, n, options.schema_mode); });
+      break;
+    case ContractKind::asyncapi:
+      result = compare_with_opaque_remotes(std::move(old_loaded->document), std::move(new_loaded->document),
+                                           options.remote, "asyncapi.ref-not-resolved", compare_asyncapi);
+      break;
     default:
       return core::make_error(std::string(contract_kind_name(old_loaded->kind)) + " comparison is not available yet",
                               old_input.path);

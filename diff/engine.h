@@ -8,6 +8,7 @@
 
 #include "core/expected.h"
 #include "core/refs.h"
+#include "diff/jsonschema/mode.h"
 #include "diff/model/finding.h"
 
 namespace accord::diff {
@@ -33,6 +34,8 @@ struct CompareOptions {
   // OpenAPI: the shortest notice, in days from today, that a deprecation's
   // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
   int min_deprecation_days = 0;
+  // JSON Schema: --mode / accord.yaml `mode:` (backward = OLD instances stay valid).
+  SchemaMode schema_mode = SchemaMode::backward;
 };
 
 // Decides the format from the file extension and the document's marker key

@@ -1,0 +1,66 @@
+// Test helper: the real version pairs under ../shared/corpus/<format>, and
+// the invariants every real document must keep (itself, JSON <-> YAML, keys
+// reordered: no finding). A missing corpus fails the test (CI has it).
+#pragma once
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+
+#include "../openapi/tree_writer.h"
+#include "core/loader.h"
+#include "diff/engine.h"
+#include "diff/model/rules.h"
+
+namespace accord::test {
+
+struct CorpusPair {
+  std::string name;
+  std::filesystem::path old_path, new_path;
+};
+
+inline std::vector<CorpusPair> corpus_pairs(const std::string& format) {
+  std::filesystem::path root = "../shared/corpus/" + format;
+  REQUIRE(std::filesystem::is_directory(root));
+  std::vector<CorpusPair> out;
+  for (const auto& dir : std::filesystem::directory_iterator(root)) {
+    CorpusPair p{dir.path().filename().string(), {}, {}};
+    for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
+      std::string stem = f.path().stem().string();
+      if (stem == "old") p.old_path = f.path();
+      if (stem == "new") p.new_path = f.path();
+    }
+    if (!p.old_path.empty() && !p.new_path.empty()) out.push_back(p);
+  }
+  std::sort(out.begin(), out.end(), [](const CorpusPair& a, const CorpusPair& b) { return a.name < b.name; });
+  return out;
+}
+
+// Findings as "rule pointer" lines (new pointer, else old); an error is one "error: ..." line.
+inline std::vector<std::string> finding_lines(const diff::ContractInput& o, const diff::ContractInput& n,
+                                              const diff::CompareOptions& options = {}) {
+  auto findings = diff::compare_contracts(o, n, options);
+  if (!findings) return {"error: " + findings.error().render()};
+  std::vector<std::string> out;
+  for (const diff::Finding& f : *findings) out.push_back(f.rule + " " + (f.primary() ? f.primary()->pointer : ""));
+  return out;
+}
+
+// Rewrites `spec` in memory (YAML <-> JSON, or keys reversed) under a name in
+// its own directory, so relative $refs still resolve, and compares.
+inline void check_invariants(const std::filesystem::path& spec) {
+  INFO(spec.string());
+  diff::ContractInput original{spec.string(), std::nullopt};
+  CHECK(finding_lines(original, original).empty());
+  auto doc = core::load_file(spec.string());
+  REQUIRE(doc.ok());
+  bool json = spec.extension() == ".json";
+  std::string converted = json ? write_yaml(*(*doc)->root()) : write_json(*(*doc)->root(), false);
+  std::string sibling = (spec.parent_path() / ("converted-" + spec.stem().string() + (json ? ".yaml" : ".json"))).string();
+  CHECK(finding_lines(original, {sibling, converted}).empty());
+  std::string reversed = write_json(*(*doc)->root(), true);
+  CHECK(finding_lines(original, {(spec.parent_path() / ("reversed-" + spec.stem().string() + ".json")).string(), reversed}).empty());
+}
+
+}  // namespace accord::test
