@@ -39,14 +39,18 @@ class AsyncDiff {
     for (const Operation& op : n.operations) new_left.push_back(&op);
     std::vector<std::pair<const Operation*, const Operation*>> pairs;
     std::vector<const Operation*> old_left;
-    for (const Operation& op : o.operations) {
-      if (const Operation* m = take(new_left, [&](const Operation* c) {
-            return c->action == op.action && c->channel.address == op.channel.address;
-          }))
-        pairs.push_back({&op, m});
-      else
-        old_left.push_back(&op);
-    }
+    for (const Operation& op : o.operations) old_left.push_back(&op);
+    // Same id, action and address first: several operations may share one
+    // channel (a WebSocket's `/`), and document order must not decide.
+    for (bool by_id : {true, false})
+      for (auto it = old_left.begin(); it != old_left.end();) {
+        const Operation* op = *it;
+        const Operation* m = take(new_left, [&](const Operation* c) {
+          return c->action == op->action && c->channel.address == op->channel.address && (!by_id || c->id == op->id);
+        });
+        if (m) pairs.push_back({op, m}), it = old_left.erase(it);
+        else ++it;
+      }
     pair_leftovers(old_left, new_left, pairs);
     for (auto [a, b] : pairs)
       if (auto st = compare_operation(*a, *b); !st) return st;

@@ -9,9 +9,9 @@
 #include <optional>
 #include <string_view>
 
-namespace accord::diff {
+#include "diff/format/format.h"
 
-enum class SchemaMode : unsigned char { backward, forward, full };
+namespace accord::diff {
 
 inline std::optional<SchemaMode> parse_schema_mode(std::string_view name) {
   if (name == "backward") return SchemaMode::backward;

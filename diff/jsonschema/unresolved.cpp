@@ -43,20 +43,12 @@ void report_unresolved(const OpaqueRemotes& old_remotes, const core::Document& o
   }
 }
 
-core::Expected<std::vector<Finding>> compare_with_opaque_remotes(std::unique_ptr<core::Document> old_doc,
-                                                                 std::unique_ptr<core::Document> new_doc,
-                                                                 core::RemoteSource* remote, std::string_view rule_id,
-                                                                 const DocumentComparison& compare) {
-  OpaqueRemotes old_remotes(remote), new_remotes(remote);
-  core::DocumentSet old_set(&old_remotes), new_set(&new_remotes);
-  const core::Document* o = old_set.adopt(std::move(old_doc));
-  const core::Document* n = new_set.adopt(std::move(new_doc));
-  auto findings = compare(old_set, *o, new_set, *n);
-  if (!findings) return findings;
-  FindingSink sink;
-  report_unresolved(old_remotes, *o, new_remotes, *n, rule_id, sink);
-  for (Finding& f : sink.take()) findings->push_back(std::move(f));
-  return findings;
+std::unique_ptr<DocumentVersion> adopt_version(std::unique_ptr<core::Document> document, core::RemoteSource* remote) {
+  auto version = std::make_unique<DocumentVersion>();
+  version->remotes = std::make_unique<OpaqueRemotes>(remote);
+  version->documents = std::make_unique<core::DocumentSet>(version->remotes.get());
+  version->root = version->documents->adopt(std::move(document));
+  return version;
 }
 
 }  // namespace accord::diff

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/refs.h"
+#include "diff/format/format.h"
 #include "diff/model/sink.h"
 
 namespace accord::diff {
@@ -37,15 +38,14 @@ void report_unresolved(const OpaqueRemotes& old_remotes, const core::Document& o
                        const OpaqueRemotes& new_remotes, const core::Document& new_doc, std::string_view rule_id,
                        FindingSink& sink);
 
-using DocumentComparison = std::function<core::Expected<std::vector<Finding>>(
-    core::DocumentSet&, const core::Document&, core::DocumentSet&, const core::Document&)>;
+// One version of a document-shaped contract: its documents, with remote
+// `$ref`s answered by an OpaqueRemotes over the --allow-remote-refs fetcher.
+struct DocumentVersion : LoadedContract {
+  std::unique_ptr<OpaqueRemotes> remotes;
+  std::unique_ptr<core::DocumentSet> documents;
+  const core::Document* root = nullptr;
+};
 
-// Puts each version in a DocumentSet whose remote `$ref`s go through an
-// OpaqueRemotes (over `remote`, the --allow-remote-refs fetcher or null),
-// runs `compare`, and adds one `rule_id` finding per location not fetched.
-core::Expected<std::vector<Finding>> compare_with_opaque_remotes(std::unique_ptr<core::Document> old_doc,
-                                                                 std::unique_ptr<core::Document> new_doc,
-                                                                 core::RemoteSource* remote, std::string_view rule_id,
-                                                                 const DocumentComparison& compare);
+std::unique_ptr<DocumentVersion> adopt_version(std::unique_ptr<core::Document> document, core::RemoteSource* remote);
 
 }  // namespace accord::diff

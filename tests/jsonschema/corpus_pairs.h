@@ -37,13 +37,20 @@ inline std::vector<CorpusPair> corpus_pairs(const std::string& format) {
   return out;
 }
 
-// Findings as "rule pointer" lines (new pointer, else old); an error is one "error: ..." line.
+// Findings as "rule old-pointer new-pointer message" lines; an error is one "error: ..." line.
+// `jsonschema.ref-not-resolved` / `asyncapi.ref-not-resolved` are left out
+// with skip_unresolved: a remote $ref stays unverifiable even against itself.
 inline std::vector<std::string> finding_lines(const diff::ContractInput& o, const diff::ContractInput& n,
-                                              const diff::CompareOptions& options = {}) {
+                                              bool skip_unresolved = false) {
+  diff::CompareOptions options;
   auto findings = diff::compare_contracts(o, n, options);
   if (!findings) return {"error: " + findings.error().render()};
   std::vector<std::string> out;
-  for (const diff::Finding& f : *findings) out.push_back(f.rule + " " + (f.primary() ? f.primary()->pointer : ""));
+  for (const diff::Finding& f : *findings) {
+    if (skip_unresolved && f.rule.find(".ref-not-resolved") != std::string::npos) continue;
+    out.push_back(f.rule + " " + (f.old_place ? f.old_place->pointer : "-") + " " +
+                  (f.new_place ? f.new_place->pointer : "-") + " " + f.message);
+  }
   return out;
 }
 
@@ -52,15 +59,15 @@ inline std::vector<std::string> finding_lines(const diff::ContractInput& o, cons
 inline void check_invariants(const std::filesystem::path& spec) {
   INFO(spec.string());
   diff::ContractInput original{spec.string(), std::nullopt};
-  CHECK(finding_lines(original, original).empty());
+  CHECK(finding_lines(original, original, true).empty());
   auto doc = core::load_file(spec.string());
   REQUIRE(doc.ok());
   bool json = spec.extension() == ".json";
   std::string converted = json ? write_yaml(*(*doc)->root()) : write_json(*(*doc)->root(), false);
   std::string sibling = (spec.parent_path() / ("converted-" + spec.stem().string() + (json ? ".yaml" : ".json"))).string();
-  CHECK(finding_lines(original, {sibling, converted}).empty());
+  CHECK(finding_lines(original, {sibling, converted}, true).empty());
   std::string reversed = write_json(*(*doc)->root(), true);
-  CHECK(finding_lines(original, {(spec.parent_path() / ("reversed-" + spec.stem().string() + ".json")).string(), reversed}).empty());
+  CHECK(finding_lines(original, {(spec.parent_path() / ("reversed-" + spec.stem().string() + ".json")).string(), reversed}, true).empty());
 }
 
 }  // namespace accord::test

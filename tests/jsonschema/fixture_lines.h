@@ -11,6 +11,7 @@
 
 #include "diff/config/config.h"
 #include "diff/engine.h"
+#include "diff/jsonschema/mode.h"
 #include "diff/model/rules.h"
 
 namespace accord::test {

@@ -77,16 +77,18 @@ TEST_CASE("every JSON Schema rule has a fixture that triggers it", "[jsonschema]
   }
 }
 
-TEST_CASE("JSON Schema detection names why a file is no contract", "[jsonschema][detect]") {
-  auto kind = diff::detect_kind({"settings.yaml", std::string("name: demo\nreplicas: 3\n")});
-  REQUIRE_FALSE(kind.ok());
-  CHECK(kind.error().render().find("no JSON Schema keyword") != std::string::npos);
-  for (const char* text : {"$schema: http://json-schema.org/draft-04/schema#\n", "type: object\n",
-                           "definitions:\n  A: {type: string}\n", "$defs:\n  A: {type: string}\n"}) {
-    INFO(text);
-    auto k = diff::detect_kind({"s.yaml", std::string(text)});
-    REQUIRE(k.ok());
-    CHECK(*k == diff::ContractKind::jsonschema);
+TEST_CASE("JSON Schema detection: schemas of every shape, and a clear error for other YAML", "[jsonschema][detect]") {
+  auto r = diff::compare_contracts({"a.yaml", std::string("name: demo\n")}, {"b.yaml", std::string("name: demo\n")}, {});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().render().find("not a contract") != std::string::npos);
+  CHECK(r.error().render().find("JSON Schema") != std::string::npos);
+  for (std::string head : {"$schema: http://json-schema.org/draft-04/schema#\n", "", "definitions:\n  A: {type: string}\n",
+                           "$defs:\n  A: {type: string}\n"}) {
+    INFO(head);
+    auto findings = diff::compare_contracts({"old.yaml", head + "type: object\n"}, {"new.yaml", head + "type: string\n"}, {});
+    REQUIRE(findings.ok());
+    REQUIRE_FALSE(findings->empty());
+    for (const diff::Finding& f : *findings) CHECK(f.rule.rfind("jsonschema.", 0) == 0);
   }
 }
 
