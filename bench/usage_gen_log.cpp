@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "core/clock.h"
-#include "registry/spec_operations.h"
+#include "registry/spec/spec_operations.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include "cli/command.h"
 #include "diff/engine.h"
 #include "core/clock.h"
-#include "registry/plan.h"
+#include "registry/plan/plan.h"
 
 namespace accord::cli {
 

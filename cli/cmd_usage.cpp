@@ -9,9 +9,9 @@
 
 #include "cli/command.h"
 #include "core/clock.h"
-#include "registry/ingest.h"
-#include "registry/pact_usage.h"
-#include "registry/report.h"
+#include "registry/ingest/ingest.h"
+#include "registry/pact/pact_usage.h"
+#include "registry/report/report.h"
 
 namespace accord::cli {
 

@@ -12,8 +12,8 @@
 
 #include "core/loader.h"
 #include "process_util.h"
-#include "registry/ingest.h"
-#include "registry/store.h"
+#include "registry/ingest/ingest.h"
+#include "registry/store/store.h"
 #include "test_paths.h"
 
 using namespace accord;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "registry/consumer_identity.h"
+#include "registry/ingest/consumer_identity.h"
 
 using namespace accord::registry;
 

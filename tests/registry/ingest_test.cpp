@@ -6,7 +6,7 @@
 #include <map>
 #include <sstream>
 
-#include "registry/ingest.h"
+#include "registry/ingest/ingest.h"
 
 using namespace accord::registry;
 namespace core = accord::core;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/clock.h"
-#include "registry/log_format.h"
+#include "registry/formats/log_format.h"
 
 using namespace accord::registry;
 namespace core = accord::core;

@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "registry/operation_matcher.h"
+#include "registry/spec/operation_matcher.h"
 
 using namespace accord::registry;
 

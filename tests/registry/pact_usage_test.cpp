@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "registry/pact_usage.h"
+#include "registry/pact/pact_usage.h"
 
 using namespace accord::registry;
 

@@ -2,7 +2,7 @@
 
 #include "core/loader.h"
 #include "core/clock.h"
-#include "registry/report.h"
+#include "registry/report/report.h"
 
 using namespace accord::registry;
 namespace core = accord::core;

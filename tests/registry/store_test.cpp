@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "postgres_server.h"
-#include "registry/store.h"
+#include "registry/store/store.h"
 #include "store_suite.h"
 
 using namespace accord::registry;

@@ -1,0 +1,118 @@
+#include "registry/pact/pact_usage.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "core/loader.h"
+
+namespace accord::registry {
+
+namespace {
+
+// Every leaf and object path of a response body: "$.user.name", "$.items[*].id".
+void collect_body_paths(const core::Node* node, const std::string& path, std::set<std::string>& out) {
+  if (node->is_object()) {
+    for (const core::Member& m : node->children()) {
+      std::string child = path + "." + std::string(m.key);
+      out.insert(child);
+      collect_body_paths(m.value, child, out);
+    }
+  } else if (node->is_array()) {
+    for (const core::Member& item : node->children()) collect_body_paths(item.value, path + "[*]", out);
+  }
+}
+
+// Matcher paths: v2 "$.body.items[0].id" / v3+ "$.items[*].id" under "body" -> "$.items[*].id".
+std::string normalize_matcher_path(std::string_view path, bool strip_body) {
+  std::string p(path);
+  if (strip_body && p.rfind("$.body", 0) == 0) p = "$" + p.substr(6);
+  if (p.empty() || p[0] != '$') p = "$." + p;
+  std::string out;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '[' && i + 1 < p.size() && (std::isdigit(static_cast<unsigned char>(p[i + 1])) || p[i + 1] == '*')) {
+      size_t close = p.find(']', i);
+      if (close != std::string::npos) {
+        out += "[*]";
+        i = close;
+        continue;
+      }
+    }
+    out += p[i];
+  }
+  return out;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) {
+  auto doc = core::load_file(path, core::Syntax::json);
+  if (!doc) return doc.error();
+  const core::Node* root = (*doc)->root();
+  if (!root || !root->is_object()) return core::make_error("not a pact file (expected a JSON object)", path, 1, 1);
+  const core::Node* consumer = root->get("consumer");
+  const core::Node* interactions = root->get("interactions");
+  if (!consumer || !consumer->is_object() || !interactions || !interactions->is_array())
+    return core::make_error("not a pact file (needs `consumer` and `interactions`)", path, 1, 1);
+  const std::string consumer_name(consumer->get_text("name"));
+  if (consumer_name.empty()) {
+    auto loc = consumer->location();
+    return core::make_error("pact consumer has no name", path, loc.line, loc.column);
+  }
+  const core::Node* provider = root->get("provider");
+  const std::string provider_name(provider && provider->is_object() ? provider->get_text("name") : "");
+
+  std::vector<PactUsage> out;
+  for (const core::Member& item : interactions->children()) {
+    const core::Node* interaction = item.value;
+    if (!interaction->is_object()) continue;
+    std::string_view type = interaction->get_text("type", "Synchronous/HTTP");
+    if (type != "Synchronous/HTTP") continue;
+    const core::Node* request = interaction->get("request");
+    if (!request || !request->is_object()) continue;
+    std::string_view method = request->get_text("method");
+    std::string_view request_path = request->get_text("path");
+    if (method.empty() || request_path.empty()) {
+      auto loc = request->location();
+      return core::make_error("pact interaction without request method or path", path, loc.line, loc.column);
+    }
+    PactUsage call;
+    call.consumer = consumer_name;
+    call.provider = provider_name;
+    call.method = upper(method);
+    call.path = std::string(request_path);
+    call.source = path;
+    out.push_back(call);
+
+    std::set<std::string> fields;
+    const core::Node* response = interaction->get("response");
+    if (response && response->is_object()) {
+      const core::Node* body = response->get("body");
+      if (body && body->is_object() && body->get("content") && body->get("contentType")) body = body->get("content");
+      if (body) collect_body_paths(body, "$", fields);
+      if (const core::Node* rules = response->get("matchingRules"); rules && rules->is_object()) {
+        if (const core::Node* body_rules = rules->get("body"); body_rules && body_rules->is_object()) {
+          for (const core::Member& m : body_rules->children())
+            if (m.key != "$") fields.insert(normalize_matcher_path(m.key, false));
+        } else {
+          for (const core::Member& m : rules->children())
+            if (std::string_view(m.key).rfind("$.body.", 0) == 0) fields.insert(normalize_matcher_path(m.key, true));
+        }
+      }
+    }
+    for (const std::string& f : fields) {
+      PactUsage field = call;
+      field.field = f;
+      out.push_back(std::move(field));
+    }
+  }
+  return out;
+}
+
+}  // namespace accord::registry

@@ -1,0 +1,17 @@
+// Contract-based usage: which consumer's pact calls which operation and
+// which response fields its expectations read (body keys and matchers).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/expected.h"
+#include "registry/store/store.h"
+
+namespace accord::registry {
+
+// Reads one pact file (specification v1 to v4). HTTP interactions only;
+// message interactions are skipped.
+core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path);
+
+}  // namespace accord::registry

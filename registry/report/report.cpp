@@ -1,0 +1,133 @@
+#include "registry/report/report.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/clock.h"
+#include "registry/ingest/consumer_identity.h"
+#include "registry/spec/operation_matcher.h"
+
+namespace accord::registry {
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::safe_to_remove: return "safe-to-remove";
+    case Verdict::blocked: return "blocked";
+    case Verdict::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+namespace {
+
+void decide(OperationUsage& op, const Coverage& coverage) {
+  std::set<std::string> blockers;
+  for (const ConsumerUsage& c : op.consumers)
+    if (c.id != kUnknownConsumer && c.calls > 0) blockers.insert(c.id);
+  for (const PactReference& p : op.pacts) blockers.insert(p.consumer);
+  if (!blockers.empty()) {
+    op.verdict = Verdict::blocked;
+    op.blocked_by.assign(blockers.begin(), blockers.end());
+    op.reason = "still used by " + std::to_string(blockers.size()) + " consumer(s)";
+    return;
+  }
+  op.verdict = Verdict::unknown;
+  if (op.unknown_calls > 0) {
+    op.reason = std::to_string(op.unknown_calls) + " call(s) in the window named no consumer";
+  } else if (coverage.days_with_data == 0) {
+    op.reason = "no log data in the window";
+  } else if (!coverage.missing_days.empty()) {
+    op.reason = "no calls seen, but " + std::to_string(coverage.missing_days.size()) + " of " +
+                std::to_string(coverage.days) + " days in the window have no log data";
+  } else if (coverage.unknown_consumer_calls > 0) {
+    op.reason = "no calls seen, but " + std::to_string(coverage.unknown_consumer_calls) +
+                " call(s) in the window named no consumer";
+  } else {
+    op.verdict = Verdict::safe_to_remove;
+    op.reason = "no calls in the window, every day covered, no pact uses it";
+  }
+}
+
+}  // namespace
+
+UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& snapshot, ReportWindow window) {
+  UsageReport report;
+  report.spec = spec.source;
+  report.until_day = window.today;
+  report.since_day = window.today - std::max<int64_t>(window.days, 1) + 1;
+  report.malformed_lines = snapshot.malformed_lines;
+  report.top_unmatched = snapshot.unmatched;
+
+  Coverage& coverage = report.coverage;
+  coverage.days = report.until_day - report.since_day + 1;
+  std::set<int64_t> days_with_data;
+  for (const DayLines& d : snapshot.days) {
+    if (d.day < report.since_day || d.day > report.until_day || d.lines == 0) continue;
+    days_with_data.insert(d.day);
+    coverage.requests += d.lines;
+    report.unmatched += d.unmatched;
+  }
+  coverage.days_with_data = static_cast<int64_t>(days_with_data.size());
+  for (int64_t day = report.since_day; day <= report.until_day; ++day)
+    if (!days_with_data.count(day)) coverage.missing_days.push_back(day);
+
+  std::map<std::string, size_t> by_key;
+  for (const SpecOperation& op : spec.operations) {
+    if (by_key.count(op.key)) continue;
+    by_key[op.key] = report.operations.size();
+    OperationUsage usage;
+    usage.label = op.label;
+    usage.key = op.key;
+    usage.deprecated = op.deprecated;
+    usage.sunset = op.sunset;
+    report.operations.push_back(std::move(usage));
+  }
+
+  std::vector<std::map<std::string, ConsumerUsage>> consumers(report.operations.size());
+  std::vector<std::map<int64_t, int64_t>> weeks(report.operations.size());
+  for (const UsageCount& c : snapshot.counts) {
+    if (c.day < report.since_day || c.day > report.until_day) continue;
+    coverage.matched_calls += c.calls;
+    if (c.consumer == kUnknownConsumer) coverage.unknown_consumer_calls += c.calls;
+    auto found = by_key.find(c.operation);
+    if (found == by_key.end()) continue;  // an operation this spec no longer has
+    OperationUsage& op = report.operations[found->second];
+    op.calls += c.calls;
+    if (c.consumer == kUnknownConsumer) op.unknown_calls += c.calls;
+    ConsumerUsage& who = consumers[found->second][c.consumer];
+    if (who.calls == 0 || c.first_seen < who.first_seen) who.first_seen = c.first_seen;
+    if (who.calls == 0 || c.last_seen > who.last_seen) who.last_seen = c.last_seen;
+    who.id = c.consumer;
+    who.calls += c.calls;
+    weeks[found->second][core::week_start(c.day)] += c.calls;
+  }
+
+  OperationMatcher matcher(spec);
+  for (const PactUsage& p : snapshot.pacts) {
+    int index = matcher.match(p.method, p.path);
+    if (index == OperationMatcher::kNoMatch) continue;
+    auto found = by_key.find(spec.operations[static_cast<size_t>(index)].key);
+    if (found == by_key.end()) continue;
+    auto& pacts = report.operations[found->second].pacts;
+    PactReference ref{p.consumer, p.field, p.source};
+    bool duplicate = std::any_of(pacts.begin(), pacts.end(), [&](const PactReference& r) {
+      return r.consumer == ref.consumer && r.field == ref.field;
+    });
+    if (!duplicate) pacts.push_back(std::move(ref));
+  }
+
+  for (size_t i = 0; i < report.operations.size(); ++i) {
+    OperationUsage& op = report.operations[i];
+    for (auto& [id, usage] : consumers[i]) op.consumers.push_back(usage);
+    std::sort(op.consumers.begin(), op.consumers.end(), [](const ConsumerUsage& a, const ConsumerUsage& b) {
+      return a.calls != b.calls ? a.calls > b.calls : a.id < b.id;
+    });
+    for (int64_t w = core::week_start(report.since_day); w <= report.until_day; w += 7)
+      op.weekly.push_back({w, weeks[i].count(w) ? weeks[i][w] : 0});
+    decide(op, coverage);
+  }
+  return report;
+}
+
+}  // namespace accord::registry

@@ -1,0 +1,83 @@
+// `accord usage report`: what the registry knows about each operation of a
+// spec over a window of days, and whether removing it looks safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "registry/spec/spec_operations.h"
+#include "registry/store/store.h"
+
+namespace accord::registry {
+
+enum class Verdict { safe_to_remove, blocked, unknown };
+std::string_view verdict_name(Verdict v);
+
+struct ConsumerUsage {
+  std::string id;
+  int64_t calls = 0;
+  int64_t first_seen = 0;  // Unix seconds, within the window
+  int64_t last_seen = 0;
+};
+
+struct PactReference {
+  std::string consumer;
+  std::string field;  // "" when the pact only calls the operation
+  std::string source;
+};
+
+struct WeekCalls {
+  int64_t week = 0;  // day number of the week's Monday
+  int64_t calls = 0;
+};
+
+struct OperationUsage {
+  std::string label;  // "GET /users/{id}"
+  std::string key;    // "GET /users/{}"
+  bool deprecated = false;
+  std::string sunset;
+  int64_t calls = 0;
+  int64_t unknown_calls = 0;  // from requests that named no consumer
+  std::vector<ConsumerUsage> consumers;  // most calls first; includes "unknown" when present
+  std::vector<WeekCalls> weekly;
+  std::vector<PactReference> pacts;
+  Verdict verdict = Verdict::unknown;
+  std::vector<std::string> blocked_by;  // consumers (and pact consumers) that keep it alive
+  std::string reason;                   // one sentence explaining the verdict
+};
+
+struct Coverage {
+  int64_t days = 0;            // days in the window
+  int64_t days_with_data = 0;  // days with at least one logged request
+  int64_t requests = 0;        // logged requests in the window, matched or not
+  int64_t matched_calls = 0;
+  int64_t unknown_consumer_calls = 0;
+  std::vector<int64_t> missing_days;
+};
+
+struct UsageReport {
+  std::string spec;
+  int64_t since_day = 0;
+  int64_t until_day = 0;
+  Coverage coverage;
+  int64_t unmatched = 0;
+  std::vector<UnmatchedCount> top_unmatched;
+  int64_t malformed_lines = 0;
+  std::vector<OperationUsage> operations;
+};
+
+struct ReportWindow {
+  int64_t today = 0;  // day number
+  int64_t days = 30;
+};
+
+// `snapshot` should hold at least the window's days (UsageStore::load(since)).
+UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& snapshot, ReportWindow window);
+
+std::string render_report_text(const UsageReport& report);
+std::string render_report_json(const UsageReport& report);
+std::string render_report_markdown(const UsageReport& report);
+std::string render_report_html(const UsageReport& report);
+
+}  // namespace accord::registry

@@ -1,0 +1,213 @@
+// The shared registry: PostgreSQL through libpq, for teams whose CI runners
+// write to one registry. Same schema and migrations as SQLite.
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <variant>
+
+#include "registry/store/migrations.h"
+#include "registry/store/sql_text.h"
+#include "registry/store/store.h"
+
+namespace accord::registry {
+
+namespace {
+
+using Value = std::variant<int64_t, std::string>;
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+// "postgresql://user:secret@host/db" -> "postgresql://user@host/db": never print a password.
+std::string redact(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + url.substr(at);
+}
+
+class PostgresStore final : public UsageStore {
+ public:
+  PostgresStore(PGconn* conn, std::string target)
+      : conn_(conn), target_(redact(target)), sql_(sql_text(SqlDialect::postgres)) {}
+  ~PostgresStore() override { PQfinish(conn_); }
+
+  std::string describe() const override { return target_; }
+
+  core::Status migrate() override {
+    // Two runners migrating at once: the advisory lock makes one wait for the other.
+    if (auto r = exec("SELECT pg_advisory_lock(4242001)"); !r) return r.error();
+    core::Status status = migrate_locked();
+    exec("SELECT pg_advisory_unlock(4242001)");
+    return status;
+  }
+
+  int schema_version() override {
+    auto r = exec(sql_.select_versions);
+    if (!r || PQntuples(r->get()) == 0) return 0;
+    return std::atoi(PQgetvalue(r->get(), PQntuples(r->get()) - 1, 0));
+  }
+
+  core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& file_key) override {
+    auto r = exec(sql_.select_checkpoint, {file_key});
+    if (!r) return r.error();
+    if (PQntuples(r->get()) == 0) return std::optional<Checkpoint>();
+    Checkpoint cp;
+    cp.file_key = file_key;
+    cp.path = PQgetvalue(r->get(), 0, 0);
+    cp.byte_offset = integer(*r, 0, 1);
+    cp.line_number = integer(*r, 0, 2);
+    cp.malformed = integer(*r, 0, 3);
+    cp.complete = integer(*r, 0, 4) != 0;
+    return std::optional<Checkpoint>(cp);
+  }
+
+  core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) override {
+    auto r = exec(sql_.select_checkpoints_with_prefix, {static_cast<int64_t>(prefix.size()), prefix});
+    if (!r) return r.error();
+    std::vector<Checkpoint> found;
+    for (int i = 0; i < PQntuples(r->get()); ++i)
+      found.push_back({text(*r, i, 0), text(*r, i, 1), integer(*r, i, 2), integer(*r, i, 3), integer(*r, i, 4),
+                       integer(*r, i, 5) != 0});
+    return found;
+  }
+
+  core::Status commit(const IngestBatch& batch) override {
+    if (auto r = exec("BEGIN"); !r) return r.error();
+    for (const UsageCount& c : batch.counts)
+      if (auto r = exec(sql_.upsert_count, {c.operation, c.consumer, c.day, int64_t{c.status_class}, c.calls,
+                                            c.first_seen, c.last_seen});
+          !r)
+        return rollback(r.error());
+    for (const UnmatchedCount& u : batch.unmatched)
+      if (auto r = exec(sql_.upsert_unmatched, {u.request, u.calls}); !r) return rollback(r.error());
+    for (const DayLines& d : batch.days)
+      if (auto r = exec(sql_.upsert_day, {d.day, d.lines, d.unmatched}); !r) return rollback(r.error());
+    for (const auto& [key, label] : batch.operation_labels)
+      if (auto r = exec(sql_.upsert_label, {key, label}); !r) return rollback(r.error());
+    if (const auto& cp = batch.checkpoint)
+      if (auto r = exec(sql_.upsert_checkpoint, {cp->file_key, cp->path, cp->byte_offset, cp->line_number,
+                                                 cp->malformed, int64_t{cp->complete ? 1 : 0}});
+          !r)
+        return rollback(r.error());
+    if (auto r = exec("COMMIT"); !r) return rollback(r.error());
+    return core::ok_status();
+  }
+
+  core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) override {
+    if (auto r = exec("BEGIN"); !r) return r.error();
+    if (auto r = exec(sql_.delete_pacts, {source}); !r) return rollback(r.error());
+    for (const PactUsage& p : usage)
+      if (auto r = exec(sql_.insert_pact, {source, p.consumer, p.provider, p.method, p.path, p.field}); !r)
+        return rollback(r.error());
+    if (auto r = exec("COMMIT"); !r) return rollback(r.error());
+    return core::ok_status();
+  }
+
+  core::Expected<UsageSnapshot> load(int64_t since_day) override {
+    UsageSnapshot snap;
+    auto counts = exec(sql_.select_counts, {since_day});
+    if (!counts) return counts.error();
+    for (int i = 0; i < PQntuples(counts->get()); ++i)
+      snap.counts.push_back({text(*counts, i, 0), text(*counts, i, 1), integer(*counts, i, 2),
+                             static_cast<int>(integer(*counts, i, 3)), integer(*counts, i, 4), integer(*counts, i, 5),
+                             integer(*counts, i, 6)});
+    auto unmatched = exec(sql_.select_unmatched);
+    if (!unmatched) return unmatched.error();
+    for (int i = 0; i < PQntuples(unmatched->get()); ++i)
+      snap.unmatched.push_back({text(*unmatched, i, 0), integer(*unmatched, i, 1)});
+    auto days = exec(sql_.select_days, {since_day});
+    if (!days) return days.error();
+    for (int i = 0; i < PQntuples(days->get()); ++i)
+      snap.days.push_back({integer(*days, i, 0), integer(*days, i, 1), integer(*days, i, 2)});
+    auto pacts = exec(sql_.select_pacts);
+    if (!pacts) return pacts.error();
+    for (int i = 0; i < PQntuples(pacts->get()); ++i)
+      snap.pacts.push_back({text(*pacts, i, 1), text(*pacts, i, 2), text(*pacts, i, 3), text(*pacts, i, 4),
+                            text(*pacts, i, 5), text(*pacts, i, 0)});
+    auto labels = exec(sql_.select_labels);
+    if (!labels) return labels.error();
+    for (int i = 0; i < PQntuples(labels->get()); ++i)
+      snap.operation_labels.emplace_back(text(*labels, i, 0), text(*labels, i, 1));
+    auto malformed = exec(sql_.select_malformed);
+    if (!malformed) return malformed.error();
+    if (PQntuples(malformed->get()) > 0) snap.malformed_lines = integer(*malformed, 0, 0);
+    return snap;
+  }
+
+ private:
+  core::Status migrate_locked() {
+    if (auto r = exec(sql_.create_migrations_table); !r) return r.error();
+    auto versions = exec(sql_.select_versions);
+    if (!versions) return versions.error();
+    std::vector<int> applied;
+    for (int i = 0; i < PQntuples(versions->get()); ++i) applied.push_back(static_cast<int>(integer(*versions, i, 0)));
+    for (const Migration& m : migrations()) {
+      if (std::find(applied.begin(), applied.end(), m.version) != applied.end()) continue;
+      if (auto r = exec("BEGIN"); !r) return r.error();
+      for (std::string_view statement : m.statements)
+        if (auto r = exec(std::string(statement)); !r) return rollback(r.error());
+      if (auto r = exec(sql_.insert_version, {int64_t{m.version}, std::string(m.description)}); !r)
+        return rollback(r.error());
+      if (auto r = exec("COMMIT"); !r) return rollback(r.error());
+    }
+    return core::ok_status();
+  }
+
+  static int64_t integer(const Result& r, int row, int column) {
+    return std::strtoll(PQgetvalue(r.get(), row, column), nullptr, 10);
+  }
+  static std::string text(const Result& r, int row, int column) {
+    return std::string(PQgetvalue(r.get(), row, column), static_cast<size_t>(PQgetlength(r.get(), row, column)));
+  }
+
+  core::Expected<Result> exec(const std::string& sql, const std::vector<Value>& values = {}) {
+    std::vector<std::string> texts;
+    texts.reserve(values.size());
+    for (const Value& v : values)
+      texts.push_back(std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v)) : std::get<std::string>(v));
+    std::vector<const char*> params;
+    for (const std::string& t : texts) params.push_back(t.c_str());
+    Result r(values.empty() ? PQexec(conn_, sql.c_str())
+                            : PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+                                           params.data(), nullptr, nullptr, 0));
+    ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      std::string message = PQerrorMessage(conn_);
+      while (!message.empty() && message.back() == '\n') message.pop_back();
+      return core::make_error("usage registry " + target_ + ": " + message);
+    }
+    return r;
+  }
+
+  core::Status rollback(core::Error failure) {
+    Result(PQexec(conn_, "ROLLBACK"));
+    return failure;
+  }
+
+  PGconn* conn_;
+  std::string target_;
+  const SqlText& sql_;
+};
+
+}  // namespace
+
+core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::string& conninfo) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  if (!conn || PQstatus(conn) != CONNECTION_OK) {
+    std::string message = conn ? PQerrorMessage(conn) : "out of memory";
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    PQfinish(conn);
+    return core::make_error("cannot connect to usage registry " + redact(conninfo) + ": " + message);
+  }
+  Result(PQexec(conn, "SET client_min_messages TO warning"));
+  std::unique_ptr<UsageStore> store = std::make_unique<PostgresStore>(conn, conninfo);
+  if (auto s = store->migrate(); !s) return s.error();
+  return store;
+}
+
+}  // namespace accord::registry
