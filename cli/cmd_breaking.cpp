@@ -13,6 +13,7 @@
 #include "contracts/http/remote_source.h"
 #include "diff/config/config.h"
 #include "diff/engine.h"
+#include "diff/jsonschema/mode.h"
 #include "diff/model/rules.h"
 #include "diff/render/render.h"
 
@@ -35,6 +36,7 @@ struct CompareArgs {
   std::string proto_config;
   size_t max_findings = 0;
   std::string today;
+  std::string mode;  // JSON Schema: backward | forward | full (empty: accord.yaml's, else backward)
 };
 
 void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
@@ -52,6 +54,7 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_flag("--no-remote", a.no_remote, "Never fetch an http(s):// OLD or NEW");
   app.add_option("--kind", a.kind, "What both versions are, when detection guesses wrong: " + diff::format_names());
   app.add_option("-I,--include", a.include_paths, "Proto import root (repeatable)");
+  app.add_option("--mode", a.mode, "JSON Schema compatibility: backward (default) | forward | full");
   app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE")
       ->check(CLI::IsMember({"FILE", "PACKAGE", "WIRE_JSON", "WIRE"}));
   app.add_option("--max-findings", a.max_findings,
@@ -148,6 +151,12 @@ int run_compare(CompareArgs a, bool gate) {
   options.proto_config = a.proto_config;
   options.disable_free = true;  // the process ends after rendering
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
+  std::string mode = !a.mode.empty() ? a.mode : *policy ? diff::mode_for(**policy, new_path) : "";
+  if (!mode.empty()) {
+    auto parsed = diff::parse_schema_mode(mode);
+    if (!parsed) return report_unusable("unknown --mode '" + mode + "' (expected backward, forward or full)");
+    options.schema_mode = *parsed;
+  }
   options.clock = clock.get();
   Progress progress("comparing " + old_path + " with " + new_path);
   auto findings = diff::compare_contracts(*old_input, *new_input, options);

@@ -30,6 +30,11 @@ struct ContractInput {
   std::optional<std::string> text;  // content supplied by the caller (e.g. stdin); `path` then only names it
 };
 
+// JSON Schema compatibility (--mode, accord.yaml `mode:`), named as schema
+// registries name it (diff/jsonschema/mode.h): backward = every instance
+// valid under OLD stays valid under NEW, forward = the reverse, full = both.
+enum class SchemaMode : uint8_t { backward, forward, full };
+
 struct CompareOptions {
   core::RemoteSource* remote = nullptr;        // non-null only with --allow-remote-refs
   std::optional<Format> kind;                  // --kind: skip detection, treat both versions as this format
@@ -44,6 +49,7 @@ struct CompareOptions {
   // OpenAPI: the shortest notice, in days from today, that a deprecation's
   // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
   int min_deprecation_days = 0;
+  SchemaMode schema_mode = SchemaMode::backward;  // JSON Schema documents
   // "Today" for sunset dates (null = the system clock); tests and --today fix it.
   const core::Clock* clock = nullptr;
 };
