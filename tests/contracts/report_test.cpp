@@ -65,7 +65,7 @@ TEST_CASE("report: redaction removes secrets from every field", "[report]") {
 
 TEST_CASE("report: bytes that are not UTF-8 never make a report invalid", "[report]") {
   auto results = sample();
-  results[1].mismatches[0].actual = std::string("\xff\xd8\xff\xe0 \xc3\x28 \xed\xa0\x80 ok \xe2\x82\xac", 20);
+  results[1].mismatches[0].actual = std::string("\xff\xd8\xff\xe0 \xc3\x28 \xed\xa0\x80 ok \xe2\x82\xac");
   results[1].description = std::string("cut \xe2\x82", 6);
   auto json = accord::core::load_text("r.json", render_report(results, ReportFormat::json), accord::core::Syntax::json);
   REQUIRE(json.ok());  // the JSON parser refuses invalid UTF-8
