@@ -33,9 +33,10 @@ BUILD=(
 # Testing and benchmarking accord.
 TEST=(
   catch2                # unit tests
-  libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests
+  libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests; the `accord stub` server
   libssl-dev            # test certificates for the in-process HTTPS provider (OpenSSL API)
   time                  # /usr/bin/time -v: wall time and peak memory in bench/*.sh
+  apache2-utils         # ab: requests per second against `accord stub` and `pact stub` (bench/stub-bench.sh)
   postgresql            # a real server for the PostgreSQL usage-registry tests
   nginx                 # end-to-end usage ingest of a real access log
   chromium              # renders the HTML usage report in a test

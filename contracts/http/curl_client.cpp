@@ -25,11 +25,23 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
   return size * n;
 }
 
+std::string_view trim_view(std::string_view v) {
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+  return v;
+}
+
 size_t on_header(char* data, size_t size, size_t n, void* user) {
   auto* response = static_cast<Response*>(user);
   std::string_view line(data, size * n);
   if (line.rfind("HTTP/", 0) == 0) {
     response->headers.clear();  // a new response (after 100-continue or a redirect)
+    return size * n;
+  }
+  // An obsolete folded line (RFC 9112 5.2) continues the previous header: unfold it with one space.
+  if (!line.empty() && (line[0] == ' ' || line[0] == '\t') && !response->headers.empty()) {
+    std::string_view more = trim_view(line);
+    if (!more.empty()) response->headers.back().second += " " + std::string(more);
     return size * n;
   }
   size_t colon = line.find(':');

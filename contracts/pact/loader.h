@@ -18,6 +18,10 @@ core::Expected<std::vector<Pact>> load_pacts(const std::vector<std::string>& pat
 core::Expected<RequestSpec> parse_request(const core::Node* node, SpecVersion version);
 core::Expected<ResponseSpec> parse_response(const core::Node* node, SpecVersion version);
 core::Expected<MessageSpec> parse_message(const core::Node* node, SpecVersion version);
+// The `matchingRules` of a request, response or message part.
+core::Status parse_rules(const core::Node* part, SpecVersion version, matching::MatchingRules& rules);
+// A V3 message or a V4 Asynchronous/Synchronous message: its message(s) into `in`.
+core::Status load_message_parts(const core::Node* node, SpecVersion version, Interaction& in);
 
 SpecVersion parse_spec_version(std::string_view text);
 

@@ -35,7 +35,9 @@ std::string render_text(const TestRun& run) {
     const char* tag = op.verdict == Verdict::pass ? "PASS" : op.verdict == Verdict::fail ? "FAIL" : "SKIP";
     out += std::string("  ") + tag + "  " + op.label;
     if (op.verdict == Verdict::skipped) out += " (" + op.skip_reason + ")";
+    if (op.received_status) out += " -> HTTP " + std::to_string(op.received_status);
     out += "\n";
+    for (const auto& w : op.warnings) out += "      warning: " + w + "\n";
     for (const auto& m : op.mismatches) {
       out += "      " + m.path + ": " + m.message + "\n";
       if (!m.expected.empty() || !m.actual.empty())
@@ -56,6 +58,12 @@ std::string render_json(const TestRun& run) {
     w.key("description").value(op.label);
     w.key("status").value(verdict_name(op.verdict));
     if (op.verdict == Verdict::skipped) w.key("reason").value(op.skip_reason);
+    if (op.received_status) w.key("receivedStatus").value(static_cast<uint64_t>(op.received_status));
+    if (!op.warnings.empty()) {
+      w.key("warnings").begin_array();
+      for (const auto& warning : op.warnings) w.value(warning);
+      w.end_array();
+    }
     w.key("mismatches").begin_array();
     for (const auto& m : op.mismatches) {
       w.begin_object();
