@@ -33,13 +33,15 @@ struct CompareArgs {
   std::vector<std::string> include_paths;
   std::vector<std::string> categories;
   std::string proto_config;
+  std::string mode;  // Avro compatibility mode
 };
 
 void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_option("specs", a.specs,
-                 "OLD NEW (files, proto directories or descriptor sets), or NEW alone with --against git:REF")
+                 "OLD NEW (files, proto directories or descriptor sets), or NEW alone with --against git:REF; "
+                 "Avro: V1 ... OLD NEW, a history for the transitive modes")
       ->required()
-      ->expected(1, 2);
+      ->expected(1, -1);
   app.add_option("--against", a.against, "Take OLD from git: git:REF (same path as NEW at that commit/branch/tag)");
   app.add_option("--format", a.format, std::string(diff::output_format_names()));
   if (gate) app.add_option("--fail-on", a.fail_on, "Lowest severity that fails the run: error|warning|info");
@@ -49,6 +51,7 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_flag("--allow-remote-refs", a.allow_remote_refs, "Resolve http(s) $refs over the network");
   app.add_option("-I,--include", a.include_paths, "Proto import root (repeatable)");
   app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE");
+  app.add_option("--mode", a.mode, "Avro: backward|forward|full, or backward-transitive|forward-transitive|full-transitive");
 }
 
 bool is_buf_config(const std::string& path) {
@@ -91,9 +94,9 @@ int run_compare(CompareArgs a, bool gate) {
     snapshot = std::move(*snap);
     old_path = snapshot->spec_path();
   } else {
-    if (a.specs.size() != 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
-    old_path = a.specs[0];
-    new_path = a.specs[1];
+    if (a.specs.size() < 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
+    old_path = a.specs[a.specs.size() - 2];
+    new_path = a.specs.back();
   }
 
   auto policy = load_policy(a, new_path);
@@ -117,6 +120,8 @@ int run_compare(CompareArgs a, bool gate) {
   options.include_paths = a.include_paths;
   options.proto_categories = a.categories;
   options.proto_config = a.proto_config;
+  options.compat_mode = a.mode;
+  if (a.specs.size() > 2) options.earlier_versions.assign(a.specs.begin(), a.specs.end() - 2);
   options.disable_free = true;  // the process ends after rendering
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
   auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);

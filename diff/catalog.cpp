@@ -12,7 +12,7 @@ namespace accord::diff {
 const std::vector<const RuleInfo*>& all_rules() {
   static const std::vector<const RuleInfo*> rules = [] {
     std::vector<const RuleInfo*> out;
-    for (auto table : {openapi_rule_table(), openapi_schema_rule_table(), proto_rule_table(), asyncapi_rule_table(), jsonschema_rule_table()})
+    for (auto table : {openapi_rule_table(), openapi_schema_rule_table(), proto_rule_table(), asyncapi_rule_table(), jsonschema_rule_table(), avro_rule_table(), graphql_rule_table()})
       for (const RuleInfo& r : table) out.push_back(&r);
     std::sort(out.begin(), out.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
     return out;

@@ -8,6 +8,8 @@
 #include "diff/model/sink.h"
 #include "diff/openapi/compare.h"
 #include "diff/proto/compare.h"
+#include "diff/avro/compare.h"
+#include "diff/graphql/compare.h"
 
 namespace accord::diff {
 
@@ -35,6 +37,8 @@ std::string_view contract_kind_name(ContractKind k) {
     case ContractKind::asyncapi: return "AsyncAPI";
     case ContractKind::jsonschema: return "JSON Schema";
     case ContractKind::proto: return "protobuf";
+    case ContractKind::avro: return "Avro";
+    case ContractKind::graphql: return "GraphQL";
   }
   return "unknown";
 }
@@ -64,6 +68,8 @@ struct LoadedContract {
 };
 
 core::Expected<LoadedContract> load_contract(const ContractInput& input) {
+  if (is_avro_input(input)) return LoadedContract{ContractKind::avro, nullptr};
+  if (is_graphql_input(input)) return LoadedContract{ContractKind::graphql, nullptr};
   if (is_proto_input(input)) return LoadedContract{};
   auto doc = load_input(input);
   if (!doc) return doc.error();
@@ -91,10 +97,18 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
   if (old_loaded->kind != new_loaded->kind)
     return core::make_error("cannot compare a " + std::string(contract_kind_name(old_loaded->kind)) +
                             " document with a " + std::string(contract_kind_name(new_loaded->kind)) + " document");
+  if (!options.earlier_versions.empty() && old_loaded->kind != ContractKind::avro)
+    return core::make_error("a history of more than two versions is only for Avro (--mode ...-transitive)");
   core::Expected<std::vector<Finding>> result = std::vector<Finding>{};
   switch (old_loaded->kind) {
     case ContractKind::proto:
       result = compare_proto(old_input, new_input, options);
+      break;
+    case ContractKind::avro:
+      result = compare_avro(old_input, new_input, options);
+      break;
+    case ContractKind::graphql:
+      result = compare_graphql(old_input, new_input);
       break;
     case ContractKind::openapi: {
       auto old_set = std::make_unique<core::DocumentSet>(options.remote);

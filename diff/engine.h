@@ -12,7 +12,7 @@
 
 namespace accord::diff {
 
-enum class ContractKind { openapi, asyncapi, jsonschema, proto };
+enum class ContractKind { openapi, asyncapi, jsonschema, proto, avro, graphql };
 std::string_view contract_kind_name(ContractKind k);
 
 struct ContractInput {
@@ -33,6 +33,10 @@ struct CompareOptions {
   // OpenAPI: the shortest notice, in days from today, that a deprecation's
   // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
   int min_deprecation_days = 0;
+  // Avro: --mode backward|forward|full[-transitive] (empty = backward), and
+  // the versions before OLD, oldest first, that transitive modes also check.
+  std::string compat_mode;
+  std::vector<std::string> earlier_versions;
 };
 
 // Decides the format from the file extension and the document's marker key

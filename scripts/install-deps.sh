@@ -19,6 +19,7 @@ PACKAGES=(
   libjemalloc-dev       # the CLI's allocator: loading big contracts is mostly allocation
   # tests
   catch2                # unit tests
+  libavro-dev           # tests only: the Avro C library is the oracle for Avro compatibility verdicts
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests
   libssl-dev            # test certificates for the in-process HTTPS provider (OpenSSL API)
   # benchmarks

@@ -10,6 +10,8 @@ std::string_view format_name(Format f) {
     case Format::asyncapi: return "asyncapi";
     case Format::jsonschema: return "jsonschema";
     case Format::proto: return "proto";
+    case Format::avro: return "avro";
+    case Format::graphql: return "graphql";
   }
   return "unknown";
 }

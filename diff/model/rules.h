@@ -11,7 +11,7 @@
 
 namespace accord::diff {
 
-enum class Format : uint8_t { openapi, asyncapi, jsonschema, proto };
+enum class Format : uint8_t { openapi, asyncapi, jsonschema, proto, avro, graphql };
 std::string_view format_name(Format f);
 
 struct RuleInfo {
@@ -29,6 +29,8 @@ std::span<const RuleInfo> openapi_schema_rule_table();  // diff/schema
 std::span<const RuleInfo> proto_rule_table();
 std::span<const RuleInfo> asyncapi_rule_table();
 std::span<const RuleInfo> jsonschema_rule_table();
+std::span<const RuleInfo> avro_rule_table();  // diff/avro
+std::span<const RuleInfo> graphql_rule_table();  // diff/graphql
 
 // Every rule of every format, sorted by ID (diff/catalog.cpp, library accord_diff).
 const std::vector<const RuleInfo*>& all_rules();
