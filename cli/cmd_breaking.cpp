@@ -95,6 +95,8 @@ int run_compare(CompareArgs a, bool gate) {
     old_path = snapshot->spec_path();
   } else {
     if (a.specs.size() < 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
+    if (a.specs.size() > 2 && a.mode.find("-transitive") == std::string::npos)
+      return report_unusable("more than OLD and NEW is a history, for the Avro --mode ...-transitive modes");
     old_path = a.specs[a.specs.size() - 2];
     new_path = a.specs.back();
   }

@@ -71,33 +71,39 @@ PointerPair pointers(const Finding& f) {
   return {key(f.old_place), key(f.new_place)};
 }
 
-}  // namespace
+bool is_avro_path(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".avsc") == 0; }
 
-bool is_avro_input(const ContractInput& input) {
-  return input.path.size() > 5 && input.path.compare(input.path.size() - 5, 5, ".avsc") == 0;
-}
+// One version, parsed (with its -I definitions) when loaded so a broken
+// schema is reported before anything is compared.
+struct AvroVersion : LoadedContract {
+  ContractInput input;
+  std::unique_ptr<avro::SchemaSet> schemas;
+};
 
-core::Expected<std::vector<Finding>> compare_avro(const ContractInput& old_input, const ContractInput& new_input,
-                                                  const CompareOptions& options) {
+core::Expected<std::vector<Finding>> compare_versions(const AvroVersion& old_version, const AvroVersion& new_version,
+                                                      const CompareOptions& options) {
   auto mode = parse_mode(options.compat_mode);
   if (!mode) return mode.error();
-  auto new_set = load_version(new_input, options);
-  if (!new_set) return new_set.error();
-  std::vector<ContractInput> earlier;
+  // The earlier versions a transitive mode checks too, oldest first; OLD last.
+  std::vector<std::unique_ptr<avro::SchemaSet>> history;
+  std::vector<std::string> names;
   if (mode->transitive)
-    for (const std::string& path : options.earlier_versions) earlier.push_back({path, std::nullopt});
-  earlier.push_back(old_input);
-
+    for (const std::string& path : options.earlier_versions) {
+      auto set = load_version({path, std::nullopt}, options);
+      if (!set) return set.error();
+      history.push_back(std::move(*set));
+      names.push_back(path);
+    }
   FindingSink verdict, changelog;
-  for (size_t i = 0; i < earlier.size(); ++i) {
-    auto old_set = load_version(earlier[i], options);
-    if (!old_set) return old_set.error();
-    std::string against = earlier.size() > 1 ? earlier[i].path : std::string();
-    if (mode->backward) avro::check_compatibility(**old_set, **new_set, avro::Direction::backward, avro::Emit::verdict, against, verdict);
-    if (mode->forward) avro::check_compatibility(**old_set, **new_set, avro::Direction::forward, avro::Emit::verdict, against, verdict);
-    if (i + 1 == earlier.size())  // what changed since the previous version
-      avro::check_compatibility(**old_set, **new_set, avro::Direction::backward, avro::Emit::changelog, "", changelog);
-  }
+  auto check_against = [&](const avro::SchemaSet& old_set, const std::string& against) {
+    if (mode->backward) avro::check_compatibility(old_set, *new_version.schemas, avro::Direction::backward, avro::Emit::verdict, against, verdict);
+    if (mode->forward) avro::check_compatibility(old_set, *new_version.schemas, avro::Direction::forward, avro::Emit::verdict, against, verdict);
+  };
+  for (size_t i = 0; i < history.size(); ++i) check_against(*history[i], names[i]);
+  check_against(*old_version.schemas, history.empty() ? std::string() : old_version.input.path);
+  // What changed since the previous version.
+  avro::check_compatibility(*old_version.schemas, *new_version.schemas, avro::Direction::backward, avro::Emit::changelog, "", changelog);
+
   std::vector<Finding> out = verdict.take();
   std::set<PointerPair> broken;
   for (const Finding& f : out) broken.insert(pointers(f));
@@ -105,6 +111,38 @@ core::Expected<std::vector<Finding>> compare_avro(const ContractInput& old_input
   for (Finding& f : changelog.take())
     if (f.rule == "avro.logical-type-changed" || !broken.count(pointers(f))) out.push_back(std::move(f));
   return out;
+}
+
+class AvroFormat final : public ContractFormat {
+ public:
+  Format id() const override { return Format::avro; }
+  std::string_view display_name() const override { return "Avro"; }
+  std::string_view expected_input() const override { return "an Avro schema (.avsc)"; }
+  bool reads_documents() const override { return false; }
+  Claim claim_path(const ContractInput& input) const override { return is_avro_path(input.path) ? Claim::yes : Claim::no; }
+  Claim claim_document(const core::Document&) const override { return Claim::no; }
+
+  core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput& input, std::unique_ptr<core::Document>,
+                                                       const CompareOptions& options) const override {
+    auto set = load_version(input, options);
+    if (!set) return set.error();
+    auto loaded = std::make_unique<AvroVersion>();
+    loaded->input = input;
+    loaded->schemas = std::move(*set);
+    return std::unique_ptr<LoadedContract>(std::move(loaded));
+  }
+  core::Expected<std::vector<Finding>> compare(LoadedContract& old_version, LoadedContract& new_version,
+                                               const CompareOptions& options) const override {
+    return compare_versions(static_cast<AvroVersion&>(old_version), static_cast<AvroVersion&>(new_version), options);
+  }
+  std::span<const RuleInfo> rules() const override { return avro_rule_table(); }
+};
+
+}  // namespace
+
+const ContractFormat& avro_format() {
+  static const AvroFormat format;
+  return format;
 }
 
 }  // namespace accord::diff

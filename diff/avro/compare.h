@@ -1,19 +1,16 @@
-// Avro (.avsc) comparison with schema-registry compatibility modes.
+// Avro (.avsc) behind the format interface: schema-registry compatibility
+// modes over OLD, NEW and (transitive modes) the versions before OLD.
 #pragma once
 
-#include <vector>
+#include <span>
 
-#include "core/expected.h"
-#include "diff/engine.h"
-#include "diff/model/finding.h"
+#include "diff/format/format.h"
 
 namespace accord::diff {
 
-// OLD and NEW, plus any earlier versions (options.earlier_versions, oldest
-// first) that a transitive mode checks NEW against too.
-core::Expected<std::vector<Finding>> compare_avro(const ContractInput& old_input, const ContractInput& new_input,
-                                                  const CompareOptions& options);
+// The format, as registered in diff/format/formats.def.
+const ContractFormat& avro_format();
 
-bool is_avro_input(const ContractInput& input);
+std::span<const RuleInfo> avro_rule_table();  // rule_table.cpp
 
 }  // namespace accord::diff

@@ -5,7 +5,7 @@
 // one; which of them apply depends on --mode (backward: the new schema reads
 // old data; forward: the old schema reads new data). Info rows make
 // `accord diff` a complete changelog.
-#include "diff/model/rules.h"
+#include "diff/avro/compare.h"
 
 namespace accord::diff {
 

@@ -1,16 +1,15 @@
-// GraphQL SDL comparison (graphql-inspector's change classes).
+// GraphQL SDL behind the format interface (graphql-inspector's change classes).
 #pragma once
 
-#include <vector>
+#include <span>
 
-#include "core/expected.h"
-#include "diff/engine.h"
-#include "diff/model/finding.h"
+#include "diff/format/format.h"
 
 namespace accord::diff {
 
-core::Expected<std::vector<Finding>> compare_graphql(const ContractInput& old_input, const ContractInput& new_input);
+// The format, as registered in diff/format/formats.def.
+const ContractFormat& graphql_format();
 
-bool is_graphql_input(const ContractInput& input);
+std::span<const RuleInfo> graphql_rule_table();  // rule_table.cpp
 
 }  // namespace accord::diff

@@ -3,7 +3,7 @@
 // breaking -> error, dangerous -> warning, non-breaking -> info. Where one
 // class has two levels (a type change that is safe or not, an argument
 // added as required or not), it is two rows.
-#include "diff/model/rules.h"
+#include "diff/graphql/compare.h"
 
 namespace accord::diff {
 

@@ -10,6 +10,7 @@
 
 #include "diff/engine.h"
 #include "diff/model/rules.h"
+#include "diff/avro/compare.h"
 
 namespace fs = std::filesystem;
 using namespace accord;

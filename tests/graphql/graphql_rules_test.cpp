@@ -10,6 +10,7 @@
 
 #include "diff/engine.h"
 #include "diff/model/rules.h"
+#include "diff/graphql/compare.h"
 #include "diff/graphql/rules.h"
 
 namespace fs = std::filesystem;
