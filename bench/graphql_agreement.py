@@ -26,6 +26,8 @@ def accord_keys(path):
         # Additions are found at the new side, everything else at the old.
         side = (f.get("new") or f.get("old")) if "added" in rule else (f.get("old") or f.get("new"))
         pointer = side["pointer"]
+        if rule.startswith("graphql.directive-argument-added"):
+            pointer = pointer.split(".")[0]  # graphql-inspector's path is the directive's, accord's the argument's
         keys.add((CHANGE_TYPE[rule], pointer))
     return keys
 

@@ -88,11 +88,20 @@ class Validator {
   }
 
   core::Status directive_uses(const std::vector<DirectiveUse>& uses) {
-    for (const DirectiveUse& d : uses)
-      if (!kBuiltinDirectives.count(d.name) && !s_.directive_index.count(d.name))
-        return at(d.pos, "unknown directive \"@" + d.name + "\"");
+    for (const DirectiveUse& d : uses) {
+      auto it = s_.directive_index.find(d.name);
+      if (it == s_.directive_index.end()) {
+        if (!kBuiltinDirectives.count(d.name)) return at(d.pos, "unknown directive \"@" + d.name + "\"");
+        continue;
+      }
+      for (const InputValue& arg : s_.directives[it->second].args)
+        if (is_required(arg) && !d.arg(arg.name))
+          return at(d.pos, "@" + d.name + " needs its required argument \"" + arg.name + "\"");
+    }
     return core::ok_status();
   }
+
+  static bool is_required(const InputValue& v) { return v.type.kind == TypeRef::Kind::non_null && !v.has_default; }
 
   const Schema& s_;
 };

@@ -94,6 +94,7 @@ TEST_CASE("invalid SDL is unusable input naming file:line:col", "[graphql][parse
       {"extend-unknown", ":5:13: extend type Mutation: no such type"},
       {"operation", ":1:1: an operation is not part of a schema (SDL)"},
       {"bad-string", ":2:17: unterminated string"},
+      {"directive-argument-missing", ":4:10: @cache needs its required argument \"ttl\""},
   };
   for (const Case& c : cases) {
     std::string path = std::string("fixtures/graphql/errors/") + c.file + ".graphql";
