@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/expected.h"
 #include "core/node.h"
 #include "core/refs.h"
@@ -43,6 +44,8 @@ struct CompareOptions {
   // OpenAPI: the shortest notice, in days from today, that a deprecation's
   // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
   int min_deprecation_days = 0;
+  // "Today" for sunset dates (null = the system clock); tests and --today fix it.
+  const core::Clock* clock = nullptr;
   // Avro: --mode backward|forward|full[-transitive] (empty = backward), and
   // the versions before OLD, oldest first, that transitive modes also check.
   std::string compat_mode;

@@ -2,7 +2,6 @@
 // walker pair them and the rules report.
 #include "diff/openapi/compare.h"
 
-#include <ctime>
 #include <memory>
 
 #include "diff/openapi/model.h"
@@ -30,17 +29,6 @@ void Context::compare_schema(const NodeRef& old_schema, const NodeRef& new_schem
   if (!st) error = st.error();
 }
 
-namespace {
-// "YYYY-MM-DD", `days_from_now` days after today (UTC).
-std::string day_utc(int days_from_now) {
-  std::time_t now = std::time(nullptr) + static_cast<std::time_t>(days_from_now) * 86400;
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-}  // namespace
 
 }  // namespace openapi
 
@@ -84,10 +72,12 @@ class OpenApiFormat final : public ContractFormat {
     auto& n = static_cast<LoadedApi&>(new_version);
     FindingSink sink;
     SchemaComparator schemas(*o.documents, *n.documents);
-    openapi::Context cx{sink, schemas, openapi::day_utc(0), std::nullopt, 0, {}};
+    const core::SystemClock system_clock;
+    const core::Clock& clock = options.clock ? *options.clock : system_clock;
+    openapi::Context cx{sink, schemas, core::format_day(clock.today_day()), std::nullopt, 0, {}};
     if (options.min_deprecation_days > 0) {
       cx.min_deprecation_days = options.min_deprecation_days;
-      cx.earliest_sunset = openapi::day_utc(options.min_deprecation_days);
+      cx.earliest_sunset = core::format_day(clock.today_day() + options.min_deprecation_days);
       schemas.set_earliest_sunset(cx.earliest_sunset);
     }
     openapi::walk(cx, o.api, n.api);
