@@ -36,14 +36,17 @@ struct CompareArgs {
   std::string proto_config;
   size_t max_findings = 0;
   std::string today;
-  std::string mode;  // JSON Schema: backward | forward | full (empty: accord.yaml's, else backward)
+  // JSON Schema and Avro: backward | forward | full (Avro also *-transitive);
+  // empty: accord.yaml's, else backward.
+  std::string mode;
 };
 
 void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_option("specs", a.specs,
-                 "OLD NEW (files, proto directories or descriptor sets), or NEW alone with --against git:REF")
+                 "OLD NEW (files, proto directories or descriptor sets), or NEW alone with --against git:REF; "
+                 "Avro: V1 ... OLD NEW, a history for the transitive modes")
       ->required()
-      ->expected(1, 2);
+      ->expected(1, -1);
   app.add_option("--against", a.against, "Take OLD from git: git:REF (same path as NEW at that commit/branch/tag)");
   app.add_option("--format", a.format, std::string(diff::output_format_names()));
   if (gate) app.add_option("--fail-on", a.fail_on, "Lowest severity that fails the run: error|warning|info");
@@ -54,7 +57,9 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_flag("--no-remote", a.no_remote, "Never fetch an http(s):// OLD or NEW");
   app.add_option("--kind", a.kind, "What both versions are, when detection guesses wrong: " + diff::format_names());
   app.add_option("-I,--include", a.include_paths, "Proto import root (repeatable)");
-  app.add_option("--mode", a.mode, "JSON Schema compatibility: backward (default) | forward | full");
+  app.add_option("--mode", a.mode,
+                 "JSON Schema / Avro compatibility: backward (default) | forward | full; Avro also "
+                 "backward-transitive | forward-transitive | full-transitive over a history");
   app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE")
       ->check(CLI::IsMember({"FILE", "PACKAGE", "WIRE_JSON", "WIRE"}));
   app.add_option("--max-findings", a.max_findings,
@@ -113,9 +118,11 @@ int run_compare(CompareArgs a, bool gate) {
     snapshot = std::move(*snap);
     old_path = snapshot->spec_path();
   } else {
-    if (a.specs.size() != 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
-    old_path = a.specs[0];
-    new_path = a.specs[1];
+    if (a.specs.size() < 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
+    if (a.specs.size() > 2 && a.mode.find("-transitive") == std::string::npos)
+      return report_unusable("more than OLD and NEW is a history, for the Avro --mode ...-transitive modes");
+    old_path = a.specs[a.specs.size() - 2];
+    new_path = a.specs.back();
   }
 
   auto policy = load_policy(a, new_path);
@@ -149,12 +156,19 @@ int run_compare(CompareArgs a, bool gate) {
   options.include_paths = a.include_paths;
   options.proto_categories = a.categories;
   options.proto_config = a.proto_config;
+  if (a.specs.size() > 2) options.earlier_versions.assign(a.specs.begin(), a.specs.end() - 2);
   options.disable_free = true;  // the process ends after rendering
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
   std::string mode = !a.mode.empty() ? a.mode : *policy ? diff::mode_for(**policy, new_path) : "";
+  options.compat_mode = mode;
   if (!mode.empty()) {
-    auto parsed = diff::parse_schema_mode(mode);
-    if (!parsed) return report_unusable("unknown --mode '" + mode + "' (expected backward, forward or full)");
+    // A history mode (Avro) checks against each earlier version in the same direction.
+    constexpr std::string_view transitive = "-transitive";
+    std::string base = mode;
+    if (base.size() > transitive.size() && base.ends_with(transitive)) base.resize(base.size() - transitive.size());
+    auto parsed = diff::parse_schema_mode(base);
+    if (!parsed)
+      return report_unusable("unknown --mode '" + mode + "' (expected backward, forward, full or a -transitive variant)");
     options.schema_mode = *parsed;
   }
   options.clock = clock.get();

@@ -33,6 +33,7 @@ BUILD=(
 # Testing and benchmarking accord.
 TEST=(
   catch2                # unit tests
+  libavro-dev           # tests only: the Avro C library is the oracle for Avro compatibility verdicts
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests; the `accord stub` server
   libssl-dev            # test certificates for the in-process HTTPS provider (OpenSSL API)
   time                  # /usr/bin/time -v: wall time and peak memory in bench/*.sh

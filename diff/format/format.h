@@ -52,6 +52,10 @@ struct CompareOptions {
   SchemaMode schema_mode = SchemaMode::backward;  // JSON Schema documents
   // "Today" for sunset dates (null = the system clock); tests and --today fix it.
   const core::Clock* clock = nullptr;
+  // Avro: --mode backward|forward|full[-transitive] (empty = backward), and
+  // the versions before OLD, oldest first, that transitive modes also check.
+  std::string compat_mode;
+  std::vector<std::string> earlier_versions;
 };
 
 // How sure a format is that an input is one of its documents. The engine
