@@ -21,6 +21,8 @@ PACKAGES=(
   catch2                # unit tests
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests
   libssl-dev            # test certificates for the in-process HTTPS provider (OpenSSL API)
+  # fuzzing and sanitizers (scripts/fuzz.sh, scripts/test.sh --sanitize)
+  clang libfuzzer-14-dev libclang-rt-14-dev
   # benchmarks
   time                  # /usr/bin/time -v: wall time and peak memory in bench/*.sh
   postgresql            # a real server for the PostgreSQL usage-registry tests
