@@ -5,6 +5,7 @@
 # (outside the tree); seeds come from fixtures/ and ../shared. A crash leaves
 # its input in build-fuzz/crashes/<target>/: copy it to fixtures/fuzz/<target>/
 # once fixed, and the normal suite replays it (ctest -R fuzz_replay).
+# FUZZ_ONLY="json_parser yaml_loader" builds and runs only those targets.
 # Last line, exactly: "fuzz: N targets, M crashes"; exit 1 when M > 0.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,9 @@ OUT="$ROOT/build-fuzz"
 
 cmake -S . -B "$OUT" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DACCORD_FUZZ=ON \
   ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER} >/dev/null || exit 2
-nice cmake --build "$OUT" -j "$(nproc)" || { echo "fuzz: build failed"; exit 2; }
+build_targets=()
+for t in ${FUZZ_ONLY:-}; do build_targets+=("fuzz_$t"); done
+nice cmake --build "$OUT" -j "$(nproc)" ${build_targets[@]:+--target "${build_targets[@]}"} || { echo "fuzz: build failed"; exit 2; }
 
 # seeds TARGET: fills $OUT/seeds/TARGET from the fixtures that fit it (small files only).
 small_files() { find "$@" -type f -size -64k 2>/dev/null | sort | head -n 300; }
@@ -59,6 +62,7 @@ summary=()
 for exe in "$OUT"/fuzz/*; do
   [ -x "$exe" ] || continue
   t="$(basename "$exe")"
+  if [ -n "${FUZZ_ONLY:-}" ] && [[ " $FUZZ_ONLY " != *" $t "* ]]; then continue; fi
   targets=$((targets + 1))
   seeds "$t"
   mkdir -p "$OUT/corpus/$t" "$OUT/crashes/$t" "$OUT/logs"
