@@ -27,7 +27,10 @@ std::string_view format_spec() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace accord::registry;
-  static auto parser = std::move(*make_line_parser(format_spec()));
+  static std::unique_ptr<LineParser> parser = [] {
+    auto made = make_line_parser(format_spec());
+    return std::move(*made);
+  }();
   std::string_view text(reinterpret_cast<const char*>(data), size);
   while (!text.empty()) {
     size_t eol = text.find('\n');
