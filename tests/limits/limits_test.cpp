@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "contracts/pact/loader.h"
@@ -35,10 +36,10 @@ std::string aliased(int aliases) {
 
 // A chain s0 -> s1 -> ... -> s<hops> where the last one is a real schema.
 std::string ref_chain(int hops) {
-  std::string yaml;
-  for (int i = 0; i < hops; ++i) yaml += "s" + std::to_string(i) + ": {$ref: '#/s" + std::to_string(i + 1) + "'}\n";
-  yaml += "s" + std::to_string(hops) + ": {type: string}\n";
-  return yaml;
+  std::ostringstream yaml;
+  for (int i = 0; i < hops; ++i) yaml << 's' << i << ": {$ref: '#/s" << i + 1 << "'}\n";
+  yaml << 's' << hops << ": {type: string}\n";
+  return yaml.str();
 }
 
 }  // namespace
@@ -47,7 +48,9 @@ TEST_CASE("limits: JSON and YAML nesting deeper than 512 is refused with its pos
   CHECK(core::load_text("ok.json", nested(500)).ok());
   CHECK(core::load_text("ok.yaml", nested(500), core::Syntax::yaml).ok());
   for (auto syntax : {core::Syntax::json, core::Syntax::yaml}) {
-    auto deep = core::load_text("deep", "\n" + nested(600), syntax);
+    std::string text = nested(600);
+    text.insert(text.begin(), '\n');
+    auto deep = core::load_text("deep", text, syntax);
     REQUIRE_FALSE(deep.ok());
     CHECK(deep.error().message.find("nesting deeper than 512") != std::string::npos);
     CHECK(deep.error().file == "deep");
@@ -63,14 +66,14 @@ TEST_CASE("limits: more than a million nodes expanded through YAML aliases is an
   CHECK(bomb.error().message == "YAML aliases expand to more than 1000000 nodes (possible alias bomb)");
   CHECK(bomb.error().line == 1003);  // the alias that crossed the line
   // The classic billion laughs: nine levels of ten.
-  std::string laughs = "l0: &l0 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n";
+  std::ostringstream laughs;
+  laughs << "l0: &l0 [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n";
   for (int i = 1; i < 9; ++i) {
-    std::string prev = "*l" + std::to_string(i - 1);
-    laughs += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
-    for (int j = 0; j < 10; ++j) laughs += (j ? "," : "") + prev;
-    laughs += "]\n";
+    laughs << 'l' << i << ": &l" << i << " [";
+    for (int j = 0; j < 10; ++j) laughs << (j ? ",*l" : "*l") << i - 1;
+    laughs << "]\n";
   }
-  auto billion = core::load_text("laughs.yaml", laughs);
+  auto billion = core::load_text("laughs.yaml", laughs.str());
   REQUIRE_FALSE(billion.ok());
   CHECK(billion.error().message.find("possible alias bomb") != std::string::npos);
 }
