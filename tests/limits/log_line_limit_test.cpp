@@ -8,6 +8,7 @@
 
 #include <cstdio>
 
+#include "core/clock.h"
 #include "registry/ingest.h"
 
 using namespace accord::registry;
@@ -30,7 +31,7 @@ TEST_CASE("limits: a log line over 1 MiB is skipped, counted malformed with its 
   spec.operations.push_back(op);
   auto parser = make_combined_parser();
   ConsumerIdentity identity = ConsumerIdentity::parse("user-agent").value();
-  FixedClock clock{1'800'000'000};
+  accord::core::FixedClock clock{1'800'000'000};
   const std::string db = "/tmp/accord-limits-log-" + std::to_string(::getpid()) + ".db";
   {
     auto store = std::move(open_store(db).value());
