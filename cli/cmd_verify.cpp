@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "contracts/http/curl_client.h"
+#include "core/limits.h"
 #include "contracts/pact/loader.h"
 #include "contracts/spec_test/pact_vs_spec.h"
 #include "contracts/verify/report.h"
@@ -22,6 +23,7 @@ struct VerifyArgs {
   std::vector<std::string> pacts;
   std::string base_url;
   double timeout_s = 30;
+  std::string max_body = "64M";
   size_t concurrency = 1;
   bool insecure = false;
   std::string cacert;
@@ -56,6 +58,8 @@ int run_verify(const VerifyArgs& a) {
   if (a.openapi.empty() && a.base_url.rfind("http://", 0) != 0 && a.base_url.rfind("https://", 0) != 0)
     return report_unusable("--provider-base-url must be an http:// or https:// URL, got '" + a.base_url + "'");
   if (!(a.timeout_s > 0)) return report_unusable("--timeout must be a positive number of seconds");
+  const auto max_body = core::parse_byte_size(a.max_body);
+  if (!max_body) return report_unusable("--max-body must be a size in bytes (e.g. 1048576, 512K, 64M), got '" + a.max_body + "'");
   if (a.concurrency == 0) return report_unusable("--concurrency must be at least 1");
   // libcurl would only say "error setting certificate file" for each interaction.
   if (!a.cacert.empty() && !std::ifstream(a.cacert)) return report_unusable("--cacert: cannot read " + a.cacert);
@@ -108,6 +112,7 @@ int run_verify(const VerifyArgs& a) {
   } else {
     http::ClientOptions client;
     client.timeout_ms = static_cast<long>(a.timeout_s * 1000);
+    client.max_body_bytes = *max_body;
     client.insecure = a.insecure;
     client.ca_file = a.cacert;
     http::global_init();
@@ -145,6 +150,7 @@ Runner setup_verify(CLI::App& app) {
   app.add_option("--provider-base-url", a->base_url, "Base URL of the running provider");
   app.add_option("--openapi", a->openapi, "Check the pacts against this OpenAPI document instead of a running provider");
   app.add_option("--timeout", a->timeout_s, "Seconds allowed for each request (default 30)");
+  app.add_option("--max-body", a->max_body, "Largest response body read (default 64M); a longer one fails that request");
   app.add_option("--concurrency", a->concurrency, "Interactions replayed in parallel (default 1)");
   app.add_flag("--insecure", a->insecure, "Do not verify the provider's TLS certificate");
   app.add_option("--cacert", a->cacert, "Also trust this CA bundle (PEM)");

@@ -1,13 +1,13 @@
 #include "core/refs.h"
 
+#include <unordered_set>
+
 #include "core/json_pointer.h"
+#include "core/limits.h"
 #include "core/loader.h"
 
 namespace accord::core {
 
-namespace {
-constexpr int kMaxChain = 64;  // a longer $ref -> $ref chain is treated as a loop
-}
 
 // http(s) and any other `scheme://` URI (a `$ref: ory://tracing-config` is
 // no file path); only a RemoteSource can answer for those.
@@ -174,16 +174,22 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
 
 Expected<Resolved> DocumentSet::resolve(const Node* node, std::string pointer_hint) {
   Resolved cur{node, document_of(node), std::move(pointer_hint)};
-  for (int hops = 0; hops < kMaxChain; ++hops) {
+  std::unordered_set<const Node*> seen;
+  for (int hops = 0; hops <= kMaxRefChain; ++hops) {
     if (!cur.node || !cur.node->is_object()) return cur;
     const Node* ref = cur.node->get("$ref");
     if (!ref || !ref->is_string()) return cur;
+    if (!seen.insert(cur.node).second) {
+      const SourceLocation loc = node->location();
+      return make_error("circular $ref chain (a reference that only refers to itself)", std::string(loc.path()),
+                        loc.line, loc.column);
+    }
     auto next = resolve_ref(ref->text(), ref);
     if (!next) return next.error();
     cur = std::move(*next);
   }
   const SourceLocation loc = node->location();
-  return make_error("circular $ref chain (a reference that only refers to itself)", std::string(loc.path()),
+  return make_error("$ref chain longer than " + std::to_string(kMaxRefChain) + " references", std::string(loc.path()),
                     loc.line, loc.column);
 }
 

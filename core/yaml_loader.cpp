@@ -10,13 +10,14 @@
 
 #include <unordered_map>
 
+#include "core/limits.h"
 #include "core/loader.h"
 
 namespace accord::core {
 
 namespace {
 
-constexpr size_t kMaxDepth = 512;  // as for JSON: deeper input is refused
+constexpr size_t kMaxDepth = kMaxNestingDepth;  // as for JSON: deeper input is refused
 
 struct Mark {
   uint32_t line = 0;    // 1-based
@@ -108,6 +109,12 @@ class TreeBuilderFromEvents {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) return fail("alias to an unknown anchor '" + anchor + "'", mark);
     if (expecting_key()) return fail("aliases as mapping keys are not supported", mark);
+    // What a walker visits through aliases, counted whole however the anchors nest.
+    alias_expanded_ += it->second.expanded;
+    if (alias_expanded_ > kMaxAliasExpandedNodes)
+      return fail("YAML aliases expand to more than " + std::to_string(kMaxAliasExpandedNodes) +
+                      " nodes (possible alias bomb)",
+                  mark);
     complete(it->second.node, {}, it->second.expanded, mark);
   }
 
@@ -180,6 +187,7 @@ class TreeBuilderFromEvents {
   TreeBuilder& builder_;
   const std::string& path_;
   uint64_t max_expanded_;
+  uint64_t alias_expanded_ = 0;
   std::vector<Frame> stack_;
   struct Anchored {
     Node* node;

@@ -36,6 +36,8 @@ TEST=(
   libavro-dev           # tests only: the Avro C library is the oracle for Avro compatibility verdicts
   libcpp-httplib-dev    # in-process HTTP providers in end-to-end tests; the `accord stub` server
   libssl-dev            # test certificates for the in-process HTTPS provider (OpenSSL API)
+  # fuzzing and sanitizers (scripts/fuzz.sh, scripts/test.sh --sanitize)
+  clang libfuzzer-14-dev libclang-rt-14-dev
   time                  # /usr/bin/time -v: wall time and peak memory in bench/*.sh
   apache2-utils         # ab: requests per second against `accord stub` and `pact stub` (bench/stub-bench.sh)
   postgresql            # a real server for the PostgreSQL usage-registry tests

@@ -258,7 +258,13 @@ core::Expected<Interaction> load_interaction(const Node* node, SpecVersion versi
 }  // namespace
 
 core::Expected<Pact> load_pact(const std::string& path) {
-  auto doc = core::load_file(path, core::Syntax::json);
+  auto text = core::read_file(path);
+  if (!text) return text.error();
+  return load_pact_text(path, std::move(*text));
+}
+
+core::Expected<Pact> load_pact_text(const std::string& path, std::string text) {
+  auto doc = core::load_text(path, std::move(text), core::Syntax::json);
   if (!doc) return doc.error();
   Pact pact;
   pact.file = path;
@@ -282,6 +288,9 @@ core::Expected<Pact> load_pact(const std::string& path) {
     return error_at(root, "not a pact file: no 'interactions' array");
   }
   if (!list->is_array()) return error_at(list, "'interactions' must be an array");
+  if (list->size() > kMaxInteractions)
+    return error_at(list, "more than " + std::to_string(kMaxInteractions) + " interactions in one pact (" +
+                              std::to_string(list->size()) + "); split it into several files");
   for (const auto& item : list->children()) {
     if (!item.value->is_object()) return error_at(item.value, "each interaction must be an object");
     auto in = load_interaction(item.value, pact.version, kind_of(item.value));

@@ -11,6 +11,10 @@ namespace accord::contracts::pact {
 
 // One pact file. Errors name file:line:col.
 core::Expected<Pact> load_pact(const std::string& path);
+// The same from text already in memory (`path` names it in messages).
+core::Expected<Pact> load_pact_text(const std::string& path, std::string text);
+// A larger pact is refused: replaying it would take days and its model alone gigabytes.
+inline constexpr size_t kMaxInteractions = 1'000'000;
 // A file, or every *.json file of a directory (sorted), for each argument.
 core::Expected<std::vector<Pact>> load_pacts(const std::vector<std::string>& paths);
 

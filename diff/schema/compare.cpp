@@ -102,6 +102,9 @@ struct SchemaComparator::Impl : PairWalker {
   const Schema* old_schema(const SchemaHandle& h) override { return load(old_graph, h); }
   const Schema* new_schema(const SchemaHandle& h) override { return load(new_graph, h); }
   const Schema* any_like(const Schema* parent) override {
+    // What an `any` schema holds is that same `any`: a fresh one per level let
+    // a recursive schema on the other side nest without end (found by fuzzing).
+    if (parent->boolean_schema && !parent->accepts_nothing) return parent;
     auto it = any_by_parent.find(parent);
     if (it != any_by_parent.end()) return it->second;
     Schema& s = any_schemas.emplace_back();
