@@ -259,10 +259,11 @@ Normalized AllOfMerger::normalize(const Schema* s) {
       // OpenAPI 3.0 writes a nullable reference as `nullable: true` beside allOf.
       merged.nullable = (s->nullable_keyword && s->nullable) || null_ok;
       uint8_t types = merged.declared_types;
-      if (types == 0 && (!merged.properties.empty() || merged.additional != Schema::Additional::absent ||
+      bool compositional = !merged.any_of.empty() || !merged.one_of.empty();  // as read_schema_keywords
+      if (types == 0 && !compositional && (!merged.properties.empty() || merged.additional != Schema::Additional::absent ||
                          !merged.pattern_properties.empty() || !merged.required.empty()))
         types = core::type_object;
-      else if (types == 0 && (merged.items || !merged.prefix_items.empty()))
+      else if (types == 0 && !compositional && (merged.items || !merged.prefix_items.empty()))
         types = core::type_array;
       if (merged.nullable && types != 0) types |= core::type_null;
       merged.types = types;

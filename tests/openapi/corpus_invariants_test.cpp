@@ -125,6 +125,12 @@ class AllOfRewriter {
       w_.key(m.key);
       emit(*m.value, core::pointer_append(pointer, m.key), pointer);
     }
+    if (required && required->is_array()) {  // names no half defines stay on the wrapper
+      w_.key("required").begin_array();
+      for (const core::Member& r : required->children())
+        if (!in_half(r.value->text(), 0) && !in_half(r.value->text(), 1)) w_.value(r.value->text());
+      w_.end_array();
+    }
     w_.key("allOf").begin_array();
     for (int which = 0; which < 2; ++which) {
       w_.begin_object().key("properties").begin_object();
