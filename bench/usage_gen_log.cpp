@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/spec_operations.h"
 
 namespace {
@@ -121,18 +121,18 @@ int main(int argc, char** argv) {
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const size_t op_count = spec->operations.size();
   Random rng{42};
-  const int64_t start = accord::registry::days_from_civil(2026, 10, 1) * 86400;
+  const int64_t start = accord::core::days_from_civil(2026, 10, 1) * 86400;
   const int64_t span = days * 86400;
   std::vector<char> file_buffer(1 << 20);
   std::setvbuf(out, file_buffer.data(), _IOFBF, file_buffer.size());
   std::string target, line;
   for (int64_t i = 0; i < lines; ++i) {
     const int64_t t = start + i * span / lines;
-    const int64_t day = accord::registry::day_of(t);
+    const int64_t day = accord::core::day_of(t);
     const int64_t secs = t - day * 86400;
     int year;
     unsigned month, mday;
-    accord::registry::civil_from_days(day, year, month, mday);
+    accord::core::civil_from_days(day, year, month, mday);
     // Cubing a uniform number skews the pick toward the first operations.
     const double u = rng.unit();
     const auto& op = spec->operations[static_cast<size_t>(u * u * u * static_cast<double>(op_count))];

@@ -143,7 +143,7 @@ int run_compare(CompareArgs a, bool gate) {
   ctx.rules = diff::all_rules();
   std::vector<diff::Finding> kept = std::move(*findings);
   if (*policy) {
-    diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), diff::SystemClock());
+    diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), core::SystemClock());
     kept = std::move(applied.findings);
     ctx.notes = std::move(applied.notes);
   }

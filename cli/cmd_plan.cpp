@@ -5,7 +5,7 @@
 
 #include "cli/command.h"
 #include "diff/engine.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/plan.h"
 
 namespace accord::cli {
@@ -24,13 +24,13 @@ struct PlanArgs {
 };
 
 int run_plan(const PlanArgs& a) {
-  auto window = registry::parse_window_days(a.since);
+  auto window = core::parse_window_days(a.since);
   if (!window) return report_unusable("--since: expected a number of days such as 30d, 4w or 48h, got '" + a.since + "'");
   if (a.quiet_days < 0) return report_unusable("--quiet-days must not be negative");
   if (a.format != "text" && a.format != "json") return report_unusable("unknown --format '" + a.format + "' (expected text|json)");
-  int64_t today = registry::day_of(registry::SystemClock().now_seconds());
+  int64_t today = core::day_of(core::SystemClock().now_seconds());
   if (!a.today.empty()) {
-    auto day = registry::parse_day(a.today);
+    auto day = core::parse_day(a.today);
     if (!day) return report_unusable("--today: expected YYYY-MM-DD, got '" + a.today + "'");
     today = *day;
   }

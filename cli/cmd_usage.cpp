@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/ingest.h"
 #include "registry/pact_usage.h"
 #include "registry/report.h"
@@ -34,8 +34,8 @@ struct UsageArgs {
 
 // --today YYYY-MM-DD fixes the report's end for reproducible output; default: the system clock.
 core::Expected<int64_t> today_of(const std::string& text) {
-  if (text.empty()) return registry::day_of(registry::SystemClock().now_seconds());
-  auto day = registry::parse_day(text);
+  if (text.empty()) return core::day_of(core::SystemClock().now_seconds());
+  auto day = core::parse_day(text);
   if (!day) return core::make_error("--today: expected YYYY-MM-DD, got '" + text + "'");
   return *day;
 }
@@ -67,7 +67,7 @@ int run_ingest(const UsageArgs& a) {
       std::cerr << "\033[K" << std::flush;
     };
   }
-  registry::SystemClock clock;
+  core::SystemClock clock;
   registry::Ingestor ingestor(*spec, **parser, *identity, **store, clock, options);
   for (const std::string& path : a.inputs) {
     auto input = registry::open_input(path);
@@ -113,7 +113,7 @@ int run_import_pacts(const UsageArgs& a) {
 }
 
 int run_report(const UsageArgs& a) {
-  auto window = registry::parse_window_days(a.since);
+  auto window = core::parse_window_days(a.since);
   if (!window) return report_unusable("--since: expected a number of days such as 30d, 4w or 48h, got '" + a.since + "'");
   auto today = today_of(a.today);
   if (!today) return report_unusable(today.error().render());

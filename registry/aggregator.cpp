@@ -4,7 +4,7 @@
 #include <climits>
 #include <tuple>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 
 namespace accord::registry {
 
@@ -49,7 +49,7 @@ uint32_t Aggregator::intern(std::string_view consumer) {
 }
 
 void Aggregator::add(int operation, std::string_view consumer, int64_t time, int status) {
-  const int64_t day = day_of(time);
+  const int64_t day = core::day_of(time);
   if (day != last_day_) {
     last_day_ = day;
     last_day_totals_ = &days_[day];
@@ -71,7 +71,7 @@ void Aggregator::count_deferred() {
 }
 
 void Aggregator::add_unmatched(std::string_view method, std::string_view target, int64_t time) {
-  const int64_t day = day_of(time);
+  const int64_t day = core::day_of(time);
   if (day != last_day_) {
     last_day_ = day;
     last_day_totals_ = &days_[day];

@@ -72,7 +72,7 @@ bool file_key_matches(std::string_view key, std::string_view first_line, std::st
 }
 
 Ingestor::Ingestor(const SpecOperations& spec, LineParser& parser, const ConsumerIdentity& identity, UsageStore& store,
-                   const Clock& clock, IngestOptions options)
+                   const core::Clock& clock, IngestOptions options)
     : spec_(spec), matcher_(spec), parser_(parser), identity_(identity), store_(store), clock_(clock),
       options_(std::move(options)) {}
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/expected.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/consumer_identity.h"
 #include "registry/input_source.h"
 #include "registry/log_format.h"
@@ -53,7 +53,7 @@ struct IngestOptions {
 class Ingestor {
  public:
   Ingestor(const SpecOperations& spec, LineParser& parser, const ConsumerIdentity& identity, UsageStore& store,
-           const Clock& clock, IngestOptions options = {});
+           const core::Clock& clock, IngestOptions options = {});
 
   // `display_path` names the input in checkpoints and messages ("-" for stdin).
   core::Expected<IngestResult> ingest(InputSource& input, const std::string& display_path);
@@ -64,7 +64,7 @@ class Ingestor {
   LineParser& parser_;
   const ConsumerIdentity& identity_;
   UsageStore& store_;
-  const Clock& clock_;
+  const core::Clock& clock_;
   IngestOptions options_;
 };
 

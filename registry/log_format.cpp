@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 
 namespace accord::registry {
 
@@ -70,13 +70,13 @@ bool parse_clf_time(std::string_view s, int64_t& out) {
   if (!two_digits(s, 12, hour) || !two_digits(s, 15, minute) || !two_digits(s, 18, second)) return false;
   int64_t offset = 0;
   if (s.size() > 21 && !parse_offset(s.substr(21), offset)) return false;
-  out = days_from_civil(year, static_cast<unsigned>(month), day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+  out = core::days_from_civil(year, static_cast<unsigned>(month), day) * 86400 + hour * 3600 + minute * 60 + second - offset;
   return true;
 }
 
 bool parse_iso8601(std::string_view s, int64_t& out) {
   // 2000-10-10T13:55:36[.fff][Z|+hh:mm]
-  auto day = parse_day(s);
+  auto day = core::parse_day(s);
   if (!day) return false;
   unsigned hour = 0, minute = 0, second = 0;
   size_t at = 10;

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/consumer_identity.h"
 #include "registry/operation_matcher.h"
 
@@ -219,7 +219,7 @@ Plan build_plan(const PlanInputs& in) {
       return a.calls != b.calls ? a.calls > b.calls : a.id < b.id;
     });
     // Safe once `quiet_days` pass without a call; while callers remain, that clock restarts daily.
-    const int64_t last_day = step.last_call ? day_of(step.last_call) : INT64_MIN / 2;
+    const int64_t last_day = step.last_call ? core::day_of(step.last_call) : INT64_MIN / 2;
     step.safe_from_day = step.active() ? in.today + in.quiet_days : std::max(in.today, last_day + in.quiet_days);
     plan.steps.push_back(std::move(step));
   }

@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "core/json_writer.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/plan.h"
 
 namespace accord::registry {
@@ -16,7 +16,7 @@ std::string join_operations(const std::vector<std::string>& labels) {
 }
 
 std::string deprecation_header(int64_t today) { return "Deprecation: @" + std::to_string(today * 86400); }
-std::string sunset_header(int64_t day) { return "Sunset: " + format_http_date(day * 86400); }
+std::string sunset_header(int64_t day) { return "Sunset: " + core::format_http_date(day * 86400); }
 
 }  // namespace
 
@@ -25,7 +25,7 @@ std::string render_plan_text(const Plan& plan) {
   size_t active = 0;
   for (const PlanStep& s : plan.steps) active += s.active() ? 1 : 0;
   out << "Expand/contract plan: " << plan.old_spec << " -> " << plan.new_spec << "\n";
-  out << "Usage window: " << plan.window_days << " days up to " << format_day(plan.today) << "; removal is safe after "
+  out << "Usage window: " << plan.window_days << " days up to " << core::format_day(plan.today) << "; removal is safe after "
       << plan.quiet_days << " quiet days\n";
   out << plan.steps.size() << " breaking change(s), " << active << " still used, " << plan.steps.size() - active
       << " unused\n";
@@ -36,13 +36,13 @@ std::string render_plan_text(const Plan& plan) {
         << s.finding.message << "  [" << s.finding.rule << "]\n";
     if (s.consumers.empty() && !s.unknown_callers) {
       out << "   consumers: none in the last " << plan.window_days << " days";
-      if (s.last_call) out << " (last call " << format_day(day_of(s.last_call)) << ")";
+      if (s.last_call) out << " (last call " << core::format_day(core::day_of(s.last_call)) << ")";
       out << "\n";
     } else {
       out << "   consumers:";
       for (const AffectedConsumer& c : s.consumers) {
         out << " " << c.id;
-        if (c.calls) out << " (" << c.calls << " calls, last seen " << format_day(day_of(c.last_seen)) << ")";
+        if (c.calls) out << " (" << c.calls << " calls, last seen " << core::format_day(core::day_of(c.last_seen)) << ")";
         if (c.from_pact) out << " (pact)";
         out << ";";
       }
@@ -68,7 +68,7 @@ std::string render_plan_text(const Plan& plan) {
       if (s.unknown_callers) who += std::string(who.empty() ? "" : ", ") + "unidentified callers (see the usage report)";
       out << who << "\n";
     }
-    out << "   contract: remove on or after " << format_day(s.safe_from_day);
+    out << "   contract: remove on or after " << core::format_day(s.safe_from_day);
     if (s.active()) out << " (" << plan.quiet_days << " quiet days after the last consumer stops)";
     out << "\n";
   }
@@ -80,7 +80,7 @@ std::string render_plan_json(const Plan& plan) {
   w.begin_object();
   w.key("old").value(plan.old_spec);
   w.key("new").value(plan.new_spec);
-  w.key("today").value(format_day(plan.today));
+  w.key("today").value(core::format_day(plan.today));
   w.key("window_days").value(plan.window_days);
   w.key("quiet_days").value(plan.quiet_days);
   w.key("active").value(plan.has_active_consumers());
@@ -99,17 +99,17 @@ std::string render_plan_json(const Plan& plan) {
     w.key("consumers").begin_array();
     for (const AffectedConsumer& c : s.consumers) {
       w.begin_object().key("id").value(c.id).key("calls").value(c.calls);
-      if (c.last_seen) w.key("last_seen").value(format_timestamp(c.last_seen));
+      if (c.last_seen) w.key("last_seen").value(core::format_timestamp(c.last_seen));
       w.key("pact").value(c.from_pact).end_object();
     }
     w.end_array();
     w.key("unknown_callers").value(s.unknown_callers);
-    if (s.last_call) w.key("last_call").value(format_timestamp(s.last_call));
+    if (s.last_call) w.key("last_call").value(core::format_timestamp(s.last_call));
     w.key("headers").begin_object();
     w.key("Deprecation").value(deprecation_header(plan.today).substr(13));
     w.key("Sunset").value(sunset_header(s.safe_from_day).substr(8));
     w.end_object();
-    w.key("safe_from").value(format_day(s.safe_from_day));
+    w.key("safe_from").value(core::format_day(s.safe_from_day));
     w.end_object();
   }
   w.end_array();

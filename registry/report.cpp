@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/consumer_identity.h"
 #include "registry/operation_matcher.h"
 
@@ -100,7 +100,7 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
     if (who.calls == 0 || c.last_seen > who.last_seen) who.last_seen = c.last_seen;
     who.id = c.consumer;
     who.calls += c.calls;
-    weeks[found->second][week_start(c.day)] += c.calls;
+    weeks[found->second][core::week_start(c.day)] += c.calls;
   }
 
   OperationMatcher matcher(spec);
@@ -123,7 +123,7 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
     std::sort(op.consumers.begin(), op.consumers.end(), [](const ConsumerUsage& a, const ConsumerUsage& b) {
       return a.calls != b.calls ? a.calls > b.calls : a.id < b.id;
     });
-    for (int64_t w = week_start(report.since_day); w <= report.until_day; w += 7)
+    for (int64_t w = core::week_start(report.since_day); w <= report.until_day; w += 7)
       op.weekly.push_back({w, weeks[i].count(w) ? weeks[i][w] : 0});
     decide(op, coverage);
   }

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "core/json_writer.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/report.h"
 
 namespace accord::registry {
@@ -28,9 +28,9 @@ void weekly_chart(std::ostringstream& out, const OperationUsage& op) {
     const int h = static_cast<int>(static_cast<double>(w.calls) / static_cast<double>(peak) * (height - 12));
     const int x = gap + i * (bar + gap);
     out << "<rect x=\"" << x << "\" y=\"" << height - h << "\" width=\"" << bar << "\" height=\"" << h
-        << "\"><title>week of " << format_day(w.week) << ": " << w.calls << " calls</title></rect>";
+        << "\"><title>week of " << core::format_day(w.week) << ": " << w.calls << " calls</title></rect>";
     out << "<text x=\"" << x + bar / 2 << "\" y=\"" << height - h - 2 << "\" class=\"v\">" << w.calls << "</text>";
-    out << "<text x=\"" << x + bar / 2 << "\" y=\"" << height + 12 << "\" class=\"d\">" << format_day(w.week).substr(5)
+    out << "<text x=\"" << x + bar / 2 << "\" y=\"" << height + 12 << "\" class=\"d\">" << core::format_day(w.week).substr(5)
         << "</text>";
   }
   out << "</svg>";
@@ -70,7 +70,7 @@ std::string render_report_html(const UsageReport& r) {
          "section{margin:1.5em 0}"
          "</style></head><body>\n";
   out << "<h1>API usage: " << xml_escape(r.spec) << "</h1>\n";
-  out << "<p id=\"window\">" << format_day(r.since_day) << " to " << format_day(r.until_day) << " (" << c.days
+  out << "<p id=\"window\">" << core::format_day(r.since_day) << " to " << core::format_day(r.until_day) << " (" << c.days
       << " days). Coverage: <span id=\"days-with-data\">" << c.days_with_data << "</span>/" << c.days
       << " days with log data, <span id=\"requests\">" << c.requests << "</span> requests, <span id=\"unmatched\">"
       << r.unmatched << "</span> unmatched, <span id=\"unknown-calls\">" << c.unknown_consumer_calls
@@ -83,7 +83,7 @@ std::string render_report_html(const UsageReport& r) {
         << "</td><td class=\"calls\">" << op.calls << "</td><td>";
     for (size_t i = 0; i < op.consumers.size(); ++i)
       out << (i ? ", " : "") << xml_escape(op.consumers[i].id) << " (" << op.consumers[i].calls << ", last "
-          << format_day(day_of(op.consumers[i].last_seen)) << ")";
+          << core::format_day(core::day_of(op.consumers[i].last_seen)) << ")";
     out << "</td><td>";
     for (size_t i = 0; i < op.pacts.size(); ++i) out << (i ? ", " : "") << xml_escape(op.pacts[i].consumer);
     out << "</td><td class=\"" << verdict_name(op.verdict) << "\" title=\"" << xml_escape(op.reason) << "\">"

@@ -1,6 +1,6 @@
 // The JSON form of the usage report (a stable shape scripts can read).
 #include "core/json_writer.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/report.h"
 
 namespace accord::registry {
@@ -11,8 +11,8 @@ std::string render_report_json(const UsageReport& r) {
   w.begin_object();
   w.key("spec").value(r.spec);
   w.key("window").begin_object();
-  w.key("since").value(format_day(r.since_day));
-  w.key("until").value(format_day(r.until_day));
+  w.key("since").value(core::format_day(r.since_day));
+  w.key("until").value(core::format_day(r.until_day));
   w.key("days").value(c.days);
   w.end_object();
   w.key("coverage").begin_object();
@@ -44,14 +44,14 @@ std::string render_report_json(const UsageReport& r) {
       w.begin_object();
       w.key("id").value(who.id);
       w.key("calls").value(who.calls);
-      w.key("first_seen").value(format_timestamp(who.first_seen));
-      w.key("last_seen").value(format_timestamp(who.last_seen));
+      w.key("first_seen").value(core::format_timestamp(who.first_seen));
+      w.key("last_seen").value(core::format_timestamp(who.last_seen));
       w.end_object();
     }
     w.end_array();
     w.key("weekly").begin_array();
     for (const WeekCalls& wk : op.weekly)
-      w.begin_object().key("week").value(format_day(wk.week)).key("calls").value(wk.calls).end_object();
+      w.begin_object().key("week").value(core::format_day(wk.week)).key("calls").value(wk.calls).end_object();
     w.end_array();
     w.key("pacts").begin_array();
     for (const PactReference& p : op.pacts) {

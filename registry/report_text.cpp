@@ -1,7 +1,7 @@
 // The plain-text and Markdown forms of the usage report.
 #include <sstream>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/report.h"
 
 namespace accord::registry {
@@ -26,7 +26,7 @@ std::string join(const std::vector<std::string>& items) {
 std::string render_report_text(const UsageReport& r) {
   std::ostringstream out;
   const Coverage& c = r.coverage;
-  out << "Usage of " << r.spec << " from " << format_day(r.since_day) << " to " << format_day(r.until_day) << " ("
+  out << "Usage of " << r.spec << " from " << core::format_day(r.since_day) << " to " << core::format_day(r.until_day) << " ("
       << c.days << " days)\n";
   out << "Coverage: " << c.days_with_data << "/" << c.days << " days with log data; " << c.requests
       << " requests, " << c.matched_calls << " matched, " << r.unmatched << " unmatched; "
@@ -40,13 +40,13 @@ std::string render_report_text(const UsageReport& r) {
     if (!op.sunset.empty()) out << "  [sunset " << op.sunset << "]";
     out << "\n  calls: " << op.calls << "   verdict: " << verdict_name(op.verdict) << " (" << op.reason << ")\n";
     for (const ConsumerUsage& who : op.consumers)
-      out << "    " << who.id << ": " << who.calls << " calls, first " << format_timestamp(who.first_seen) << ", last "
-          << format_timestamp(who.last_seen) << "\n";
+      out << "    " << who.id << ": " << who.calls << " calls, first " << core::format_timestamp(who.first_seen) << ", last "
+          << core::format_timestamp(who.last_seen) << "\n";
     for (const PactReference& p : op.pacts)
       out << "    pact " << p.consumer << (p.field.empty() ? "" : " reads " + p.field) << " (" << p.source << ")\n";
     if (op.calls > 0) {
       out << "    weekly:";
-      for (const WeekCalls& w : op.weekly) out << " " << format_day(w.week) << "=" << w.calls;
+      for (const WeekCalls& w : op.weekly) out << " " << core::format_day(w.week) << "=" << w.calls;
       out << "\n";
     }
   }
@@ -61,7 +61,7 @@ std::string render_report_markdown(const UsageReport& r) {
   std::ostringstream out;
   const Coverage& c = r.coverage;
   out << "# API usage: " << r.spec << "\n\n";
-  out << "Window: " << format_day(r.since_day) << " to " << format_day(r.until_day) << " (" << c.days << " days). ";
+  out << "Window: " << core::format_day(r.since_day) << " to " << core::format_day(r.until_day) << " (" << c.days << " days). ";
   out << "Coverage: " << c.days_with_data << "/" << c.days << " days with log data, " << c.requests << " requests, "
       << r.unmatched << " unmatched, " << c.unknown_consumer_calls << " calls from unknown consumers.\n\n";
   out << "| Operation | Deprecated | Sunset | Calls | Consumers | Pacts | Verdict |\n";
@@ -69,7 +69,7 @@ std::string render_report_markdown(const UsageReport& r) {
   for (const OperationUsage& op : r.operations) {
     std::vector<std::string> who, pacts;
     for (const ConsumerUsage& u : op.consumers)
-      who.push_back(u.id + " (" + std::to_string(u.calls) + ", last " + format_day(day_of(u.last_seen)) + ")");
+      who.push_back(u.id + " (" + std::to_string(u.calls) + ", last " + core::format_day(core::day_of(u.last_seen)) + ")");
     for (const PactReference& p : op.pacts) pacts.push_back(p.consumer + (p.field.empty() ? "" : " " + p.field));
     out << "| `" << op.label << "` | " << (op.deprecated ? "yes" : "") << " | " << op.sunset << " | " << op.calls
         << " | " << join(who) << " | " << join(pacts) << " | " << verdict_name(op.verdict) << " |\n";

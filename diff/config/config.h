@@ -24,7 +24,7 @@
 
 #include "core/expected.h"
 #include "core/node.h"
-#include "diff/config/clock.h"
+#include "core/clock.h"
 #include "diff/model/finding.h"
 
 namespace accord::diff {
@@ -37,7 +37,7 @@ struct Ignore {
   std::string pointer;    // matches the finding's old or new pointer, or any place below it
   std::string fingerprint;
   std::string reason;
-  std::optional<Date> expires;  // the ignore applies up to and including this day
+  std::optional<core::Date> expires;  // the ignore applies up to and including this day
   std::string where;            // "accord.yaml:12:5", for notes
 
   bool matches(const Finding& f) const;
@@ -71,6 +71,6 @@ struct AppliedConfig {
   size_t ignored = 0;
 };
 
-AppliedConfig apply_config(const Config& config, std::vector<Finding> findings, const Clock& clock);
+AppliedConfig apply_config(const Config& config, std::vector<Finding> findings, const core::Clock& clock);
 
 }  // namespace accord::diff

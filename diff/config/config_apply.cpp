@@ -50,9 +50,9 @@ std::string Ignore::describe() const {
   return s;
 }
 
-AppliedConfig apply_config(const Config& config, std::vector<Finding> findings, const Clock& clock) {
+AppliedConfig apply_config(const Config& config, std::vector<Finding> findings, const core::Clock& clock) {
   AppliedConfig out;
-  const Date today = clock.today();
+  const core::Date today = clock.today();
   std::vector<const Ignore*> active;
   for (const Ignore& ignore : config.ignores) {
     if (ignore.expires && today > *ignore.expires) {

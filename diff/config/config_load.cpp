@@ -90,7 +90,7 @@ core::Expected<Ignore> parse_ignore(const core::Node* item, const RuleExists& ru
       if (field.find_first_not_of(" \t") == std::string::npos) return error_at(m.value, "'reason' must not be empty");
       ignore.reason = field;
     } else if (m.key == "expires") {
-      ignore.expires = parse_date(field);
+      ignore.expires = core::parse_date(field);
       if (!ignore.expires)
         return error_at(m.value, "'expires' must be a date written YYYY-MM-DD, got '" + field + "'");
     }

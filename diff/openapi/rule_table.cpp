@@ -2,6 +2,7 @@
 // ("openapi.request-property-..."/"openapi.response-property-...") are the
 // schema comparator's table (diff/schema).
 #include "diff/model/rules.h"
+#include "diff/openapi/compare.h"
 
 namespace accord::diff {
 

@@ -13,6 +13,7 @@
 
 #include "diff/engine.h"
 #include "diff/model/rules.h"
+#include "diff/proto/config.h"
 #include "diff/proto/rules.h"
 
 namespace fs = std::filesystem;

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 
-using namespace accord::registry;
+using namespace accord::core;
 
 TEST_CASE("civil days round trip and known dates", "[registry][clock]") {
   CHECK(days_from_civil(1970, 1, 1) == 0);

@@ -9,6 +9,7 @@
 #include "registry/ingest.h"
 
 using namespace accord::registry;
+namespace core = accord::core;
 
 namespace {
 
@@ -48,7 +49,7 @@ struct Fixture {
   SpecOperations spec = tiny_spec();
   std::unique_ptr<LineParser> parser = make_combined_parser();
   ConsumerIdentity identity = ConsumerIdentity::parse("user-agent").value();
-  FixedClock clock{1'800'000'000};
+  accord::core::FixedClock clock{1'800'000'000};
   static inline int counter = 0;
   ~Fixture() {
     for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db + suffix).c_str());

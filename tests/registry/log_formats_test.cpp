@@ -1,9 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/log_format.h"
 
 using namespace accord::registry;
+namespace core = accord::core;
 
 namespace {
 
@@ -27,7 +28,7 @@ TEST_CASE("combined lines", "[registry][formats]") {
   CHECK(r.target == "/a/b?c=1");
   CHECK(r.status == 200);
   CHECK(r.user_agent == R"(Mozilla/4.08 \"quoted\" [en])");
-  CHECK(r.time == days_from_civil(2000, 10, 10) * 86400 + 20 * 3600 + 55 * 60 + 36);
+  CHECK(r.time == core::days_from_civil(2000, 10, 10) * 86400 + 20 * 3600 + 55 * 60 + 36);
   CHECK_FALSE(p->parse("not a log line", r, why));
   CHECK_FALSE(why.empty());
   CHECK_FALSE(p->parse(R"(1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET /x HTTP/1.0" abc 1 "-" "-")", r, why));
@@ -43,7 +44,7 @@ TEST_CASE("nginx log_format templates", "[registry][formats]") {
   CHECK(r.status == 201);
   CHECK(r.field("http_x_client_id") == "shop-web");
   CHECK(r.field("request_time") == "0.003");
-  CHECK(r.time == days_from_civil(2026, 11, 23) * 86400 + 10 * 3600);
+  CHECK(r.time == core::days_from_civil(2026, 11, 23) * 86400 + 10 * 3600);
   CHECK_FALSE(make_line_parser("$status$request").ok());         // touching variables
   CHECK_FALSE(make_line_parser("$remote_addr $status").ok());    // no request
 }
@@ -61,7 +62,7 @@ TEST_CASE("JSON lines with default and mapped fields", "[registry][formats]") {
   CHECK(r.user_agent == "curl/8");
   CHECK(r.field("x-client-id") == "ios");
   CHECK(r.field("headers.authorization") == "Bearer x");
-  CHECK(r.time == days_from_civil(2026, 11, 23) * 86400 + 10 * 3600);
+  CHECK(r.time == core::days_from_civil(2026, 11, 23) * 86400 + 10 * 3600);
 
   auto mapped = parser_for("json:method=verb,path=req.url,status=code,time=epoch");
   REQUIRE(mapped->parse(R"({"verb":"PUT","req":{"url":"/x"},"code":"204","epoch":1700000000123})", r, why));
@@ -116,7 +117,7 @@ TEST_CASE("AWS ALB lines", "[registry][formats]") {
   CHECK(r.status == 200);
   CHECK(r.remote_addr == "192.168.131.39");
   CHECK(r.user_agent == "curl/7.46.0");
-  CHECK(r.time == days_from_civil(2026, 11, 23) * 86400 + 10 * 3600);
+  CHECK(r.time == core::days_from_civil(2026, 11, 23) * 86400 + 10 * 3600);
   CHECK_FALSE(p->parse("https 2026-11-23T10:00:00Z short", r, why));
 }
 

@@ -17,7 +17,7 @@
 #include "core/loader.h"
 #include "postgres_server.h"
 #include "process_util.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "test_paths.h"
 
 using namespace accord;
@@ -114,7 +114,7 @@ Expected send_known_traffic(int port) {
 }
 
 void check_report(const std::string& registry, const Expected& expected, int64_t ready_probes) {
-  const std::string today = registry::format_day(registry::day_of(registry::SystemClock().now_seconds()));
+  const std::string today = core::format_day(core::day_of(core::SystemClock().now_seconds()));
   auto report = run_command({ACCORD_BINARY, "usage", "report", "--spec", kSpec, "--registry", registry, "--since",
                              "7d", "--today", today, "--format", "json"});
   INFO(report.out << report.err);

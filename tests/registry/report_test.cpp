@@ -1,10 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "core/loader.h"
-#include "registry/clock.h"
+#include "core/clock.h"
 #include "registry/report.h"
 
 using namespace accord::registry;
+namespace core = accord::core;
 
 namespace {
 
@@ -22,7 +23,7 @@ SpecOperations spec_of(std::vector<std::pair<std::string, std::string>> ops) {
   return spec;
 }
 
-const int64_t kToday = days_from_civil(2026, 11, 23);
+const int64_t kToday = core::days_from_civil(2026, 11, 23);
 
 // Every day of a 7-day window has log data.
 UsageSnapshot covered_week() {

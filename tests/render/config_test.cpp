@@ -41,7 +41,7 @@ TEST_CASE("config: every field is read", "[config]") {
   REQUIRE(c.ignores.size() == 3);
   CHECK(c.ignores[0].rule == "openapi.operation-removed");
   CHECK(c.ignores[0].operation == "delete /users/{id}");
-  CHECK(c.ignores[0].expires == diff::Date{2026, 6, 30});
+  CHECK(c.ignores[0].expires == core::Date{2026, 6, 30});
   CHECK(c.ignores[0].where == "fixtures/config/accord.yaml:7:5");
   CHECK(c.ignores[1].pointer == "/paths/~1users~1{id}/get");
   CHECK(!c.ignores[1].expires);
@@ -73,23 +73,23 @@ TEST_CASE("config: mistakes are errors at file:line:col", "[config]") {
 }
 
 TEST_CASE("dates: strict YYYY-MM-DD with real calendar days", "[config]") {
-  CHECK(diff::parse_date("2024-02-29") == diff::Date{2024, 2, 29});
-  CHECK(!diff::parse_date("2025-02-29"));
-  CHECK(!diff::parse_date("2025-13-01"));
-  CHECK(!diff::parse_date("2025-1-01"));
-  CHECK(!diff::parse_date("2025/01/01"));
-  CHECK(!diff::parse_date("tomorrow"));
-  CHECK(diff::Date{2026, 1, 31} < diff::Date{2026, 2, 1});
-  CHECK(diff::Date{2026, 2, 1}.text() == "2026-02-01");
-  diff::Date today = diff::SystemClock().today();
+  CHECK(core::parse_date("2024-02-29") == core::Date{2024, 2, 29});
+  CHECK(!core::parse_date("2025-02-29"));
+  CHECK(!core::parse_date("2025-13-01"));
+  CHECK(!core::parse_date("2025-1-01"));
+  CHECK(!core::parse_date("2025/01/01"));
+  CHECK(!core::parse_date("tomorrow"));
+  CHECK(core::Date{2026, 1, 31} < core::Date{2026, 2, 1});
+  CHECK(core::Date{2026, 2, 1}.text() == "2026-02-01");
+  core::Date today = core::SystemClock().today();
   CHECK(today.year >= 2024);
-  CHECK(diff::parse_date(today.text()) == today);
+  CHECK(core::parse_date(today.text()) == today);
 }
 
 TEST_CASE("apply: overrides, off rules and ignores", "[config]") {
   diff::Config c = load("fixtures/config/accord.yaml");
   auto findings = test::sample_findings();
-  diff::FixedClock before_expiry({2026, 1, 15});
+  core::FixedClock before_expiry({2026, 1, 15});
   diff::AppliedConfig a = diff::apply_config(c, findings, before_expiry);
   // Dropped: the DELETE (operation ignore, method case-insensitive), the
   // email removal (under the ignored pointer), the description change (off).
@@ -106,9 +106,9 @@ TEST_CASE("apply: an expired ignore stops applying and says so", "[config]") {
   diff::Config c = load("fixtures/config/accord.yaml");
   auto findings = test::sample_findings();
   // The last day is still covered...
-  CHECK(diff::apply_config(c, findings, diff::FixedClock({2026, 6, 30})).ignored == 2);
+  CHECK(diff::apply_config(c, findings, core::FixedClock({2026, 6, 30})).ignored == 2);
   // ...the day after is not.
-  diff::AppliedConfig a = diff::apply_config(c, findings, diff::FixedClock({2026, 7, 1}));
+  diff::AppliedConfig a = diff::apply_config(c, findings, core::FixedClock({2026, 7, 1}));
   CHECK(a.ignored == 1);
   bool deleted_is_back = false;
   for (const auto& f : a.findings) deleted_is_back = deleted_is_back || f.rule == "openapi.operation-removed";

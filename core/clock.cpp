@@ -1,12 +1,35 @@
-#include "registry/clock.h"
+#include "core/clock.h"
 
 #include <charconv>
 #include <cstdio>
 #include <ctime>
 
-namespace accord::registry {
+namespace accord::core {
+
+namespace {
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+unsigned days_in_month(int year, unsigned month) {
+  static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+// Reads exactly the digits of `s` into `out`.
+template <typename T>
+bool read_number(std::string_view s, T& out) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return std::from_chars(s.data(), s.data() + s.size(), out).ptr == s.data() + s.size();
+}
+}  // namespace
 
 int64_t SystemClock::now_seconds() const { return static_cast<int64_t>(std::time(nullptr)); }
+
+std::string Date::text() const {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
 
 // Howard Hinnant's civil-calendar algorithms, written from their published description.
 int64_t days_from_civil(int year, unsigned month, unsigned day) {
@@ -30,14 +53,35 @@ void civil_from_days(int64_t days, int& year, unsigned& month, unsigned& day) {
   year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
 }
 
-std::string format_day(int64_t day) {
+int64_t day_number(const Date& date) {
+  return days_from_civil(date.year, static_cast<unsigned>(date.month), static_cast<unsigned>(date.day));
+}
+
+Date date_of_day(int64_t day) {
   int y;
   unsigned m, d;
   civil_from_days(day, y, m, d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-  return buf;
+  return Date{y, static_cast<int>(m), static_cast<int>(d)};
 }
+
+std::optional<Date> parse_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (!read_number(t.substr(0, 4), y) || !read_number(t.substr(5, 2), m) || !read_number(t.substr(8, 2), d))
+    return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  return Date{y, static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::optional<int64_t> parse_day(std::string_view s) {
+  if (s.size() < 10) return std::nullopt;
+  auto date = parse_date(s.substr(0, 10));
+  if (!date) return std::nullopt;
+  return day_number(*date);
+}
+
+std::string format_day(int64_t day) { return date_of_day(day).text(); }
 
 std::string format_timestamp(int64_t t) {
   const int64_t day = day_of(t);
@@ -54,25 +98,13 @@ std::string format_http_date(int64_t t) {
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   const int64_t day = day_of(t);
   const int64_t secs = t - day * 86400;
-  int y;
-  unsigned m, d;
-  civil_from_days(day, y, m, d);
+  const Date date = date_of_day(day);
   const int64_t weekday = ((day % 7) + 7) % 7;  // 1970-01-01 was a Thursday
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d GMT", kWeekdays[weekday], d, kMonths[m - 1], y,
-                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kWeekdays[weekday], date.day,
+                kMonths[date.month - 1], date.year, static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60));
   return buf;
-}
-
-std::optional<int64_t> parse_day(std::string_view s) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::from_chars(s.data(), s.data() + 4, y).ptr != s.data() + 4) return std::nullopt;
-  if (std::from_chars(s.data() + 5, s.data() + 7, m).ptr != s.data() + 7) return std::nullopt;
-  if (std::from_chars(s.data() + 8, s.data() + 10, d).ptr != s.data() + 10) return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  return days_from_civil(y, m, d);
 }
 
 std::optional<int64_t> parse_window_days(std::string_view s) {
@@ -92,4 +124,4 @@ int64_t week_start(int64_t day) {
   return day - weekday_from_monday;
 }
 
-}  // namespace accord::registry
+}  // namespace accord::core
