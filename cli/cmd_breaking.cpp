@@ -4,6 +4,7 @@
 // from git (`--against git:REF NEW`), and accord.yaml (beside NEW, or
 // --config) adjusts severities, ignores accepted changes and sets the failure
 // threshold.
+#include <map>
 #include <memory>
 
 #include "cli/command.h"
@@ -92,10 +93,18 @@ std::unique_ptr<core::Clock> clock_for(const std::string& today) {
   return std::make_unique<core::FixedClock>(*day);
 }
 
-void rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
+// Files taken from git get their display names ("main:api.yaml"); returns
+// display name -> the temporary file, which SARIF re-reads to count columns.
+std::map<std::string, std::string> rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
+  std::map<std::string, std::string> on_disk;
   for (diff::Finding& f : findings)
     for (auto* place : {&f.old_place, &f.new_place})
-      if (*place) (*place)->file = snapshot.display((*place)->file);
+      if (*place) {
+        std::string shown = snapshot.display((*place)->file);
+        if (shown != (*place)->file) on_disk.emplace(shown, (*place)->file);
+        (*place)->file = std::move(shown);
+      }
+  return on_disk;
 }
 
 int run_compare(CompareArgs a, bool gate) {
@@ -188,7 +197,8 @@ int run_compare(CompareArgs a, bool gate) {
     return report_unusable(snapshot ? snapshot->display(message) : message);
   }
   progress.stop();
-  if (snapshot) rename_places(*findings, *snapshot);
+  std::map<std::string, std::string> on_disk;
+  if (snapshot) on_disk = rename_places(*findings, *snapshot);
 
   diff::RenderContext ctx;
   ctx.command = gate ? "breaking" : "diff";
@@ -199,7 +209,7 @@ int run_compare(CompareArgs a, bool gate) {
   if (gate) ctx.fail_on = *fail_on;
   else ctx.fail_on.reset();
   if (*format == diff::OutputFormat::text && a.output.empty() && stdout_is_terminal()) ctx.max_findings = a.max_findings;
-  ctx.source_line = source_line_reader();
+  ctx.source_line = source_line_reader(std::move(on_disk));
   std::vector<diff::Finding> kept = std::move(*findings);
   if (*policy) {
     diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), *clock);

@@ -14,13 +14,15 @@ namespace accord::cli {
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
-std::function<std::string(const std::string& file, uint32_t line)> source_line_reader() {
+std::function<std::string(const std::string& file, uint32_t line)> source_line_reader(
+    std::map<std::string, std::string> on_disk) {
   auto cache = std::make_shared<std::map<std::string, std::vector<std::string>>>();
-  return [cache](const std::string& file, uint32_t line) -> std::string {
+  return [cache, on_disk = std::move(on_disk)](const std::string& file, uint32_t line) -> std::string {
     auto it = cache->find(file);
     if (it == cache->end()) {
       std::vector<std::string> lines;
-      std::ifstream in(file, std::ios::binary);
+      auto real = on_disk.find(file);
+      std::ifstream in(real == on_disk.end() ? file : real->second, std::ios::binary);
       for (std::string l; std::getline(in, l);) lines.push_back(std::move(l));
       it = cache->emplace(file, std::move(lines)).first;
     }

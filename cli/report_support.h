@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -17,8 +18,10 @@ bool stdout_is_terminal();
 bool stderr_is_terminal();
 
 // Reads a line of a file (1-based), caching each file it opens; "" when the
-// file cannot be read (e.g. a display name like "main:api.yaml").
-std::function<std::string(const std::string& file, uint32_t line)> source_line_reader();
+// file cannot be read. `on_disk` maps a display name ("main:api.yaml", a file
+// taken from git) to the file that holds its text while the command runs.
+std::function<std::string(const std::string& file, uint32_t line)> source_line_reader(
+    std::map<std::string, std::string> on_disk = {});
 
 // Shows "accord: comparing… 3 s" on stderr once a run has taken a second,
 // updated each second, and erases it when the run ends. Only on a terminal:

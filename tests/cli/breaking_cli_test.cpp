@@ -253,3 +253,33 @@ TEST_CASE("cli: the failure threshold: --fail-on over accord.yaml over the defau
   CHECK(diff.exit_code == 0);
   CHECK(diff.out.find("#### `PUT /users/{id}`") != std::string::npos);
 }
+
+TEST_CASE("cli: SARIF counts the columns of a file taken from git in UTF-16 units too", "[cli][git][sarif]") {
+  // One line, with a two-byte character ("é", one UTF-16 unit) before the removed path.
+  const std::string before =
+      R"({"openapi":"3.0.3","info":{"title":"café","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok"}}}},"/b":{"get":{"responses":{"200":{"description":"ok"}}}}}})";
+  const std::string after =
+      R"({"openapi":"3.0.3","info":{"title":"café","version":"1"},"paths":{"/b":{"get":{"responses":{"200":{"description":"ok"}}}}}})";
+  test::TempRepo repo;
+  repo.write("api.json", before);
+  repo.commit_all("v1");
+  repo.write("api.json", after);
+  auto json = test::run_accord({"breaking", "--against", "git:main", "api.json", "--format", "json"}, repo.str());
+  auto sarif = test::run_accord({"breaking", "--against", "git:main", "api.json", "--format", "sarif"}, repo.str());
+  INFO(json.out << json.err << sarif.err);
+  REQUIRE(json.exit_code == 1);
+  REQUIRE(sarif.exit_code == 1);
+  auto report = core::load_text("report.json", json.out, core::Syntax::json);
+  auto log = core::load_text("accord.sarif", sarif.out, core::Syntax::json);
+  REQUIRE(report);
+  REQUIRE(log);
+  const core::Node* old_place = (*report)->root()->get("findings")->at(0)->get("old");
+  REQUIRE(old_place);
+  CHECK(old_place->get_text("file") == "main:api.json");
+  const double byte_column = old_place->get("column")->as_number();
+  REQUIRE(byte_column > 40);  // after "café"
+  const core::Node* related =
+      (*log)->root()->get("runs")->at(0)->get("results")->at(0)->get("relatedLocations")->at(0);
+  REQUIRE(related);
+  CHECK(related->get("physicalLocation")->get("region")->get("startColumn")->as_number() == byte_column - 1);
+}
