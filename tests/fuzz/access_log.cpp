@@ -2,7 +2,7 @@
 // CMake: combined, nginx template, json, envoy, alb, otel). Each input line
 // goes through the format's LineParser as ingest hands it over, including the
 // further requests one line may carry (OTLP batches).
-#include "registry/log_format.h"
+#include "registry/formats/log_format.h"
 #include "tests/fuzz/fuzz_input.h"
 
 #ifndef ACCORD_LOG_FORMAT

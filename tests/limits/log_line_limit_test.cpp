@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "core/clock.h"
-#include "registry/ingest.h"
+#include "registry/ingest/ingest.h"
 
 using namespace accord::registry;
 
