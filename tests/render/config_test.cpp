@@ -60,7 +60,7 @@ TEST_CASE("config: mistakes are errors at file:line:col", "[config]") {
   CHECK(load_error(dir + "bad-date.yaml") ==
         dir + "bad-date.yaml:5:14: 'expires' must be a date written YYYY-MM-DD, got '2026-02-30'");
   CHECK(load_error(dir + "unknown-key.yaml") ==
-        dir + "unknown-key.yaml:1:10: unknown key 'fail_on' (expected fail-on, deprecation-days, rules or ignores)");
+        dir + "unknown-key.yaml:1:10: unknown key 'fail_on' (expected fail-on, deprecation-days, mode, rules or ignores)");
   CHECK(load_error(dir + "bad-deprecation-days.yaml") ==
         dir + "bad-deprecation-days.yaml:2:19: 'deprecation-days' must be a whole number of days, e.g. 90");
   CHECK(load_error(dir + "bad-severity.yaml").find("bad-severity.yaml:2:30: unknown severity 'fatal'") != std::string::npos);
