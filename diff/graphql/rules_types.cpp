@@ -88,13 +88,17 @@ void input_field_added(const Ctx& c, const TypeDef& o, const TypeDef& n) { input
 
 void union_members(const Ctx& c, const TypeDef& from, const TypeDef& to, bool removed) {
   if (from.kind != Kind::union_ || to.kind != Kind::union_) return;
-  for (const auto& [member, pos] : from.members)
+  for (const auto& entry : from.members) {
+    // Named, not a structured binding: clang 14 (the fuzz build) cannot capture those in a lambda.
+    const auto& member = entry.first;
+    const auto& pos = entry.second;
     if (std::none_of(to.members.begin(), to.members.end(), [&](const auto& m) { return m.first == member; })) {
       At at = removed ? c.old_at(pos, from.name) : c.new_at(pos, from.name);
       At owner = removed ? c.new_at(to.pos, to.name) : c.old_at(to.pos, to.name);
       removed ? c.report({{"union", from.name}, {"member", member}}, at, owner)
               : c.report({{"union", from.name}, {"member", member}}, owner, at);
     }
+  }
 }
 void union_member_removed(const Ctx& c, const TypeDef& o, const TypeDef& n) { union_members(c, o, n, true); }
 void union_member_added(const Ctx& c, const TypeDef& o, const TypeDef& n) { union_members(c, n, o, false); }
