@@ -8,6 +8,9 @@
 // walker would visit) is bounded, so an alias bomb is an error.
 #include <yaml.h>
 
+#include <cstdio>
+#include <string_view>
+
 #include <unordered_map>
 
 #include "core/limits.h"
@@ -84,9 +87,27 @@ Node::Kind resolve_plain(const std::string& v) {
 
 // Numbers are kept as JSON-style lexemes so that JSON and YAML versions of a
 // spec compare equal ("+1" and "1." become "1" and "1.0").
+// "0x…" / "0o…" digits as a decimal lexeme; past 64 bits (a fuzzer found
+// std::stoull throwing there) as the nearest double.
+std::string radix_to_decimal(std::string_view digits, int base) {
+  unsigned long long exact = 0;
+  double approx = 0;
+  bool overflow = false;
+  for (char c : digits) {
+    const int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    approx = approx * base + d;
+    if (exact > (~0ULL - static_cast<unsigned>(d)) / static_cast<unsigned>(base)) overflow = true;
+    else exact = exact * base + d;
+  }
+  if (!overflow) return std::to_string(exact);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", approx);
+  return buf;
+}
+
 std::string normalise_number(const std::string& v) {
-  if (v.rfind("0x", 0) == 0) return std::to_string(std::stoull(v.substr(2), nullptr, 16));
-  if (v.rfind("0o", 0) == 0) return std::to_string(std::stoull(v.substr(2), nullptr, 8));
+  if (v.rfind("0x", 0) == 0) return radix_to_decimal(std::string_view(v).substr(2), 16);
+  if (v.rfind("0o", 0) == 0) return radix_to_decimal(std::string_view(v).substr(2), 8);
   std::string s = v[0] == '+' ? v.substr(1) : v;
   if (!s.empty() && s.back() == '.') s += '0';
   if (s.size() > 1 && s[0] == '.') s = "0" + s;
