@@ -11,8 +11,8 @@ namespace accord::diff {
 
 namespace openapi {
 
-void Context::report(std::string_view rule, std::vector<Arg> args, const std::string& operation,
-                     const NodeRef& old_ref, const NodeRef& new_ref) {
+void Context::report(std::vector<Arg> args, const std::string& operation, const NodeRef& old_ref,
+                     const NodeRef& new_ref) {
   std::optional<Place> old_place, new_place;
   if (old_ref) old_place = place_of(old_ref.node, old_ref.pointer);
   if (new_ref) new_place = place_of(new_ref.node, new_ref.pointer);
@@ -74,7 +74,7 @@ class OpenApiFormat final : public ContractFormat {
     SchemaComparator schemas(*o.documents, *n.documents);
     const core::SystemClock system_clock;
     const core::Clock& clock = options.clock ? *options.clock : system_clock;
-    openapi::Context cx{sink, schemas, core::format_day(clock.today_day()), std::nullopt, 0, {}};
+    openapi::Context cx{sink, schemas, core::format_day(clock.today_day()), std::nullopt, 0, {}, {}};
     if (options.min_deprecation_days > 0) {
       cx.min_deprecation_days = options.min_deprecation_days;
       cx.earliest_sunset = core::format_day(clock.today_day() + options.min_deprecation_days);

@@ -1,194 +1,34 @@
-// Registry rows for every non-schema OpenAPI rule. Schema-level rules
-// ("openapi.request-property-..."/"openapi.response-property-...") are the
-// schema comparator's table (diff/schema).
-#include "diff/model/rules.h"
+// Every non-schema OpenAPI rule, collected from the rows next to their
+// handlers (rules_*.cpp). Schema-level rules ("openapi.request-property-..."
+// / "openapi.response-property-...") are the schema comparator's table
+// (diff/schema).
 #include "diff/openapi/compare.h"
+#include "diff/openapi/rules.h"
 
 namespace accord::diff {
 
-namespace {
+namespace openapi {
 
-constexpr Severity E = Severity::error;
-constexpr Severity W = Severity::warning;
-constexpr Severity I = Severity::info;
-constexpr Format F = Format::openapi;
+const std::vector<const Rule*>& all_rules() {
+  static const std::vector<const Rule*> all = [] {
+    std::vector<const Rule*> out;
+    for (auto area : {operation_rules(), lifecycle_rules(), parameter_rules(), body_rules(), security_rules(),
+                      server_rules()})
+      for (const Rule& rule : area) out.push_back(&rule);
+    return out;
+  }();
+  return all;
+}
 
-constexpr RuleInfo kRules[] = {
-    // Paths and operations
-    {"openapi.path-removed", F, E, "operation", "A path with operations that were not deprecated was removed",
-     "path '{path}' was removed ({methods})"},
-    {"openapi.path-added", F, I, "operation", "A new path was added", "path '{path}' was added"},
-    {"openapi.operation-removed", F, E, "operation", "An operation was removed without being deprecated first",
-     "operation was removed without deprecation"},
-    {"openapi.operation-removed-before-sunset", F, E, "operation",
-     "A deprecated operation was removed before its x-sunset date",
-     "deprecated operation was removed before its sunset date {sunset}"},
-    {"openapi.deprecated-operation-removed", F, I, "operation",
-     "A deprecated operation was removed after its x-sunset date (or it had none)", "deprecated operation was removed"},
-    {"openapi.operation-added", F, I, "operation", "An operation was added to an existing path",
-     "operation was added"},
-    {"openapi.operation-id-changed", F, W, "operation", "operationId changed (generated clients rename the method)",
-     "operationId changed from '{old}' to '{new}'"},
-    {"openapi.operation-deprecated", F, I, "operation", "An operation became deprecated",
-     "operation was deprecated{sunset_note}"},
-    {"openapi.operation-reactivated", F, I, "operation", "An operation is no longer deprecated",
-     "operation is no longer deprecated"},
-    {"openapi.operation-sunset-removed", F, W, "operation", "A deprecated operation lost its x-sunset date",
-     "sunset date {old} of the deprecated operation was removed"},
-    {"openapi.operation-sunset-moved-earlier", F, E, "operation",
-     "A deprecated operation's x-sunset date moved earlier", "sunset date moved earlier from {old} to {new}"},
-    {"openapi.deprecated-without-sunset", F, W, "operation,parameter",
-     "An operation or parameter was deprecated without an x-sunset date for its removal",
-     "{what} was deprecated without an x-sunset date"},
-    {"openapi.sunset-invalid", F, E, "operation,parameter",
-     "An x-sunset date of a deprecated operation or parameter is not a YYYY-MM-DD date",
-     "x-sunset '{sunset}' of the deprecated {what} is not a YYYY-MM-DD date"},
-    {"openapi.sunset-too-soon", F, E, "operation,parameter",
-     "A deprecation's x-sunset date gives less notice than accord.yaml's deprecation-days",
-     "x-sunset {sunset} of the deprecated {what} is less than {days} days away"},
-    {"openapi.stability-decreased", F, E, "operation",
-     "An operation's x-stability-level was lowered (draft < alpha < beta < stable; absent = stable)",
-     "stability level decreased from {old} to {new}"},
-    {"openapi.stability-increased", F, I, "operation", "An operation's x-stability-level was raised",
-     "stability level increased from {old} to {new}"},
-    {"openapi.stability-level-invalid", F, E, "operation",
-     "An operation's x-stability-level is not one of draft, alpha, beta, stable",
-     "x-stability-level '{value}' is not one of draft, alpha, beta, stable"},
-    {"openapi.operation-summary-changed", F, I, "operation", "An operation's summary changed",
-     "summary changed from '{old}' to '{new}'"},
-    {"openapi.operation-description-changed", F, I, "operation", "An operation's description changed",
-     "description changed"},
-    {"openapi.operation-tag-added", F, I, "operation", "An operation gained a tag", "tag '{tag}' was added"},
-    {"openapi.operation-tag-removed", F, I, "operation", "An operation lost a tag", "tag '{tag}' was removed"},
-    {"openapi.webhook-removed", F, E, "operation", "A webhook was removed", "webhook '{name}' was removed"},
-    {"openapi.webhook-added", F, I, "operation", "A webhook was added", "webhook '{name}' was added"},
-    // Parameters
-    {"openapi.required-parameter-added", F, E, "parameter,request", "A required parameter was added",
-     "required {in} parameter '{name}' was added"},
-    {"openapi.optional-parameter-added", F, I, "parameter,request", "An optional parameter was added",
-     "optional {in} parameter '{name}' was added"},
-    {"openapi.parameter-removed", F, W, "parameter,request",
-     "A parameter was removed (clients still sending it may be rejected or ignored)",
-     "{in} parameter '{name}' was removed"},
-    {"openapi.parameter-location-changed", F, E, "parameter,request",
-     "A parameter moved between query, header, path and cookie",
-     "parameter '{name}' moved from {old_in} to {new_in}"},
-    {"openapi.parameter-became-required", F, E, "parameter,request", "An optional parameter became required",
-     "{in} parameter '{name}' became required"},
-    {"openapi.parameter-became-optional", F, I, "parameter,request", "A required parameter became optional",
-     "{in} parameter '{name}' became optional"},
-    {"openapi.parameter-style-changed", F, E, "parameter,request",
-     "A parameter's serialization style changed (style or 2.0 collectionFormat)",
-     "{in} parameter '{name}' style changed from {old} to {new}"},
-    {"openapi.parameter-explode-changed", F, E, "parameter,request", "A parameter's explode flag changed",
-     "{in} parameter '{name}' explode changed from {old} to {new}"},
-    {"openapi.parameter-removed-before-sunset", F, E, "parameter,request",
-     "A deprecated parameter was removed before its x-sunset date",
-     "deprecated {in} parameter '{name}' was removed before its sunset date {sunset}"},
-    {"openapi.deprecated-parameter-removed", F, I, "parameter,request",
-     "A deprecated parameter was removed after its x-sunset date (or it had none)",
-     "deprecated {in} parameter '{name}' was removed"},
-    {"openapi.parameter-sunset-removed", F, W, "parameter,request", "A deprecated parameter lost its x-sunset date",
-     "sunset date {old} of the deprecated {in} parameter '{name}' was removed"},
-    {"openapi.parameter-sunset-moved-earlier", F, E, "parameter,request",
-     "A deprecated parameter's x-sunset date moved earlier",
-     "sunset date of {in} parameter '{name}' moved earlier from {old} to {new}"},
-    {"openapi.parameter-deprecated", F, I, "parameter,request", "A parameter became deprecated",
-     "{in} parameter '{name}' was deprecated"},
-    {"openapi.path-parameter-renamed", F, I, "parameter,request",
-     "A path parameter was renamed (the URL clients build is unchanged)",
-     "path parameter '{old}' was renamed to '{new}'"},
-    // Request bodies
-    {"openapi.request-body-added-required", F, E, "request", "A required request body was added",
-     "required request body was added"},
-    {"openapi.request-body-added-optional", F, I, "request", "An optional request body was added",
-     "optional request body was added"},
-    {"openapi.request-body-removed", F, W, "request", "The request body was removed", "request body was removed"},
-    {"openapi.request-body-became-required", F, E, "request", "An optional request body became required",
-     "request body became required"},
-    {"openapi.request-body-became-optional", F, I, "request", "A required request body became optional",
-     "request body became optional"},
-    {"openapi.request-media-type-removed", F, E, "request", "A request media type is no longer accepted",
-     "request media type '{media}' was removed"},
-    {"openapi.request-media-type-generalized", F, I, "request",
-     "A request media type was replaced by a range that covers it (more is accepted)",
-     "{where}: media type '{old}' generalised to '{new}'"},
-    {"openapi.request-media-type-specialized", F, W, "request",
-     "A request media range was replaced by a concrete type it covers (clients sending another type are refused)",
-     "{where}: media type '{old}' specialised to '{new}'"},
-    {"openapi.request-media-type-added", F, I, "request", "A request media type was added",
-     "request media type '{media}' was added"},
-    {"openapi.request-body-schema-added", F, E, "request",
-     "A request media type without a schema got one (what was accepted is now constrained)",
-     "{subject} now has a schema"},
-    // Responses
-    {"openapi.response-media-type-removed", F, E, "response", "A response media type was removed",
-     "{where} media type '{media}' was removed"},
-    {"openapi.response-media-type-generalized", F, E, "response",
-     "A response media type was replaced by a range that covers it (clients no longer know what they get)",
-     "{where}: media type '{old}' generalised to '{new}'"},
-    {"openapi.response-media-type-specialized", F, I, "response",
-     "A response media range was replaced by a concrete type it covers (clients learn more precisely what they get)",
-     "{where}: media type '{old}' specialised to '{new}'"},
-    {"openapi.response-media-type-added", F, I, "response", "A response media type was added",
-     "{where} media type '{media}' was added"},
-    {"openapi.response-body-schema-removed", F, W, "response",
-     "A response media type lost its schema (clients can no longer rely on its shape)",
-     "{subject} no longer has a schema"},
-    {"openapi.response-success-status-removed", F, E, "response", "A success (2xx/3xx) response was removed",
-     "response {status} was removed"},
-    {"openapi.response-status-removed", F, I, "response", "A non-success response was removed",
-     "response {status} was removed"},
-    {"openapi.response-status-added", F, I, "response", "A response status was added",
-     "response {status} was added"},
-    {"openapi.required-response-header-removed", F, E, "response", "A required response header was removed",
-     "required header '{name}' of response {status} was removed"},
-    {"openapi.optional-response-header-removed", F, W, "response", "An optional response header was removed",
-     "optional header '{name}' of response {status} was removed"},
-    {"openapi.response-header-became-optional", F, E, "response", "A required response header became optional",
-     "header '{name}' of response {status} became optional"},
-    {"openapi.response-header-added", F, I, "response", "A response header was added",
-     "header '{name}' of response {status} was added"},
-    // Security
-    {"openapi.security-requirement-added", F, E, "security",
-     "An operation that needed no credentials now requires them", "operation now requires {schemes}"},
-    {"openapi.security-requirement-removed", F, I, "security", "An operation no longer requires credentials",
-     "operation no longer requires credentials"},
-    {"openapi.security-alternative-added", F, I, "security", "A new way to authenticate was added",
-     "security alternative {schemes} was added"},
-    {"openapi.security-alternative-removed", F, E, "security", "A way to authenticate was removed",
-     "security alternative {schemes} was removed"},
-    {"openapi.security-scope-added", F, E, "security", "A security requirement needs an additional scope",
-     "scope '{scope}' of {scheme} is now required"},
-    {"openapi.security-scope-removed", F, I, "security", "A security requirement needs one scope less",
-     "scope '{scope}' of {scheme} is no longer required"},
-    {"openapi.security-scheme-added", F, I, "security", "A security scheme was defined",
-     "security scheme '{name}' was added"},
-    {"openapi.security-scheme-removed", F, I, "security",
-     "A security scheme definition was removed (requirements that used it are reported separately)",
-     "security scheme '{name}' was removed"},
-    {"openapi.security-scheme-type-changed", F, E, "security",
-     "A security scheme changed how credentials are sent (type, http scheme, or API key location/name)",
-     "security scheme '{name}' changed from {old} to {new}"},
-    {"openapi.security-scheme-flow-added", F, I, "security", "An OAuth2 flow was added to a security scheme",
-     "security scheme '{name}' gained the {flow} flow"},
-    {"openapi.security-scheme-flow-removed", F, E, "security", "An OAuth2 flow was removed from a security scheme",
-     "security scheme '{name}' lost the {flow} flow"},
-    {"openapi.security-scheme-scope-added", F, I, "security", "An OAuth2 flow defines a new scope",
-     "security scheme '{name}' ({flow}) defines scope '{scope}'"},
-    {"openapi.security-scheme-scope-removed", F, E, "security", "An OAuth2 flow no longer defines a scope",
-     "security scheme '{name}' ({flow}) no longer defines scope '{scope}'"},
-    {"openapi.security-scheme-url-changed", F, W, "security", "An OAuth2 authorization or token URL changed",
-     "security scheme '{name}' ({flow}) {which} changed from '{old}' to '{new}'"},
-    // Servers
-    {"openapi.server-removed", F, W, "server", "A server URL was removed", "server '{url}' was removed"},
-    {"openapi.server-added", F, I, "server", "A server URL was added", "server '{url}' was added"},
-    {"openapi.base-path-changed", F, E, "server",
-     "The base path of the API changed (every operation's URL changes)", "base path changed from '{old}' to '{new}'"},
-};
+}  // namespace openapi
 
-}  // namespace
-
-std::span<const RuleInfo> openapi_rule_table() { return kRules; }
+std::span<const RuleInfo> openapi_rule_table() {
+  static const std::vector<RuleInfo> rows = [] {
+    std::vector<RuleInfo> out;
+    for (const openapi::Rule* rule : openapi::all_rules()) out.push_back(rule->info);
+    return out;
+  }();
+  return rows;
+}
 
 }  // namespace accord::diff

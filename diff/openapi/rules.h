@@ -1,19 +1,25 @@
-// The non-schema OpenAPI rules. The walker (walker.cpp) pairs old and new
-// nodes; each function here only looks at one matched (or unmatched) pair and
-// reports what changed. Rule IDs and messages live in rule_table.cpp.
+// The non-schema OpenAPI rules. A rule is one `Rule` row: its registry data
+// (id, severity, categories, purpose, message) and the handler(s) it
+// registers at the levels of the walk it looks at. The walker (walker.cpp)
+// pairs old and new nodes and, for each pair, calls every row's handler of
+// that level; a handler only looks at that one pair and reports under its
+// own row's id (Context::report takes no id). Rows live next to their
+// handlers in rules_*.cpp; rule_table.cpp lists the files' spans.
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "diff/model/rules.h"
 #include "diff/model/sink.h"
 #include "diff/openapi/model.h"
 #include "diff/schema/compare.h"
 
 namespace accord::diff::openapi {
 
-// What every rule reports through.
+// What every handler reports through.
 struct Context {
   FindingSink& sink;
   SchemaComparator& schemas;
@@ -21,84 +27,96 @@ struct Context {
   std::optional<core::Error> error;
   int min_deprecation_days = 0;  // accord.yaml `deprecation-days`
   std::string earliest_sunset;   // today + that many days ("" = no minimum)
+  std::string_view rule;         // the row whose handler runs (set by the walker)
 
-  void report(std::string_view rule, std::vector<Arg> args, const std::string& operation, const NodeRef& old_ref,
-              const NodeRef& new_ref);
+  // Reports a finding of the running row's rule.
+  void report(std::vector<Arg> args, const std::string& operation, const NodeRef& old_ref, const NodeRef& new_ref);
   // Hands a paired schema to the schema comparator (either side may be missing).
   void compare_schema(const NodeRef& old_schema, const NodeRef& new_schema, Direction direction,
                       const std::string& operation, std::string subject);
 };
 
-// Operations and paths (rules_operation.cpp).
-void check_path_removed(Context& cx, const PathItem& old_path, const NodeRef& new_paths,
-                        const std::vector<const Operation*>& removed_without_deprecation);
-void check_path_added(Context& cx, const NodeRef& old_paths, const PathItem& new_path);
-// Returns true when it reported (so a removed path does not repeat every operation).
-bool check_deprecated_operation_removed(Context& cx, const Operation& op, const NodeRef& new_parent);
-void check_operation_removed(Context& cx, const Operation& op, const NodeRef& new_parent);
-void check_operation_added(Context& cx, const NodeRef& old_parent, const Operation& op);
-void check_operation_id(Context& cx, const Operation& o, const Operation& n);
-void check_operation_deprecation(Context& cx, const Operation& o, const Operation& n);
-void check_operation_sunset(Context& cx, const Operation& o, const Operation& n);
-void check_operation_stability(Context& cx, const Operation& o, const Operation& n);
-void check_operation_texts(Context& cx, const Operation& o, const Operation& n);
-void check_operation_tags(Context& cx, const Operation& o, const Operation& n);
-void check_webhooks(Context& cx, const Api& o, const Api& n);
-// Whether a deprecated operation's sunset (YYYY-MM-DD) is before `today`.
-bool sunset_passed(std::string_view sunset, std::string_view today);
-// Whether `s` starts with a YYYY-MM-DD date.
-bool is_iso_date(std::string_view s);
-
-// The deprecation policy for what a change deprecates (an operation or a
-// parameter): announce a removal date, as an x-sunset date a machine can read.
-struct Deprecatable {
-  bool was_deprecated = false, is_deprecated = false;
-  std::string_view old_sunset, new_sunset;
-  NodeRef old_node, new_node;
+// A media type of the old version and its counterpart in the new one.
+enum class MediaMatch : uint8_t { same, generalized, specialized };
+struct MediaSite {
+  Direction direction;           // request (input) or response (output)
+  const std::string& operation;  // label
+  const std::string& where;      // "request body", "response 200", "webhook payload"
 };
-void check_sunset_policy(Context& cx, const Deprecatable& d, std::vector<Arg> args, const std::string& operation);
+struct MediaPair {
+  const MediaSite& site;
+  const MediaType& o;
+  const MediaType& n;
+  MediaMatch match;
+  std::string subject;  // "response 200 (application/json)"
+};
 
-// Parameters (rules_parameter.cpp).
-void check_parameter_added(Context& cx, const Operation& o, const Operation& n, const Parameter& p);
-void check_parameter_removed(Context& cx, const Operation& o, const Parameter& p, const Operation& n);
-void check_parameter_moved(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
-void check_parameter_required(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
-void check_parameter_serialization(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
-void check_parameter_deprecation(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
-void check_parameter_sunset(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
-void check_path_parameter_renamed(Context& cx, const Operation& op, const Parameter& o, const Parameter& n);
-std::string parameter_subject(const Parameter& p);
+// The levels of the walk. A handler sets the pointers of the levels it
+// inspects (usually one); the walker calls it for every pair of that level.
+struct Handlers {
+  void (*api)(Context&, const Api& o, const Api& n) = nullptr;
+  // Paths that vanished, with the operations they lost (deprecated ones too).
+  void (*path_removed)(Context&, const PathItem& old_path, const NodeRef& new_paths,
+                       const std::vector<const Operation*>& removed) = nullptr;
+  void (*path_added)(Context&, const NodeRef& old_paths, const PathItem& new_path) = nullptr;
+  // `path_removed`: the whole path went (path_removed then reports it once).
+  void (*operation_removed)(Context&, const Operation& op, const NodeRef& new_parent, bool path_removed) = nullptr;
+  void (*operation_added)(Context&, const NodeRef& old_parent, const Operation& op) = nullptr;
+  void (*operation)(Context&, const Operation& o, const Operation& n) = nullptr;
+  // Parameters paired by key; `moved`: paired by name across locations.
+  void (*parameter)(Context&, const Operation& op, const Parameter& o, const Parameter& n) = nullptr;
+  void (*parameter_moved)(Context&, const Operation& op, const Parameter& o, const Parameter& n) = nullptr;
+  void (*parameter_removed)(Context&, const Operation& o, const Parameter& p, const Operation& n) = nullptr;
+  void (*parameter_added)(Context&, const Operation& o, const Operation& n, const Parameter& p) = nullptr;
+  void (*media)(Context&, const MediaPair& pair) = nullptr;
+  void (*media_removed)(Context&, const MediaSite& site, const MediaType& m, const NodeRef& new_parent) = nullptr;
+  void (*media_added)(Context&, const MediaSite& site, const NodeRef& old_parent, const MediaType& m) = nullptr;
+  void (*response_removed)(Context&, const Operation& o, const Response& r, const Operation& n) = nullptr;
+  void (*response_added)(Context&, const Operation& o, const Operation& n, const Response& r) = nullptr;
+  void (*header)(Context&, const std::string& op, const Response& r, const Header& o, const Header& n) = nullptr;
+  void (*header_removed)(Context&, const std::string& op, const Response& old_response, const Header& h,
+                         const Response& new_response) = nullptr;
+  void (*header_added)(Context&, const std::string& op, const Response& old_response, const Response& new_response,
+                       const Header& h) = nullptr;
+  // Security alternatives of an operation that requires credentials in both versions.
+  void (*security_alternative)(Context&, const std::string& op, const SecurityAlternative& o,
+                               const SecurityAlternative& n) = nullptr;
+  void (*security_alternative_removed)(Context&, const Operation& o, const Operation& n,
+                                       const SecurityAlternative& a) = nullptr;
+  void (*security_alternative_added)(Context&, const Operation& o, const Operation& n,
+                                     const SecurityAlternative& a) = nullptr;
+  void (*scheme)(Context&, const SecurityScheme& o, const SecurityScheme& n) = nullptr;
+  void (*scheme_removed)(Context&, const SecurityScheme& s, const Api& n) = nullptr;
+  void (*scheme_added)(Context&, const Api& o, const SecurityScheme& s) = nullptr;
+  // OAuth2 flows of a scheme that sends credentials the same way in both versions.
+  void (*flow)(Context&, const SecurityScheme& n, const OAuthFlow& o, const OAuthFlow& nf) = nullptr;
+  void (*flow_removed)(Context&, const SecurityScheme& n, const OAuthFlow& f) = nullptr;
+  void (*flow_added)(Context&, const SecurityScheme& o, const SecurityScheme& n, const OAuthFlow& f) = nullptr;
+};
 
-// Request bodies, media types, responses, headers (rules_body.cpp).
-void check_request_body(Context& cx, const Operation& o, const Operation& n);
-void check_media_type_removed(Context& cx, Direction d, const std::string& op, const MediaType& m,
-                              const NodeRef& new_parent, const std::string& where);
-void check_media_type_added(Context& cx, Direction d, const std::string& op, const NodeRef& old_parent,
-                            const MediaType& m, const std::string& where);
-// A media type replaced by a range that covers it ("application/json" -> "application/*").
-void check_media_type_generalized(Context& cx, Direction d, const std::string& op, const MediaType& o,
-                                  const MediaType& n, const std::string& where);
-void check_media_type_specialized(Context& cx, Direction d, const std::string& op, const MediaType& o,
-                                  const MediaType& n, const std::string& where);
-void check_media_schema(Context& cx, Direction d, const std::string& op, const MediaType& o, const MediaType& n,
-                        const std::string& subject);
-void check_response_removed(Context& cx, const Operation& o, const Response& r, const Operation& n);
-void check_response_added(Context& cx, const Operation& o, const Operation& n, const Response& r);
-void check_header_removed(Context& cx, const std::string& op, const Response& r, const Header& h,
-                          const Response& new_response);
-void check_header_added(Context& cx, const std::string& op, const Response& old_response, const Response& r,
-                        const Header& h);
-void check_header_required(Context& cx, const std::string& op, const Response& r, const Header& o,
-                           const Header& n);
+// One rule: its registry row and its handlers.
+struct Rule {
+  RuleInfo info;
+  Handlers on;
+};
 
-// Security (rules_security.cpp).
-void check_operation_security(Context& cx, const Operation& o, const Operation& n);
-void check_security_schemes(Context& cx, const Api& o, const Api& n);
+// The rows by area (rules_*.cpp), and all of them (rule_table.cpp).
+std::span<const Rule> operation_rules();
+std::span<const Rule> lifecycle_rules();
+std::span<const Rule> parameter_rules();
+std::span<const Rule> body_rules();
+std::span<const Rule> security_rules();
+std::span<const Rule> server_rules();
+const std::vector<const Rule*>& all_rules();
 
-// Servers (rules_servers.cpp).
-void check_servers(Context& cx, const Api& o, const Api& n);
+// Shared by handlers and the walker.
+bool sunset_passed(std::string_view sunset, std::string_view today);  // x-sunset (YYYY-MM-DD) before today
+bool is_iso_date(std::string_view s);                                  // starts with a YYYY-MM-DD date
+std::string parameter_subject(const Parameter& p);                     // "query parameter 'limit'"
+bool requires_credentials(const Security& s);  // alternatives listed, none of them `{}`
+std::string credential_shape(const SecurityScheme& s);  // "http bearer", "apiKey (header 'X-Key')"
 
-// Pairs everything and calls the checks above (walker.cpp).
+// Pairs everything and calls the rows' handlers (walker.cpp).
 void walk(Context& cx, const Api& o, const Api& n);
 
 }  // namespace accord::diff::openapi

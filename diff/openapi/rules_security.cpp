@@ -1,13 +1,10 @@
 // Rules on security: what each operation requires (its own `security` or the
 // document's), and how the security schemes themselves are defined.
 #include <algorithm>
-#include <map>
 
 #include "diff/openapi/rules.h"
 
 namespace accord::diff::openapi {
-
-namespace {
 
 // An operation requires credentials when it lists alternatives and none of
 // them is the empty requirement `{}`.
@@ -18,6 +15,18 @@ bool requires_credentials(const Security& s) {
   return true;
 }
 
+std::string credential_shape(const SecurityScheme& s) {
+  std::string out = s.type;
+  if (s.type == "http") out += " " + s.scheme;
+  if (s.type == "apiKey") out += " (" + s.in + " '" + s.parameter_name + "')";
+  return out;
+}
+
+namespace {
+
+constexpr Severity E = Severity::error, W = Severity::warning, I = Severity::info;
+constexpr Format F = Format::openapi;
+
 std::string describe(const Security& s) {
   std::string out;
   for (const SecurityAlternative& a : s.alternatives) out += (out.empty() ? "" : " or ") + a.key;
@@ -26,112 +35,130 @@ std::string describe(const Security& s) {
 
 NodeRef where(const Security& s, const Operation& op) { return s.node ? s.node : op.node; }
 
-template <class Fn>
-void diff_sorted(const std::vector<std::string>& o, const std::vector<std::string>& n, Fn report) {
-  std::vector<std::string> gone, added;
-  std::set_difference(o.begin(), o.end(), n.begin(), n.end(), std::back_inserter(gone));
-  std::set_difference(n.begin(), n.end(), o.begin(), o.end(), std::back_inserter(added));
-  for (const std::string& s : gone) report(false, s);
-  for (const std::string& s : added) report(true, s);
-}
-
-void check_scopes(Context& cx, const std::string& op, const SecurityAlternative& o, const SecurityAlternative& n) {
-  for (size_t i = 0; i < o.schemes.size() && i < n.schemes.size(); ++i) {  // same key: same scheme names, sorted
-    const std::string& scheme = n.schemes[i].first;
-    diff_sorted(o.schemes[i].second, n.schemes[i].second, [&](bool added, const std::string& scope) {
-      cx.report(added ? "openapi.security-scope-added" : "openapi.security-scope-removed",
-                {{"scope", scope}, {"scheme", scheme}}, op, o.node, n.node);
-    });
-  }
-}
-
-std::string credential_shape(const SecurityScheme& s) {
-  std::string out = s.type;
-  if (s.type == "http") out += " " + s.scheme;
-  if (s.type == "apiKey") out += " (" + s.in + " '" + s.parameter_name + "')";
+// The entries of sorted `a` that sorted `b` lacks.
+std::vector<std::string> only_in(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
 }
 
-void check_flows(Context& cx, const SecurityScheme& o, const SecurityScheme& n) {
-  std::map<std::string_view, const OAuthFlow*> new_flows;
-  for (const OAuthFlow& f : n.flows) new_flows.emplace(f.name, &f);
-  for (const OAuthFlow& of : o.flows) {
-    auto it = new_flows.find(of.name);
-    if (it == new_flows.end()) {
-      cx.report("openapi.security-scheme-flow-removed", {{"name", n.name}, {"flow", of.name}}, "", of.node, n.node);
-      continue;
-    }
-    const OAuthFlow& nf = *it->second;
-    new_flows.erase(it);
-    diff_sorted(of.scopes, nf.scopes, [&](bool added, const std::string& scope) {
-      cx.report(added ? "openapi.security-scheme-scope-added" : "openapi.security-scheme-scope-removed",
-                {{"name", n.name}, {"flow", nf.name}, {"scope", scope}}, "", of.node, nf.node);
-    });
-    auto url = [&](std::string_view which, const std::string& a, const std::string& b) {
-      if (a != b && !a.empty() && !b.empty())
-        cx.report("openapi.security-scheme-url-changed",
-                  {{"name", n.name}, {"flow", nf.name}, {"which", std::string(which)}, {"old", a}, {"new", b}}, "",
-                  of.node, nf.node);
-    };
-    url("authorizationUrl", of.authorization_url, nf.authorization_url);
-    url("tokenUrl", of.token_url, nf.token_url);
-  }
-  for (const auto& [name, f] : new_flows)
-    cx.report("openapi.security-scheme-flow-added", {{"name", n.name}, {"flow", f->name}}, "", o.node, f->node);
+void security_requirement_added(Context& cx, const Operation& o, const Operation& n) {
+  if (!requires_credentials(o.security) && requires_credentials(n.security))
+    cx.report({{"schemes", describe(n.security)}}, n.label, where(o.security, o), where(n.security, n));
 }
+
+void security_requirement_removed(Context& cx, const Operation& o, const Operation& n) {
+  if (requires_credentials(o.security) && !requires_credentials(n.security))
+    cx.report({}, n.label, where(o.security, o), where(n.security, n));
+}
+
+void security_alternative_removed(Context& cx, const Operation&, const Operation& n, const SecurityAlternative& a) {
+  cx.report({{"schemes", a.key}}, n.label, a.node, where(n.security, n));
+}
+
+void security_alternative_added(Context& cx, const Operation& o, const Operation& n, const SecurityAlternative& a) {
+  cx.report({{"schemes", a.key}}, n.label, where(o.security, o), a.node);
+}
+
+// Scopes that one alternative's schemes need and the other's do not (same
+// key: same scheme names, sorted). `Added`: needed now, not before.
+template <bool Added>
+void security_scope_changed(Context& cx, const std::string& op, const SecurityAlternative& o,
+                            const SecurityAlternative& n) {
+  for (size_t i = 0; i < o.schemes.size() && i < n.schemes.size(); ++i) {
+    const auto& before = o.schemes[i].second;
+    const auto& after = n.schemes[i].second;
+    for (const std::string& scope : Added ? only_in(after, before) : only_in(before, after))
+      cx.report({{"scope", scope}, {"scheme", n.schemes[i].first}}, op, o.node, n.node);
+  }
+}
+
+void security_scheme_removed(Context& cx, const SecurityScheme& s, const Api& n) {
+  cx.report({{"name", s.name}}, "", s.node, n.security_schemes_node ? n.security_schemes_node : n.root);
+}
+
+void security_scheme_added(Context& cx, const Api& o, const SecurityScheme& s) {
+  cx.report({{"name", s.name}}, "", o.security_schemes_node ? o.security_schemes_node : o.root, s.node);
+}
+
+void security_scheme_type_changed(Context& cx, const SecurityScheme& o, const SecurityScheme& n) {
+  std::string before = credential_shape(o), after = credential_shape(n);
+  if (before != after) cx.report({{"name", n.name}, {"old", before}, {"new", after}}, "", o.node, n.node);
+}
+
+void security_scheme_flow_removed(Context& cx, const SecurityScheme& n, const OAuthFlow& f) {
+  cx.report({{"name", n.name}, {"flow", f.name}}, "", f.node, n.node);
+}
+
+void security_scheme_flow_added(Context& cx, const SecurityScheme& o, const SecurityScheme& n, const OAuthFlow& f) {
+  cx.report({{"name", n.name}, {"flow", f.name}}, "", o.node, f.node);
+}
+
+template <bool Added>
+void security_scheme_scope_changed(Context& cx, const SecurityScheme& n, const OAuthFlow& o, const OAuthFlow& nf) {
+  for (const std::string& scope : Added ? only_in(nf.scopes, o.scopes) : only_in(o.scopes, nf.scopes))
+    cx.report({{"name", n.name}, {"flow", nf.name}, {"scope", scope}}, "", o.node, nf.node);
+}
+
+void security_scheme_url_changed(Context& cx, const SecurityScheme& n, const OAuthFlow& o, const OAuthFlow& nf) {
+  auto url = [&](std::string_view which, const std::string& a, const std::string& b) {
+    if (a != b && !a.empty() && !b.empty())
+      cx.report({{"name", n.name}, {"flow", nf.name}, {"which", std::string(which)}, {"old", a}, {"new", b}}, "",
+                o.node, nf.node);
+  };
+  url("authorizationUrl", o.authorization_url, nf.authorization_url);
+  url("tokenUrl", o.token_url, nf.token_url);
+}
+
+const Rule kRules[] = {
+    {{"openapi.security-requirement-added", F, E, "security",
+      "An operation that needed no credentials now requires them", "operation now requires {schemes}"},
+     {.operation = security_requirement_added}},
+    {{"openapi.security-requirement-removed", F, I, "security", "An operation no longer requires credentials",
+      "operation no longer requires credentials"},
+     {.operation = security_requirement_removed}},
+    {{"openapi.security-alternative-added", F, I, "security", "A new way to authenticate was added",
+      "security alternative {schemes} was added"},
+     {.security_alternative_added = security_alternative_added}},
+    {{"openapi.security-alternative-removed", F, E, "security", "A way to authenticate was removed",
+      "security alternative {schemes} was removed"},
+     {.security_alternative_removed = security_alternative_removed}},
+    {{"openapi.security-scope-added", F, E, "security", "A security requirement needs an additional scope",
+      "scope '{scope}' of {scheme} is now required"},
+     {.security_alternative = security_scope_changed<true>}},
+    {{"openapi.security-scope-removed", F, I, "security", "A security requirement needs one scope less",
+      "scope '{scope}' of {scheme} is no longer required"},
+     {.security_alternative = security_scope_changed<false>}},
+    {{"openapi.security-scheme-added", F, I, "security", "A security scheme was defined",
+      "security scheme '{name}' was added"},
+     {.scheme_added = security_scheme_added}},
+    {{"openapi.security-scheme-removed", F, I, "security",
+      "A security scheme definition was removed (requirements that used it are reported separately)",
+      "security scheme '{name}' was removed"},
+     {.scheme_removed = security_scheme_removed}},
+    {{"openapi.security-scheme-type-changed", F, E, "security",
+      "A security scheme changed how credentials are sent (type, http scheme, or API key location/name)",
+      "security scheme '{name}' changed from {old} to {new}"},
+     {.scheme = security_scheme_type_changed}},
+    {{"openapi.security-scheme-flow-added", F, I, "security", "An OAuth2 flow was added to a security scheme",
+      "security scheme '{name}' gained the {flow} flow"},
+     {.flow_added = security_scheme_flow_added}},
+    {{"openapi.security-scheme-flow-removed", F, E, "security", "An OAuth2 flow was removed from a security scheme",
+      "security scheme '{name}' lost the {flow} flow"},
+     {.flow_removed = security_scheme_flow_removed}},
+    {{"openapi.security-scheme-scope-added", F, I, "security", "An OAuth2 flow defines a new scope",
+      "security scheme '{name}' ({flow}) defines scope '{scope}'"},
+     {.flow = security_scheme_scope_changed<true>}},
+    {{"openapi.security-scheme-scope-removed", F, E, "security", "An OAuth2 flow no longer defines a scope",
+      "security scheme '{name}' ({flow}) no longer defines scope '{scope}'"},
+     {.flow = security_scheme_scope_changed<false>}},
+    {{"openapi.security-scheme-url-changed", F, W, "security", "An OAuth2 authorization or token URL changed",
+      "security scheme '{name}' ({flow}) {which} changed from '{old}' to '{new}'"},
+     {.flow = security_scheme_url_changed}},
+};
 
 }  // namespace
 
-void check_operation_security(Context& cx, const Operation& o, const Operation& n) {
-  bool before = requires_credentials(o.security), after = requires_credentials(n.security);
-  if (!before && after) {
-    cx.report("openapi.security-requirement-added", {{"schemes", describe(n.security)}}, n.label, where(o.security, o),
-              where(n.security, n));
-    return;
-  }
-  if (before && !after) {
-    cx.report("openapi.security-requirement-removed", {}, n.label, where(o.security, o), where(n.security, n));
-    return;
-  }
-  if (!before) return;
-  std::map<std::string_view, const SecurityAlternative*> new_alts;
-  for (const SecurityAlternative& a : n.security.alternatives) new_alts.emplace(a.key, &a);
-  for (const SecurityAlternative& oa : o.security.alternatives) {
-    auto it = new_alts.find(oa.key);
-    if (it == new_alts.end()) {
-      cx.report("openapi.security-alternative-removed", {{"schemes", oa.key}}, n.label, oa.node, where(n.security, n));
-      continue;
-    }
-    check_scopes(cx, n.label, oa, *it->second);
-    new_alts.erase(it);
-  }
-  for (const auto& [key, na] : new_alts)
-    cx.report("openapi.security-alternative-added", {{"schemes", std::string(key)}}, n.label, where(o.security, o),
-              na->node);
-}
-
-void check_security_schemes(Context& cx, const Api& o, const Api& n) {
-  std::map<std::string_view, const SecurityScheme*> new_schemes;
-  for (const SecurityScheme& s : n.security_schemes) new_schemes.emplace(s.name, &s);
-  for (const SecurityScheme& os : o.security_schemes) {
-    auto it = new_schemes.find(os.name);
-    if (it == new_schemes.end()) {
-      cx.report("openapi.security-scheme-removed", {{"name", os.name}}, "", os.node,
-                n.security_schemes_node ? n.security_schemes_node : n.root);
-      continue;
-    }
-    const SecurityScheme& ns = *it->second;
-    new_schemes.erase(it);
-    std::string before = credential_shape(os), after = credential_shape(ns);
-    if (before != after)
-      cx.report("openapi.security-scheme-type-changed", {{"name", ns.name}, {"old", before}, {"new", after}}, "",
-                os.node, ns.node);
-    else if (os.type == "oauth2")
-      check_flows(cx, os, ns);
-  }
-  for (const auto& [name, s] : new_schemes)
-    cx.report("openapi.security-scheme-added", {{"name", s->name}}, "",
-              o.security_schemes_node ? o.security_schemes_node : o.root, s->node);
-}
+std::span<const Rule> security_rules() { return kRules; }
 
 }  // namespace accord::diff::openapi
