@@ -115,6 +115,13 @@ void webhook_added(Context& cx, const Api& o, const Api& n) {
       cx.report({{"name", std::string(name)}}, "", old_hooks ? old_hooks : o.root, child_of(new_hooks, name));
 }
 
+// Generators name a client method after operationId; without one they make
+// a name up from the method and path, so the method is renamed.
+void operation_id_removed(Context& cx, const Operation& o, const Operation& n) {
+  if (!o.operation_id.empty() && n.operation_id.empty())
+    cx.report({{"old", o.operation_id}}, n.label, child_of(o.node, "operationId"), n.node);
+}
+
 const Rule kRules[] = {
     {{"openapi.path-removed", F, E, "operation", "A path with operations that were not deprecated was removed",
       "path '{path}' was removed ({methods})"},
@@ -152,6 +159,9 @@ const Rule kRules[] = {
      {.api = webhook_removed}},
     {{"openapi.webhook-added", F, I, "operation", "A webhook was added", "webhook '{name}' was added"},
      {.api = webhook_added}},
+    {{"openapi.operation-id-removed", F, W, "operation",
+      "An operation lost its operationId (generated clients rename the method)", "operationId '{old}' was removed"},
+     {.operation = operation_id_removed}},
 };
 
 }  // namespace

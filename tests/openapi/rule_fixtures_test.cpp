@@ -3,6 +3,7 @@
 // must give exactly the findings listed, no more and no fewer.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,6 +13,7 @@
 #include "diff/engine.h"
 #include "diff/model/rules.h"
 #include "diff/openapi/compare.h"
+#include "diff/openapi/rules.h"
 #include "diff/render/render.h"
 
 namespace fs = std::filesystem;
@@ -102,6 +104,17 @@ TEST_CASE("OpenAPI rule rows are well formed", "[openapi][fixtures]") {
     REQUIRE(registered != nullptr);
     CHECK(registered->message == rule.message);
     CHECK(registered->severity == rule.severity);
+  }
+}
+
+TEST_CASE("every OpenAPI rule row registers a handler the walker runs", "[openapi][fixtures]") {
+  const auto& rows = diff::openapi::all_rules();
+  REQUIRE(rows.size() == diff::openapi_rule_table().size());
+  const diff::openapi::Handlers none{};
+  for (const diff::openapi::Rule* rule : rows) {
+    INFO("rule " << rule->info.id);
+    // Handlers holds only function pointers: all null is a row the walker never runs.
+    CHECK(std::memcmp(&rule->on, &none, sizeof none) != 0);
   }
 }
 
