@@ -14,7 +14,6 @@
 #include "contracts/http/remote_source.h"
 #include "diff/config/config.h"
 #include "diff/engine.h"
-#include "diff/jsonschema/mode.h"
 #include "diff/model/rules.h"
 #include "diff/render/render.h"
 
@@ -174,22 +173,12 @@ int run_compare(CompareArgs a, bool gate) {
   options.disable_free = true;
 #endif
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
-  std::string mode = !a.mode.empty() ? a.mode : *policy ? diff::mode_for(**policy, new_path) : "";
-  options.compat_mode = mode;
-  if (!mode.empty()) {
-    // A history mode (Avro) checks against each earlier version in the same direction.
-    constexpr std::string_view transitive = "-transitive";
-    std::string base = mode;
-    if (base.size() > transitive.size() && base.ends_with(transitive)) base.resize(base.size() - transitive.size());
-    auto parsed = diff::parse_schema_mode(base);
-    if (!parsed)
-      return report_unusable("unknown --mode '" + mode + "' (expected backward, forward, full or a -transitive variant)");
-    options.schema_mode = *parsed;
-  }
+  // Parsed and checked against the format by the engine (diff/format/format.h).
+  options.compat_mode = !a.mode.empty() ? a.mode : *policy ? diff::mode_for(**policy, new_path) : "";
   options.clock = clock.get();
   Progress progress("comparing " + old_path + " with " + new_path);
   auto findings = diff::compare_contracts(*old_input, *new_input, options);
-  if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
+  if (!findings && snapshot && snapshot->needs_whole_tree(findings.error())) {
     // A $ref of the old version reaches outside the spec's directory: read
     // the whole tree at the ref and compare again.
     auto whole = snapshot_at_ref(parse_git_against(a.against), new_path, true);

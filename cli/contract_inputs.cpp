@@ -1,5 +1,6 @@
 #include "cli/contract_inputs.h"
 
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -21,7 +22,8 @@ core::Expected<diff::ContractInput> resolve_input(const std::string& spec, core:
     if (!body) return body.error();
     return diff::ContractInput{spec, std::move(*body)};
   }
-  return diff::ContractInput{spec, std::nullopt};
+  std::error_code ec;  // an unreadable path is not a directory; loading it says why
+  return diff::ContractInput{spec, std::nullopt, std::filesystem::is_directory(spec, ec)};
 }
 
 core::Expected<diff::Format> parse_kind(const std::string& name) {

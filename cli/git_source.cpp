@@ -154,11 +154,9 @@ std::string GitSnapshot::display(const std::string& text) const {
   return out;
 }
 
-bool GitSnapshot::needs_whole_tree(const std::string& text) const {
-  if (whole_tree_) return false;
-  for (size_t hit = text.find(temp_root_ + "/"); hit != std::string::npos; hit = text.find(temp_root_ + "/", hit + 1))
-    if (text.compare(hit, temp_prefix_.size(), temp_prefix_) != 0) return true;
-  return false;
+bool GitSnapshot::needs_whole_tree(const core::Error& error) const {
+  const std::string& missing = error.missing_file;
+  return !whole_tree_ && missing.starts_with(temp_root_ + "/") && !missing.starts_with(temp_prefix_);
 }
 
 std::string parse_git_against(const std::string& against) {

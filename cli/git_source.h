@@ -26,10 +26,10 @@ class GitSnapshot {
   // message) to the name the user knows: "main:api/openapi.yaml".
   // Files outside the spec's directory are named git's way, "main:shared/x.yaml".
   std::string display(const std::string& text) const;
-  // True when only the spec's directory was materialised and `text` (an
-  // error) names a file outside it: a $ref reaching up, worth a second try
-  // with the whole tree.
-  bool needs_whole_tree(const std::string& text) const;
+  // True when only the spec's directory was materialised and `error` is a
+  // file missing outside it (core::Error::missing_file): a $ref reaching up,
+  // worth a second try with the whole tree.
+  bool needs_whole_tree(const core::Error& error) const;
 
  private:
   std::string ref_;

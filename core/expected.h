@@ -17,6 +17,11 @@ struct Error {
   std::string file;
   uint32_t line = 0;
   uint32_t column = 0;
+  // A file the input needs that does not exist ("" when the error is about
+  // something else), as a value: a caller that supplied only part of a tree
+  // (cli's git snapshot) decides from it whether more would help, never from
+  // the rendered message.
+  std::string missing_file;
 
   // "file:line:col: message" (or the shorter forms when the position is unknown).
   std::string render() const;

@@ -31,7 +31,12 @@ Error too_large(const std::string& path, uint64_t size, uint64_t limit) {
 
 Expected<std::string> read_file(const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return make_error(std::string("cannot read: ") + std::strerror(errno), path);
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    Error e = make_error(std::string("cannot read: ") + std::strerror(err), path);
+    if (err == ENOENT || err == ENOTDIR) e.missing_file = path;
+    return e;
+  }
   if (S_ISDIR(st.st_mode)) return make_error("is a directory, expected a file", path);
   const uint64_t limit = max_input_bytes();
   if (static_cast<uint64_t>(st.st_size) > limit) return too_large(path, static_cast<uint64_t>(st.st_size), limit);

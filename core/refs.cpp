@@ -156,7 +156,11 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
   if (!file_part.empty()) {
     std::string location = join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
     auto loaded = load(location);
-    if (!loaded) return fail("cannot resolve $ref '" + std::string(ref) + "': " + loaded.error().render());
+    if (!loaded) {
+      Error e = fail("cannot resolve $ref '" + std::string(ref) + "': " + loaded.error().render());
+      e.missing_file = loaded.error().missing_file;
+      return e;
+    }
     target = *loaded;
   }
   if (!target) return fail("cannot resolve $ref '" + std::string(ref) + "'");

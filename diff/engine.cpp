@@ -4,6 +4,7 @@
 // parsed as JSON/YAML once and every document format looks at that tree.
 #include "diff/engine.h"
 
+#include <filesystem>
 #include <future>
 
 #include "core/loader.h"
@@ -68,10 +69,32 @@ core::Expected<Loaded> load_one(const ContractInput& input, const CompareOptions
   return Loaded{format, std::move(*contract)};
 }
 
+// The formats that compare a version history, for the error that refuses one.
+std::string history_formats() {
+  std::string out;
+  for (const ContractFormat* f : all_formats())
+    if (f->compares_history()) out += (out.empty() ? "" : ", ") + std::string(f->display_name());
+  return out.empty() ? "none" : out;
+}
+
+// The input with `directory` asked, unless its caller asked already.
+ContractInput with_directory(ContractInput input) {
+  if (!input.directory) {
+    std::error_code ec;
+    input.directory = !input.text && std::filesystem::is_directory(input.path, ec);
+  }
+  return input;
+}
+
 }  // namespace
 
-core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_input, const ContractInput& new_input,
-                                                       const CompareOptions& options) {
+core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_given, const ContractInput& new_given,
+                                                       const CompareOptions& given) {
+  auto mode = parse_compat_mode(given.compat_mode);
+  if (!mode) return mode.error();
+  CompareOptions options = given;
+  if (!given.compat_mode.empty()) options.schema_mode = mode->direction;
+  const ContractInput old_input = with_directory(old_given), new_input = with_directory(new_given);
   // The two versions are independent until compared: load them on two cores.
   auto pending_old = std::async(std::launch::async, [&] { return load_one(old_input, options); });
   auto new_loaded = load_one(new_input, options);
@@ -81,6 +104,12 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
   if (old_loaded->format != new_loaded->format)
     return core::make_error("cannot compare a " + std::string(old_loaded->format->display_name()) +
                             " document with a " + std::string(new_loaded->format->display_name()) + " document");
+  const ContractFormat& format = *old_loaded->format;
+  if (mode->transitive && !options.earlier_versions.empty() && !format.compares_history())
+    return core::make_error(std::string(format.display_name()) + " compares OLD with NEW only: --mode " +
+                            given.compat_mode + " would leave the " + std::to_string(options.earlier_versions.size()) +
+                            " earlier version(s) unchecked (formats that compare a history: " + history_formats() +
+                            ")");
   auto result = old_loaded->format->compare(*old_loaded->contract, *new_loaded->contract, options);
   if (options.disable_free) {  // intentionally never freed (see CompareOptions::disable_free)
     old_loaded->contract.release();

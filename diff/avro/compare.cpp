@@ -135,6 +135,7 @@ class AvroFormat final : public ContractFormat {
                                                const CompareOptions& options) const override {
     return compare_versions(static_cast<AvroVersion&>(old_version), static_cast<AvroVersion&>(new_version), options);
   }
+  bool compares_history() const override { return true; }
   std::span<const RuleInfo> rules() const override { return avro_rule_table(); }
 };
 

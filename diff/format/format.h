@@ -28,12 +28,28 @@ namespace accord::diff {
 struct ContractInput {
   std::string path;                 // file or directory as the user named it
   std::optional<std::string> text;  // content supplied by the caller (e.g. stdin); `path` then only names it
+  // Whether `path` is a directory, asked once where the input is resolved
+  // (cli's resolve_input, else compare_contracts) and read here by every
+  // format instead of asking the file system again.
+  std::optional<bool> directory = std::nullopt;
+  bool is_directory() const { return directory.value_or(false); }
 };
 
 // JSON Schema compatibility (--mode, accord.yaml `mode:`), named as schema
 // registries name it (diff/jsonschema/mode.h): backward = every instance
 // valid under OLD stays valid under NEW, forward = the reverse, full = both.
 enum class SchemaMode : uint8_t { backward, forward, full };
+
+// A --mode as written ("forward", "full-transitive"): the direction, and
+// whether the versions before OLD are checked too. The engine parses
+// CompareOptions::compat_mode once, before anything is loaded, and refuses a
+// transitive mode with earlier versions for a format that keeps no history.
+struct CompatMode {
+  SchemaMode direction = SchemaMode::backward;
+  bool transitive = false;
+};
+// "" is backward; an unknown name is an error that names it.
+core::Expected<CompatMode> parse_compat_mode(std::string_view text);
 
 struct CompareOptions {
   core::RemoteSource* remote = nullptr;        // non-null only with --allow-remote-refs
@@ -49,11 +65,13 @@ struct CompareOptions {
   // OpenAPI: the shortest notice, in days from today, that a deprecation's
   // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
   int min_deprecation_days = 0;
-  SchemaMode schema_mode = SchemaMode::backward;  // JSON Schema documents
+  // JSON Schema documents; the engine sets it from compat_mode when that is given.
+  SchemaMode schema_mode = SchemaMode::backward;
   // "Today" for sunset dates (null = the system clock); tests and --today fix it.
   const core::Clock* clock = nullptr;
-  // Avro: --mode backward|forward|full[-transitive] (empty = backward), and
-  // the versions before OLD, oldest first, that transitive modes also check.
+  // --mode backward|forward|full[-transitive] as written (empty = backward),
+  // and the versions before OLD, oldest first, that transitive modes also
+  // check (only formats whose compares_history() is true take them).
   std::string compat_mode;
   std::vector<std::string> earlier_versions;
 };
@@ -97,6 +115,11 @@ class ContractFormat {
   // Returns raw findings; the engine finalizes them (messages, fingerprints).
   virtual core::Expected<std::vector<Finding>> compare(LoadedContract& old_version, LoadedContract& new_version,
                                                        const CompareOptions& options) const = 0;
+
+  // Whether a transitive --mode checks NEW against the versions before OLD
+  // too (CompareOptions::earlier_versions). Otherwise such a request is an
+  // error rather than a history silently left unchecked.
+  virtual bool compares_history() const { return false; }
 
   // Every rule row of the format: `accord rules`, docs/rules.md, severities
   // and every count in tests come from here.

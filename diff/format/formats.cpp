@@ -25,6 +25,24 @@ const ContractFormat* find_format(std::string_view name) {
   return nullptr;
 }
 
+core::Expected<CompatMode> parse_compat_mode(std::string_view text) {
+  constexpr std::string_view kTransitive = "-transitive";
+  CompatMode mode;
+  std::string_view base = text;
+  if (base.size() > kTransitive.size() && base.ends_with(kTransitive)) {
+    mode.transitive = true;
+    base.remove_suffix(kTransitive.size());
+  }
+  if (base.empty() && !mode.transitive) return mode;
+  if (base == "backward") mode.direction = SchemaMode::backward;
+  else if (base == "forward") mode.direction = SchemaMode::forward;
+  else if (base == "full") mode.direction = SchemaMode::full;
+  else
+    return core::make_error("unknown --mode '" + std::string(text) +
+                            "' (expected backward, forward, full or a -transitive variant)");
+  return mode;
+}
+
 std::string format_names() {
   std::string out;
   for (const ContractFormat* f : all_formats()) {

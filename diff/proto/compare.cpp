@@ -22,15 +22,13 @@ using namespace accord::diff::proto;
 
 core::Expected<BreakingConfig> config_for(const ContractInput& new_input, const CompareOptions& options) {
   if (!options.proto_config.empty()) return load_breaking_config(options.proto_config);
-  std::error_code ec;
-  if (fs::is_directory(new_input.path, ec)) return find_breaking_config(new_input.path);
+  if (new_input.is_directory()) return find_breaking_config(new_input.path);
   return BreakingConfig{};
 }
 
 // Two single files are one file in two versions, whatever they are called.
 bool both_single_files(const ContractInput& a, const ContractInput& b) {
-  std::error_code ec;
-  return !fs::is_directory(a.path, ec) && !fs::is_directory(b.path, ec) && !is_descriptor_set_path(a.path) &&
+  return !a.is_directory() && !b.is_directory() && !is_descriptor_set_path(a.path) &&
          !is_descriptor_set_path(b.path);
 }
 
@@ -148,9 +146,7 @@ core::Expected<std::vector<Finding>> compare_inputs(const ContractInput& old_inp
                             new_input.path);
   auto config = config_for(new_input, options);
   if (!config) return config.error();
-  std::error_code ec;
-  if (!config->workspace_directories.empty() && fs::is_directory(new_input.path, ec) &&
-      fs::is_directory(old_input.path, ec))
+  if (!config->workspace_directories.empty() && new_input.is_directory() && old_input.is_directory())
     return compare_workspace(old_input, new_input, *config, options);
   return compare_roots(old_input.path, new_input.path, options.include_paths, options.include_paths, *config, options);
 }
@@ -178,8 +174,7 @@ class ProtoFormat final : public ContractFormat {
     const std::string& p = input.path;
     if (ends_with(p, ".proto") || ends_with(p, ".binpb") || ends_with(p, ".pb") || ends_with(p, ".desc"))
       return Claim::yes;
-    std::error_code ec;
-    return !input.text && fs::is_directory(p, ec) ? Claim::yes : Claim::no;
+    return !input.text && input.is_directory() ? Claim::yes : Claim::no;
   }
   Claim claim_document(const core::Document&) const override { return Claim::no; }
 

@@ -283,3 +283,23 @@ TEST_CASE("cli: SARIF counts the columns of a file taken from git in UTF-16 unit
   REQUIRE(related);
   CHECK(related->get("physicalLocation")->get("region")->get("startColumn")->as_number() == byte_column - 1);
 }
+
+TEST_CASE("cli: a -transitive mode over a history is refused for a format that compares two versions only",
+          "[cli][modes]") {
+  // OpenAPI keeps no version history: the earlier version would go unchecked.
+  auto openapi = test::run_accord({"breaking", "--mode", "backward-transitive", kV1, kV1, kV2});
+  CHECK(openapi.exit_code == 2);
+  CHECK(openapi.err.find("OpenAPI compares OLD with NEW only") != std::string::npos);
+  CHECK(openapi.err.find("Avro") != std::string::npos);  // names the formats that do compare a history
+  // Avro does: the same command line is a verdict over every earlier version.
+  const std::string history = "fixtures/avro/history/";
+  auto avro = test::run_accord(
+      {"breaking", "--mode", "backward-transitive", history + "v1.avsc", history + "v2.avsc", history + "v3.avsc"});
+  INFO(avro.out << avro.err);
+  CHECK(avro.exit_code == 1);
+  CHECK(avro.out.find("avro.field-added-without-default") != std::string::npos);
+  // An unknown mode is refused before anything is read.
+  auto unknown = test::run_accord({"breaking", "--mode", "sideways-transitive", kV1, "no-such-file.yaml"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("unknown --mode 'sideways-transitive'") != std::string::npos);
+}

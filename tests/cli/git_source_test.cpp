@@ -43,13 +43,21 @@ TEST_CASE("snapshot: the spec's directory at the ref, with its relative $ref tar
   // Outside the spec's directory: git's REF:path from the top, and a hint
   // that the whole tree is needed.
   CHECK((*snap)->display("cannot read " + root + "/other/x.yaml") == "cannot read HEAD~1:other/x.yaml");
-  CHECK((*snap)->needs_whole_tree("cannot read " + root + "/other/x.yaml"));
-  CHECK(!(*snap)->needs_whole_tree(old_spec + ":3:1: bad indentation"));
+  core::Error missing_outside = core::make_error("cannot resolve $ref", old_spec, 3, 1);
+  missing_outside.missing_file = root + "/other/x.yaml";
+  CHECK((*snap)->needs_whole_tree(missing_outside));
+  // Decided by the value, not by what the message says.
+  CHECK(!(*snap)->needs_whole_tree(core::make_error("cannot read " + root + "/other/x.yaml", old_spec, 3, 1)));
+  core::Error missing_inside = missing_outside;
+  missing_inside.missing_file = dir + "/schemas/gone.yaml";
+  CHECK(!(*snap)->needs_whole_tree(missing_inside));
   auto whole = cli::snapshot_at_ref("HEAD~1", spec, true);
   REQUIRE(whole);
   const std::string whole_spec = (*whole)->spec_path();
   CHECK(read_text(whole_spec.substr(0, whole_spec.find("/api/")) + "/other/unrelated.txt") == "not needed\n");
-  CHECK(!(*whole)->needs_whole_tree("cannot read " + whole_spec.substr(0, whole_spec.find("/api/")) + "/x.yaml"));
+  core::Error missing_in_whole = missing_outside;
+  missing_in_whole.missing_file = whole_spec.substr(0, whole_spec.find("/api/")) + "/x.yaml";
+  CHECK(!(*whole)->needs_whole_tree(missing_in_whole));
   snap->reset();
   CHECK(!std::filesystem::exists(root));  // removed with the snapshot
 }
