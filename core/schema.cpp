@@ -361,6 +361,11 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
       types = type_array;
   }
   if (types & type_null) out.nullable = true;
+  // `enum` listing null is one more spelling of nullable, where no `type`
+  // keeps null out (OpenAPI 3.0 asks for null in the enum of a nullable enum).
+  if (out.enum_values && (out.declared_types == 0 || out.nullable))
+    for (const Member& v : out.enum_values->children())
+      if (v.value->is_null()) out.nullable = true;
   if (out.nullable && types != 0) types |= type_null;
   out.types = types;
 }

@@ -110,7 +110,8 @@ void compare_types(const Reporter& report) {
     else report("type-changed", std::move(args));
   }
   // Nullability only means something when a type restricts the value.
-  if (report.old_s.types != 0 && report.new_s.types != 0 && report.old_s.nullable != report.new_s.nullable)
+  auto restricted = [](const Schema& s) { return s.types != 0 || s.enum_values || s.const_value; };
+  if (restricted(report.old_s) && restricted(report.new_s) && report.old_s.nullable != report.new_s.nullable)
     report(report.new_s.nullable ? "became-nullable" : "became-not-nullable");
 }
 
@@ -164,11 +165,14 @@ void compare_values(const Reporter& report) {
   if (!ov && !o.const_value) return report("became-enum");
   if (!nv && !n.const_value) return report("enum-removed");
   if (ov && nv && ov->equals(*nv)) return;
+  // null in an enum is nullability, compared on its own (compare_types).
   auto each = [](const Node* list, const Node* single, auto&& fn) {
-    if (list)
-      for (const core::Member& m : list->children()) fn(m.value);
-    else
+    if (list) {
+      for (const core::Member& m : list->children())
+        if (!m.value->is_null()) fn(m.value);
+    } else {
       fn(single);
+    }
   };
   auto in = [](const Node* list, const Node* single, const Node* v) {
     return list ? contains(list, v) : single->equals(*v);

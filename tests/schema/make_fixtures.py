@@ -290,6 +290,12 @@ NORMALIZE = [
      "allOf:\n  - type: integer\n    maximum: 10\n  - maximum: 5\n", [("max-decreased", "1:1", "1:1")]),
     ("nullable-30-to-anyof-null", "response", "type: string\nnullable: true\n",
      "anyOf:\n  - type: string\n  - type: 'null'\n", []),
+    # null in an enum is nullability: 3.0 `nullable` + enum against 3.1's type array + null in the enum.
+    ("nullable-enum-null", "request", "type: string\nnullable: true\nenum: [a, b]\n",
+     "type: [string, 'null']\nenum: [a, b, null]\n", []),
+    ("enum-null-added", "response", "enum: [a, b]\n", "enum: [a, b, null]\n", [("became-nullable", "1:1", "1:1")]),
+    # With `type: string`, a null in the enum is unreachable: no nullability, no change.
+    ("enum-null-under-type", "request", "type: string\nenum: [a, b]\n", "type: string\nenum: [a, b, null]\n", []),
     ("nullable-type-array", "request", "type: string\nnullable: true\n", "type: [string, 'null']\n", []),
     ("allof-not-merged-unchanged", "response", "allOf:\n  - type: string\n  - type: integer\n",
      "allOf:\n  - type: string\n  - type: integer\n", []),
