@@ -76,8 +76,14 @@ const Document* DocumentSet::adopt(std::unique_ptr<Document> doc, std::string lo
   by_file_[&raw->file()] = {raw, location};
   by_location_[location] = std::move(doc);
   // Only JSON Schema documents carry `$id`s worth a walk.
-  if (const Node* root = raw->root(); root && root->is_object() && (root->get("$schema") || root->get("$id")))
-    index_ids(raw, root, location, "");
+  const Node* root = raw->root();
+  if (!root || !root->is_object()) return raw;
+  const Node* dialect = root->get("$schema");
+  bool draft4 = dialect && dialect->is_string() && dialect->text().find("draft-04") != std::string_view::npos;
+  const Node* old_id = root->get("id");
+  if (draft4 || (!dialect && !root->get("$id") && old_id && old_id->is_string())) id_key_ = "id";
+  if (dialect || root->get("$id") || id_key_ == "id") index_ids(raw, root, location, "");
+  id_key_ = "$id";
   return raw;
 }
 
@@ -88,11 +94,12 @@ void DocumentSet::index_ids(const Document* doc, const Node* node, const std::st
   }
   if (!node->is_object()) return;
   std::string here = base;
-  if (const Node* id = node->get("$id"); id && id->is_string() && !id->text().empty() && id->text()[0] != '#') {
+  if (const Node* id = node->get(id_key_); id && id->is_string() && !id->text().empty() && id->text()[0] != '#') {
     std::string_view uri = id->text().substr(0, id->text().find('#'));
     here = join_location(base, std::string(uri));
     embedded_.try_emplace(here, Resolved{node, doc, pointer});
   }
+  index_anchor(doc, node, here, pointer);
   for (const Member& m : node->children()) {
     if (m.key == "$ref" && m.value->is_string()) {
       if (here != location_of(doc)) ref_base_[m.value] = here;
@@ -102,6 +109,19 @@ void DocumentSet::index_ids(const Document* doc, const Node* node, const std::st
     if (m.key == "enum" || m.key == "const" || m.key == "examples" || m.key == "default") continue;
     index_ids(doc, m.value, here, pointer_append(pointer, m.key));
   }
+}
+
+void DocumentSet::index_anchor(const Document* doc, const Node* node, const std::string& base,
+                               const std::string& pointer) {
+  auto name_of = [&](std::string_view key, bool after_hash) -> std::string_view {
+    const Node* v = node->get(key);
+    if (!v || !v->is_string() || v->text().empty()) return {};
+    std::string_view text = v->text();
+    if (!after_hash) return text;
+    return text[0] == '#' && text.size() > 1 && text[1] != '/' ? text.substr(1) : std::string_view();
+  };
+  for (std::string_view name : {name_of("$anchor", false), name_of("$dynamicAnchor", false), name_of(id_key_, true)})
+    if (!name.empty()) embedded_.try_emplace(base + "#" + std::string(name), Resolved{node, doc, pointer});
 }
 
 std::optional<TreeBuilder> DocumentSet::derive(const Document* doc) {
@@ -142,9 +162,16 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
     std::string location = join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
     if (auto it = embedded_.find(location); it != embedded_.end()) resource = &it->second;
   }
+  if (!fragment.empty() && fragment[0] != '/') {
+    // A plain name: an anchor of the resource the reference lands in.
+    std::string resource_uri = file_part.empty()
+                                   ? (base != ref_base_.end() ? base->second : location_of(from))
+                                   : join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
+    if (!file_part.empty() && !embedded_.count(resource_uri) && !is_remote(resource_uri)) (void)load(resource_uri);
+    if (auto it = embedded_.find(resource_uri + "#" + fragment); it != embedded_.end()) return it->second;
+    return fail("dangling $ref '" + std::string(ref) + "': no anchor '" + fragment + "' in that schema resource");
+  }
   if (resource) {
-    if (!fragment.empty() && fragment[0] != '/')
-      return fail("unsupported $ref fragment '#" + fragment + "' (expected a JSON Pointer)");
     const Node* node = pointer_resolve(resource->node, "#" + fragment);
     if (!node) return fail("dangling $ref '" + std::string(ref) + "': nothing at that pointer");
     std::vector<std::string> tokens;
@@ -164,8 +191,6 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
     target = *loaded;
   }
   if (!target) return fail("cannot resolve $ref '" + std::string(ref) + "'");
-  if (!fragment.empty() && fragment[0] != '/')
-    return fail("unsupported $ref fragment '#" + fragment + "' (expected a JSON Pointer)");
   std::string pointer = "#" + fragment;
   const Node* node = pointer_resolve(target->root(), pointer);
   if (!node) return fail("dangling $ref '" + std::string(ref) + "': nothing at that pointer");
@@ -174,6 +199,30 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
   std::string canonical;
   for (const auto& t : tokens) canonical = pointer_append(canonical, t);
   return Resolved{node, target, canonical};
+}
+
+Expected<Resolved> DocumentSet::resolve_dynamic_ref(std::string_view ref, const Node* at, bool recursive) {
+  auto target = resolve_ref(ref, at);
+  if (!target) return target;
+  const Document* from = document_of(at);
+  const Node* root = from ? from->root() : nullptr;
+  if (!root || !root->is_object() || !target->node->is_object()) return target;
+  if (recursive) {
+    auto anchored = [](const Node* n) {
+      const Node* a = n->get("$recursiveAnchor");
+      return a && a->is_bool() && a->as_bool();
+    };
+    if (anchored(target->node) && anchored(root)) return Resolved{root, from, ""};
+    return target;
+  }
+  size_t hash = ref.find('#');
+  std::string_view name = hash == std::string_view::npos ? std::string_view() : ref.substr(hash + 1);
+  const Node* declared = target->node->get("$dynamicAnchor");
+  if (name.empty() || name[0] == '/' || !declared || !declared->is_string() || declared->text() != name) return target;
+  auto outer = embedded_.find(location_of(from) + "#" + std::string(name));
+  if (outer == embedded_.end()) return target;
+  const Node* outer_anchor = outer->second.node->get("$dynamicAnchor");
+  return outer_anchor && outer_anchor->is_string() && outer_anchor->text() == name ? outer->second : *target;
 }
 
 Expected<Resolved> DocumentSet::resolve(const Node* node, std::string pointer_hint) {

@@ -44,7 +44,17 @@ class DocumentSet {
   Expected<Resolved> resolve(const Node* node, std::string pointer_hint = {});
 
   // Resolves one reference string as written in the document that holds `at`.
+  // A fragment is a JSON Pointer or a plain name (`$anchor`, `$dynamicAnchor`,
+  // draft-06/07 `$id: '#name'`, draft-04 `id: '#name'`).
   Expected<Resolved> resolve_ref(std::string_view ref, const Node* at);
+
+  // `$recursiveRef` (2019-09; `recursive`) or `$dynamicRef` (2020-12): resolved
+  // as `$ref`, then, when that target opens a dynamic scope (`$recursiveAnchor:
+  // true`, or a `$dynamicAnchor` of the same name), redirected to the
+  // outermost schema resource of the referring document that declares the
+  // same anchor. A comparison starts at a document's root, so that root is
+  // the outermost dynamic scope an instance is validated in.
+  Expected<Resolved> resolve_dynamic_ref(std::string_view ref, const Node* at, bool recursive);
 
   // Adds nodes beside an adopted or loaded document: a format's normaliser
   // uses it for shapes the document implies but does not spell out (a
@@ -64,6 +74,9 @@ class DocumentSet {
   // bundled schema): `$ref`s to those URIs resolve to the embedded node,
   // and `$ref`s written under an `$id` resolve against that base URI.
   void index_ids(const Document* doc, const Node* node, const std::string& base, const std::string& pointer);
+  void index_anchor(const Document* doc, const Node* node, const std::string& base, const std::string& pointer);
+  std::string_view id_key_ = "$id";  // "id" while indexing a draft-04 document
+  // "<resource uri>" and "<resource uri>#<anchor>" -> the node they name.
   std::map<std::string, Resolved> embedded_;
   std::unordered_map<const Node*, std::string> ref_base_;  // a `$ref` value node -> its `$id` base (when not the file)
   RemoteSource* remote_;

@@ -12,7 +12,9 @@ namespace {
 // are only these is treated as a bare reference (so it shares the target's
 // Schema and the comparator's cache).
 bool is_annotation(std::string_view key) {
-  return key == "$ref" || key == "description" || key == "title" || key == "summary" || key == "$comment" ||
+  return key == "$ref" || key == "$dynamicRef" || key == "$recursiveRef" || key == "$schema" || key == "$id" ||
+         key == "$anchor" || key == "$dynamicAnchor" || key == "$recursiveAnchor" || key == "$defs" ||
+         key == "definitions" || key == "description" || key == "title" || key == "summary" || key == "$comment" ||
          key == "example" || key == "examples" || key == "externalDocs" || key == "xml" ||
          key.rfind("x-", 0) == 0;
 }
@@ -21,6 +23,16 @@ bool has_only_annotation_siblings(const Node* node) {
   for (const Member& m : node->children())
     if (!is_annotation(m.key) || m.key == "x-nullable") return false;
   return true;
+}
+
+// OpenAPI 3.0 ignores `$ref` siblings, but `nullable: true` (Swagger:
+// `x-nullable`) beside a `$ref` is how 3.0 specs say "this reference or
+// null", and generators honour it: it is the one sibling read there.
+bool nullable_sibling(const Node* node, Dialect dialect) {
+  if (dialect != Dialect::openapi30) return false;
+  for (std::string_view key : {"nullable", "x-nullable"})
+    if (const Node* v = node->get(key); v && v->is_bool()) return true;
+  return false;
 }
 
 Error error_at(const Node* node, std::string message) {
@@ -32,7 +44,7 @@ SchemaHandle handle(const Node* node, const std::string& parent, std::string_vie
   SchemaHandle h;
   h.node = node;
   h.pointer = pointer_append(parent, key);
-  h.via_ref = node->is_object() && node->get("$ref") && node->get("$ref")->is_string();
+  h.via_ref = reference_of(node) != nullptr;
   return h;
 }
 
@@ -80,7 +92,93 @@ Bound read_bound(const Node* node, std::string_view key, std::string_view exclus
   return b;
 }
 
+bool draft_at_most(Dialect d, Dialect last) { return d == Dialect::unknown || (d != Dialect::openapi30 && d <= last); }
+bool draft_from(Dialect d, Dialect first) { return d == Dialect::unknown || (d != Dialect::openapi30 && d >= first); }
+
+// `dependentRequired` / `dependentSchemas` (2019-09+) and their draft-04..07
+// predecessor `dependencies`, whose entries are either kind.
+void read_dependencies(const Node* node, const std::string& pointer, Schema& out, Dialect dialect) {
+  auto required_entry = [&](const Member& m) {
+    Schema::Dependency dep{m.key, {}, m.value};
+    for (const Member& r : m.value->children())
+      if (r.value->is_string()) dep.required.push_back(r.value->text());
+    out.dependent_required.push_back(std::move(dep));
+  };
+  auto add_schema = [&](const Member& m, std::string_view key) {
+    out.dependent_schemas.push_back({m.key, handle(m.value, pointer_append(pointer, key), m.key)});
+  };
+  if (draft_at_most(dialect, Dialect::draft7))
+    if (const Node* deps = node->get("dependencies"); deps && deps->is_object())
+      for (const Member& m : deps->children()) {
+        if (m.value->is_array()) required_entry(m);
+        else if (m.value->is_object() || m.value->is_bool()) add_schema(m, "dependencies");
+      }
+  if (!draft_from(dialect, Dialect::draft2019_09)) return;
+  if (const Node* deps = node->get("dependentRequired"); deps && deps->is_object())
+    for (const Member& m : deps->children())
+      if (m.value->is_array()) required_entry(m);
+  if (const Node* deps = node->get("dependentSchemas"); deps && deps->is_object())
+    for (const Member& m : deps->children())
+      if (m.value->is_object() || m.value->is_bool()) add_schema(m, "dependentSchemas");
+}
+
+// items / prefixItems / additionalItems by dialect: the array form of
+// `items` is a tuple up to 2019-09, `prefixItems` is the tuple in 2020-12.
+void read_items(const Node* node, const std::string& pointer, Schema& out, Dialect dialect) {
+  const Node* items = node->get("items");
+  const Node* prefix = draft_from(dialect, Dialect::draft2020_12) ? node->get("prefixItems") : nullptr;
+  bool tuple_items = items && items->is_array() && draft_at_most(dialect, Dialect::draft2019_09);
+  auto schema_like = [](const Node* n) { return n && (n->is_object() || n->is_bool()); };
+  if (items || prefix) out.items_keyword = Keyword{items ? items : prefix, &out};
+  if (prefix && prefix->is_array()) {
+    out.prefix_items.clear();
+    read_handles(prefix, pointer, "prefixItems", out.prefix_items);
+    if (schema_like(items)) out.items = handle(items, pointer, "items");
+  } else if (tuple_items) {
+    out.prefix_items.clear();
+    read_handles(items, pointer, "items", out.prefix_items);
+    if (const Node* rest = node->get("additionalItems"); schema_like(rest))
+      out.items = handle(rest, pointer, "additionalItems");
+  } else if (schema_like(items)) {
+    out.items = handle(items, pointer, "items");
+  }
+  if (const Node* c = node->get("contains"); schema_like(c)) out.contains = handle(c, pointer, "contains");
+}
+
 }  // namespace
+
+Dialect dialect_of_uri(std::string_view uri) {
+  if (uri.find("draft-04") != std::string_view::npos) return Dialect::draft4;
+  if (uri.find("draft-06") != std::string_view::npos) return Dialect::draft6;
+  if (uri.find("draft-07") != std::string_view::npos) return Dialect::draft7;
+  if (uri.find("2019-09") != std::string_view::npos) return Dialect::draft2019_09;
+  if (uri.find("2020-12") != std::string_view::npos) return Dialect::draft2020_12;
+  // OpenAPI 3.1's default dialect is 2020-12 plus its own vocabulary.
+  if (uri.find("spec.openapis.org/oas/3.1/dialect") != std::string_view::npos) return Dialect::draft2020_12;
+  return Dialect::unknown;
+}
+
+std::string_view dialect_name(Dialect d) {
+  switch (d) {
+    case Dialect::draft4: return "draft-04";
+    case Dialect::draft6: return "draft-06";
+    case Dialect::draft7: return "draft-07";
+    case Dialect::draft2019_09: return "2019-09";
+    case Dialect::draft2020_12: return "2020-12";
+    case Dialect::openapi30: return "OpenAPI 3.0";
+    case Dialect::unknown: break;
+  }
+  return "unknown";
+}
+
+bool ref_siblings_apply(Dialect d) { return d == Dialect::unknown || d == Dialect::draft2019_09 || d == Dialect::draft2020_12; }
+
+const Node* reference_of(const Node* node) {
+  if (!node || !node->is_object()) return nullptr;
+  for (std::string_view key : {"$ref", "$dynamicRef", "$recursiveRef"})
+    if (const Node* ref = node->get(key); ref && ref->is_string()) return ref;
+  return nullptr;
+}
 
 uint8_t type_bit(std::string_view name) {
   if (name == "null") return type_null;
@@ -132,7 +230,8 @@ bool Schema::unconstrained() const {
   return true;
 }
 
-void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out) {
+void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out, Dialect dialect) {
+  out.dialect = dialect;
   auto keyword = [&](std::string_view key) -> Keyword {
     const Node* value = node->get(key);
     return value ? Keyword{value, &out} : Keyword{};
@@ -172,21 +271,11 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
   read_named(node->get("patternProperties"), pointer, "patternProperties", out.pattern_properties);
   if (const Node* names = node->get("propertyNames")) out.property_names = handle(names, pointer, "propertyNames");
 
-  const Node* items = node->get("items");
-  const Node* prefix = node->get("prefixItems");
-  if (items || prefix) out.items_keyword = Keyword{items ? items : prefix, &out};
-  if (prefix && prefix->is_array()) {
-    out.prefix_items.clear();
-    read_handles(prefix, pointer, "prefixItems", out.prefix_items);
-    if (items && (items->is_object() || items->is_bool())) out.items = handle(items, pointer, "items");
-  } else if (items && items->is_array()) {  // draft-04..2019-09 tuple form
-    out.prefix_items.clear();
-    read_handles(items, pointer, "items", out.prefix_items);
-    const Node* rest = node->get("additionalItems");
-    if (rest && (rest->is_object() || rest->is_bool())) out.items = handle(rest, pointer, "additionalItems");
-  } else if (items && (items->is_object() || items->is_bool())) {
-    out.items = handle(items, pointer, "items");
-  }
+  read_items(node, pointer, out, dialect);
+  read_dependencies(node, pointer, out, dialect);
+  for (auto [key, slot] : {std::pair{"unevaluatedProperties", &out.unevaluated_properties},
+                           std::pair{"unevaluatedItems", &out.unevaluated_items}})
+    if (const Node* u = node->get(key); u && (u->is_object() || u->is_bool())) *slot = handle(u, pointer, key);
 
   if (Keyword k = keyword("enum"); k && k.value->is_array()) {
     out.enum_keyword = k;
@@ -211,6 +300,10 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
   take(out.pattern, "pattern");
   take(out.format, "format");
   take(out.default_value, "default");
+  take(out.min_contains, "minContains");
+  take(out.max_contains, "maxContains");
+  take(out.content_encoding, "contentEncoding");
+  take(out.content_media_type, "contentMediaType");
   if (Keyword k = keyword("uniqueItems")) {
     out.unique_items_keyword = k;
     out.unique_items = k.value->as_bool();
@@ -240,7 +333,9 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
       *c.site = k;
       read_handles(k.value, pointer, c.key, *c.list);
     }
-  if (const Node* n = node->get("not"); n && (n->is_object() || n->is_bool())) out.not_schema = handle(n, pointer, "not");
+  for (auto [key, slot] : {std::pair{"not", &out.not_schema}, std::pair{"if", &out.if_schema},
+                           std::pair{"then", &out.then_schema}, std::pair{"else", &out.else_schema}})
+    if (const Node* n = node->get(key); n && (n->is_object() || n->is_bool())) *slot = handle(n, pointer, key);
 
   if (const Node* d = node->get("discriminator")) {
     Schema::Discriminator disc;
@@ -266,14 +361,19 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
       types = type_array;
   }
   if (types & type_null) out.nullable = true;
+  // `enum` listing null is one more spelling of nullable, where no `type`
+  // keeps null out (OpenAPI 3.0 asks for null in the enum of a nullable enum).
+  if (out.enum_values && (out.declared_types == 0 || out.nullable))
+    for (const Member& v : out.enum_values->children())
+      if (v.value->is_null()) out.nullable = true;
   if (out.nullable && types != 0) types |= type_null;
   out.types = types;
 }
 
 Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& pointer) {
   if (!node) return make_error("missing schema");
-  const Node* ref = node->is_object() ? node->get("$ref") : nullptr;
-  bool is_ref = ref && ref->is_string();
+  const Node* ref = reference_of(node);
+  bool is_ref = ref != nullptr;
   if (auto it = by_node_.find(node); it != by_node_.end()) {
     // A YAML alias makes several places share one node: each place gets its
     // own Schema, so findings under it name the place they are about.
@@ -286,7 +386,7 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
     s.pointer = pointer;
     s.boolean_schema = it->second->boolean_schema;
     s.accepts_nothing = it->second->accepts_nothing;
-    if (!s.boolean_schema) read_schema_keywords(node, pointer, s);  // children's places follow this one
+    if (!s.boolean_schema) read_schema_keywords(node, pointer, s, it->second->dialect);  // children's places follow this one
     by_alias_.emplace(std::move(key), &s);
     return static_cast<const Schema*>(&s);
   }
@@ -296,11 +396,15 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
   if (!is_ref) return build(node, pointer, documents_.document_of(node));
 
   if (!building_.insert(node).second) return error_at(ref, "circular $ref chain");
-  auto target = documents_.resolve_ref(ref->text(), ref);
+  const Document* doc = documents_.document_of(node);
+  Dialect dialect = dialect_of(doc);
+  auto target = node->get("$ref") == ref ? documents_.resolve_ref(ref->text(), ref)
+                                         : documents_.resolve_dynamic_ref(ref->text(), ref, node->get("$recursiveRef") == ref);
   Expected<const Schema*> result = make_error("unreachable");
   if (!target) {
     result = target.error();
-  } else if (has_only_annotation_siblings(node)) {
+  } else if (has_only_annotation_siblings(node) || (!ref_siblings_apply(dialect) && !nullable_sibling(node, dialect))) {
+    // Before 2019-09 (and in OpenAPI 3.0) a `$ref` replaces its object: siblings are ignored.
     result = get(target->node, target->pointer);
   } else {
     // `$ref` with siblings: the siblings apply together with the target.
@@ -314,7 +418,13 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
       merged.pointer = pointer;
       merged.base = *base;
       merged.boolean_schema = false;
-      read_schema_keywords(node, pointer, merged);
+      if (ref_siblings_apply(dialect)) {
+        read_schema_keywords(node, pointer, merged, dialect);
+      } else {  // only the OpenAPI nullability beside the $ref counts
+        merged.nullable_keyword = Keyword{node->get("nullable") ? node->get("nullable") : node->get("x-nullable"), &merged};
+        merged.nullable = merged.nullable_keyword.value->is_bool() && merged.nullable_keyword.value->as_bool();
+        if (merged.nullable && merged.types != 0) merged.types |= type_null;
+      }
       result = static_cast<const Schema*>(&merged);
     }
   }
@@ -339,10 +449,23 @@ Expected<const Schema*> SchemaGraph::build(const Node* node, const std::string& 
     s.boolean_schema = true;
     s.accepts_nothing = !node->as_bool();
   } else {
-    read_schema_keywords(node, pointer, s);
+    read_schema_keywords(node, pointer, s, dialect_of(doc));
   }
   by_node_.emplace(node, &s);
   return static_cast<const Schema*>(&s);
+}
+
+Dialect SchemaGraph::dialect_of(const Document* doc) {
+  if (!doc) return fallback_dialect_;
+  auto [it, fresh] = dialects_.try_emplace(doc, fallback_dialect_);
+  if (!fresh) return it->second;
+  const Node* root = doc->root();
+  const Node* named = root && root->is_object() ? root->get("$schema") : nullptr;
+  if (named && named->is_string() && dialect_of_uri(named->text()) != Dialect::unknown)
+    it->second = dialect_of_uri(named->text());
+  else if (dialect_rule_)
+    it->second = dialect_rule_(doc, fallback_dialect_);
+  return it->second;
 }
 
 }  // namespace accord::core

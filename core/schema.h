@@ -49,6 +49,22 @@ bool type_subset(uint8_t inner, uint8_t outer);
 
 class Schema;
 
+// The JSON Schema dialect a document is written in. It decides how some
+// keywords read: `$ref` siblings (ignored before 2019-09 and in OpenAPI 3.0),
+// `dependencies` (draft-04..07) vs `dependentRequired`/`dependentSchemas`
+// (2019-09+), the tuple form `items: [...]` (up to 2019-09) vs `prefixItems`
+// (2020-12), `$recursiveRef` (2019-09) and `$dynamicRef` (2020-12).
+// `unknown` reads every spelling (a document that does not say).
+// `openapi30` is OpenAPI 3.0's schema object (a draft-04/05 subset plus
+// `nullable`); OpenAPI 3.1 is `draft2020_12`.
+enum class Dialect : uint8_t { unknown, draft4, draft6, draft7, draft2019_09, draft2020_12, openapi30 };
+
+// "http://json-schema.org/draft-07/schema#" -> draft7 (unknown for anything else).
+Dialect dialect_of_uri(std::string_view uri);
+std::string_view dialect_name(Dialect d);
+// Whether keywords beside a `$ref` apply (2019-09+) or are ignored (earlier drafts, OpenAPI 3.0).
+bool ref_siblings_apply(Dialect d);
+
 // A not yet built subschema: where it sits.
 struct SchemaHandle {
   const Node* node = nullptr;
@@ -89,6 +105,7 @@ class Schema {
   const Document* document = nullptr;
   std::string pointer;
   const Schema* base = nullptr;  // the target of a `$ref` that has siblings
+  Dialect dialect = Dialect::unknown;
 
   // `true` / `false` boolean schemas (2019-09+); `{}` is accepts_all too.
   bool boolean_schema = false;
@@ -117,10 +134,24 @@ class Schema {
   Keyword additional_keyword;
   std::vector<NamedHandle> pattern_properties;
   std::optional<SchemaHandle> property_names;
+  // dependentRequired (2019-09+), or an array-valued `dependencies` entry
+  // (draft-04..07): when property `name` is present, `required` must be too.
+  struct Dependency {
+    std::string_view name;
+    std::vector<std::string_view> required;
+    const Node* at = nullptr;
+  };
+  std::vector<Dependency> dependent_required;
+  // dependentSchemas (2019-09+), or a schema-valued `dependencies` entry.
+  std::vector<NamedHandle> dependent_schemas;
+  // unevaluatedProperties / unevaluatedItems (2019-09+): a boolean or a schema.
+  SchemaHandle unevaluated_properties, unevaluated_items;
 
   SchemaHandle items;                 // single schema for every item
   std::vector<SchemaHandle> prefix_items;  // tuple form (`prefixItems`, or draft-04 `items: [...]`)
   Keyword items_keyword;
+  SchemaHandle contains;  // draft-06+
+  Keyword min_contains, max_contains;  // 2019-09+
 
   const Node* enum_values = nullptr;  // array node
   const Node* const_value = nullptr;
@@ -131,6 +162,7 @@ class Schema {
   Keyword multiple_of;
   Keyword min_length, max_length, min_items, max_items, min_properties, max_properties;
   Keyword pattern, format, default_value;
+  Keyword content_encoding, content_media_type;
   bool unique_items = false;
   Keyword unique_items_keyword;
   bool read_only = false, write_only = false, deprecated = false;
@@ -138,6 +170,7 @@ class Schema {
 
   std::vector<SchemaHandle> all_of, any_of, one_of;
   SchemaHandle not_schema;
+  SchemaHandle if_schema, then_schema, else_schema;  // draft-07+
   Keyword all_of_keyword, any_of_keyword, one_of_keyword;
 
   struct Discriminator {
@@ -167,6 +200,15 @@ class SchemaGraph {
   Expected<const Schema*> get(const SchemaHandle& handle);
 
   DocumentSet& documents() { return documents_; }
+
+  // The dialect of schemas in `doc` when the document does not name one with
+  // a root `$schema` (a format knows: OpenAPI 3.0, 3.1, AsyncAPI...). Set
+  // before the first get(); the function sees each document once.
+  void set_dialect_rule(Dialect (*rule)(const Document* doc, Dialect fallback), Dialect fallback) {
+    dialect_rule_ = rule;
+    fallback_dialect_ = fallback;
+  }
+  Dialect dialect_of(const Document* doc);
   size_t size() const { return schemas_.size(); }
 
  private:
@@ -177,9 +219,17 @@ class SchemaGraph {
   std::unordered_map<const Node*, const Schema*> by_node_;
   std::map<std::pair<const Node*, std::string>, const Schema*> by_alias_;  // YAML aliases: same node, other place
   std::unordered_set<const Node*> building_;  // guards `$ref`-with-siblings loops
+  Dialect (*dialect_rule_)(const Document*, Dialect) = nullptr;
+  Dialect fallback_dialect_ = Dialect::unknown;
+  std::unordered_map<const Document*, Dialect> dialects_;
 };
 
+// The reference keyword of a schema object: `$ref`, or (resolved statically)
+// `$recursiveRef` / `$dynamicRef`; nullptr when it has none.
+const Node* reference_of(const Node* node);
+
 // Reads the keywords of `node` into `out` (used by SchemaGraph; exposed for tests).
-void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out);
+void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out,
+                          Dialect dialect = Dialect::unknown);
 
 }  // namespace accord::core

@@ -248,7 +248,9 @@ class Validator {
     const std::vector<SchemaHandle>& branches = !s.one_of.empty() ? s.one_of : s.any_of;
     for (const SchemaHandle& b : branches) {
       if (!b.via_ref) continue;
-      std::string_view ref = b.node->get("$ref")->text();
+      const Node* ref_node = reference_of(b.node);
+      if (!ref_node) continue;
+      std::string_view ref = ref_node->text();
       if (!target.empty() ? ref == target || ref.ends_with("/" + std::string(target))
                           : ref.ends_with("/" + std::string(tag->text())))
         return &b;

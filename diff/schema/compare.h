@@ -12,6 +12,7 @@
 
 #include "core/expected.h"
 #include "core/refs.h"
+#include "core/schema.h"
 #include "diff/model/rules.h"
 #include "diff/model/sink.h"
 
@@ -52,10 +53,20 @@ class SchemaComparator {
   // too little notice (accord.yaml `deprecation-days`); "" = no minimum.
   void set_earliest_sunset(std::string day);
 
+  // The budgets that keep a runaway comparison linear / finite (see
+  // walker.h); reaching one is reported as an info finding. For tests.
+  void set_budgets(size_t exact_expansions, size_t pair_bodies);
+
  private:
   struct Impl;
   Impl* impl_;
 };
+
+// The JSON Schema dialect of a document by what contains it: OpenAPI 3.0 /
+// Swagger 2.0 -> their schema subset, OpenAPI 3.1 -> `jsonSchemaDialect` or
+// 2020-12, AsyncAPI -> draft-07; `fallback` for anything else. (A root
+// `$schema` is read by core::SchemaGraph before this is asked.)
+core::Dialect container_dialect(const core::Document* doc, core::Dialect fallback);
 
 // Registry rows for every schema change under the "openapi.request-" and
 // "openapi.response-" prefixes.

@@ -1,6 +1,8 @@
 // Keyword-level comparison of one schema pair: everything that does not
 // recurse into subschemas. Severity is not decided here: each change is
 // named, and the rule table's row for the direction decides.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "diff/schema/internal.h"
@@ -108,7 +110,8 @@ void compare_types(const Reporter& report) {
     else report("type-changed", std::move(args));
   }
   // Nullability only means something when a type restricts the value.
-  if (report.old_s.types != 0 && report.new_s.types != 0 && report.old_s.nullable != report.new_s.nullable)
+  auto restricted = [](const Schema& s) { return s.types != 0 || s.enum_values || s.const_value; };
+  if (restricted(report.old_s) && restricted(report.new_s) && report.old_s.nullable != report.new_s.nullable)
     report(report.new_s.nullable ? "became-nullable" : "became-not-nullable");
 }
 
@@ -162,11 +165,14 @@ void compare_values(const Reporter& report) {
   if (!ov && !o.const_value) return report("became-enum");
   if (!nv && !n.const_value) return report("enum-removed");
   if (ov && nv && ov->equals(*nv)) return;
+  // null in an enum is nullability, compared on its own (compare_types).
   auto each = [](const Node* list, const Node* single, auto&& fn) {
-    if (list)
-      for (const core::Member& m : list->children()) fn(m.value);
-    else
+    if (list) {
+      for (const core::Member& m : list->children())
+        if (!m.value->is_null()) fn(m.value);
+    } else {
       fn(single);
+    }
   };
   auto in = [](const Node* list, const Node* single, const Node* v) {
     return list ? contains(list, v) : single->equals(*v);
@@ -196,6 +202,8 @@ constexpr LimitNames kMaxItems{"max-items-decreased", "max-items-increased", "ma
 constexpr LimitNames kMinItems{"min-items-increased", "min-items-decreased", "min-items-set", "min-items-unset"};
 constexpr LimitNames kMaxProperties{"max-properties-decreased", "max-properties-increased", "max-properties-set",
                                     "max-properties-unset"};
+constexpr LimitNames kMaxContains{"max-contains-decreased", "max-contains-increased", "max-contains-set",
+                                  "max-contains-unset"};
 constexpr LimitNames kMinProperties{"min-properties-increased", "min-properties-decreased", "min-properties-set",
                                     "min-properties-unset"};
 
@@ -223,6 +231,20 @@ void compare_limit(const Reporter& report, const LimitNames& names, bool is_max,
   report(tighter ? names.tightened : names.loosened, {{"old", o.text}, {"new", n.text}});
 }
 
+// minContains defaults to 1 and only counts while `contains` is there;
+// maxContains has no default (unlimited).
+void compare_contains_counts(const Reporter& report) {
+  const Schema& o = report.old_s;
+  const Schema& n = report.new_s;
+  if (!o.contains || !n.contains) return;  // contains added / removed is reported on its own
+  Limit om = limit_of(o.min_contains), nm = limit_of(n.min_contains);
+  if (!om.present) om = {true, 1, false, "1 (default)"};
+  if (!nm.present) nm = {true, 1, false, "1 (default)"};
+  if (om.value != nm.value)
+    report(nm.value > om.value ? "min-contains-increased" : "min-contains-decreased", {{"old", om.text}, {"new", nm.text}});
+  compare_limit(report, kMaxContains, true, limit_of(o.max_contains), limit_of(n.max_contains));
+}
+
 void compare_limits(const Reporter& report) {
   const Schema& o = report.old_s;
   const Schema& n = report.new_s;
@@ -234,6 +256,7 @@ void compare_limits(const Reporter& report) {
   compare_limit(report, kMinItems, false, limit_of(o.min_items), limit_of(n.min_items));
   compare_limit(report, kMaxProperties, true, limit_of(o.max_properties), limit_of(n.max_properties));
   compare_limit(report, kMinProperties, false, limit_of(o.min_properties), limit_of(n.min_properties));
+  compare_contains_counts(report);
 }
 
 // Present-on-one-side / changed keywords whose value is compared as a whole.
@@ -245,6 +268,64 @@ void compare_scalar_keyword(const Reporter& report, const Keyword& o, const Keyw
   if (!n) return report(removed, {{"old", shown(o)}});
   if (o.value->equals(*n.value)) return;
   report(changed, {{"old", shown(o)}, {"new", shown(n)}});
+}
+
+// multipleOf: the new factor accepts a subset of the old multiples when it
+// is itself a multiple of the old one (2 -> 4 narrows), a superset when it
+// divides the old one (4 -> 2 widens); otherwise neither.
+bool divides(double factor, double value) {
+  if (factor <= 0 || value <= 0) return false;
+  double ratio = value / factor;
+  double nearest = static_cast<double>(static_cast<long long>(ratio + 0.5));
+  return nearest >= 1 && std::fabs(ratio - nearest) <= 1e-9 * std::max(1.0, ratio);
+}
+
+void compare_multiple_of(const Reporter& report) {
+  const Keyword& o = report.old_s.multiple_of;
+  const Keyword& n = report.new_s.multiple_of;
+  if (!o || !n || !o.value->is_number() || !n.value->is_number())
+    return compare_scalar_keyword(report, o, n, "multiple-of-added", "multiple-of-removed", "multiple-of-changed",
+                                  false);
+  double was = o.value->as_number(), is = n.value->as_number();
+  if (was == is) return;
+  std::vector<Arg> args{{"old", std::string(o.value->text())}, {"new", std::string(n.value->text())}};
+  if (divides(is, was)) return report("multiple-of-widened", std::move(args));
+  if (divides(was, is)) return report("multiple-of-narrowed", std::move(args));
+  report("multiple-of-changed", std::move(args));
+}
+
+std::string name_list(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (std::string_view name : names) {
+    if (!out.empty()) out += ", ";
+    out += '\'';
+    out.append(name);
+    out += '\'';
+  }
+  return out;
+}
+
+// dependentRequired / array `dependencies`: each trigger's names that became
+// (or stopped being) required alongside it.
+void compare_dependent_required(const Reporter& report) {
+  using Dependency = Schema::Dependency;
+  auto find = [](const std::vector<Dependency>& list, std::string_view name) -> const Dependency* {
+    for (const Dependency& d : list)
+      if (d.name == name) return &d;
+    return nullptr;
+  };
+  auto missing = [](const Dependency* from, const Dependency* in) {
+    std::vector<std::string_view> out;
+    for (std::string_view name : from->required)
+      if (!in || std::find(in->required.begin(), in->required.end(), name) == in->required.end()) out.push_back(name);
+    return out;
+  };
+  for (const Dependency& d : report.new_s.dependent_required)
+    if (auto added = missing(&d, find(report.old_s.dependent_required, d.name)); !added.empty())
+      report("dependent-required-added", {{"trigger", std::string(d.name)}, {"names", name_list(added)}});
+  for (const Dependency& d : report.old_s.dependent_required)
+    if (auto removed = missing(&d, find(report.new_s.dependent_required, d.name)); !removed.empty())
+      report("dependent-required-removed", {{"trigger", std::string(d.name)}, {"names", name_list(removed)}});
 }
 
 void compare_discriminator(const Reporter& report) {
@@ -282,8 +363,12 @@ void compare_keywords(const Schema& old_s, const Schema& new_s, Direction direct
   compare_format(report);
   compare_values(report);
   compare_limits(report);
-  compare_scalar_keyword(report, old_s.multiple_of, new_s.multiple_of, "multiple-of-added", "multiple-of-removed",
-                         "multiple-of-changed", false);
+  compare_multiple_of(report);
+  compare_dependent_required(report);
+  compare_scalar_keyword(report, old_s.content_encoding, new_s.content_encoding, "content-encoding-added",
+                         "content-encoding-removed", "content-encoding-changed", false);
+  compare_scalar_keyword(report, old_s.content_media_type, new_s.content_media_type, "content-media-type-added",
+                         "content-media-type-removed", "content-media-type-changed", false);
   compare_scalar_keyword(report, old_s.pattern, new_s.pattern, "pattern-added", "pattern-removed", "pattern-changed",
                          false);
   compare_scalar_keyword(report, old_s.default_value, new_s.default_value, "default-added", "default-removed",

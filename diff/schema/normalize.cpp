@@ -116,6 +116,47 @@ SchemaHandle AllOfMerger::both(const SchemaHandle& a, const SchemaHandle& b) {
   return h;
 }
 
+// The keywords newer drafts added: merged where the intersection is one
+// schema again, else the allOf is kept (and said so).
+std::string_view AllOfMerger::fold_applicators(Schema& into, const Schema& part) {
+  for (const Schema::Dependency& d : part.dependent_required) {
+    auto same = std::find_if(into.dependent_required.begin(), into.dependent_required.end(),
+                             [&](const Schema::Dependency& x) { return x.name == d.name; });
+    if (same == into.dependent_required.end()) {
+      into.dependent_required.push_back(d);
+      continue;
+    }
+    for (std::string_view r : d.required)
+      if (std::find(same->required.begin(), same->required.end(), r) == same->required.end()) same->required.push_back(r);
+  }
+  for (const NamedHandle& p : part.dependent_schemas) {
+    auto same = std::find_if(into.dependent_schemas.begin(), into.dependent_schemas.end(),
+                             [&](const NamedHandle& h) { return h.name == p.name; });
+    if (same == into.dependent_schemas.end()) into.dependent_schemas.push_back(p);
+    else same->schema = both(same->schema, p.schema);
+  }
+  auto one = [](SchemaHandle& slot, const SchemaHandle& other) {
+    if (!other) return true;
+    if (slot) return false;
+    slot = other;
+    return true;
+  };
+  if (!one(into.contains, part.contains)) return "two branches have 'contains'";
+  tighter(into.min_contains, part.min_contains, false);
+  tighter(into.max_contains, part.max_contains, true);
+  // unevaluated* see only what their own branch evaluated: never merged.
+  if (part.unevaluated_properties || part.unevaluated_items) return "a branch has unevaluatedProperties/Items";
+  if (part.if_schema && (part.then_schema || part.else_schema)) {
+    if (into.if_schema) return "two branches have if/then/else";
+    into.if_schema = part.if_schema;
+    into.then_schema = part.then_schema;
+    into.else_schema = part.else_schema;
+  }
+  if (!agree(into.content_encoding, part.content_encoding)) return "the branches' contentEncoding differ";
+  if (!agree(into.content_media_type, part.content_media_type)) return "the branches' contentMediaType differ";
+  return "";
+}
+
 std::string_view AllOfMerger::fold(Schema& into, const Schema& part) {
   if (part.boolean_schema) return part.accepts_nothing ? "a branch is `false`" : "";
   if (!part.all_of.empty()) return "a branch's allOf could not be merged";
@@ -215,7 +256,7 @@ std::string_view AllOfMerger::fold(Schema& into, const Schema& part) {
     into.not_schema = part.not_schema;
   }
   if (!into.discriminator) into.discriminator = part.discriminator;
-  return "";
+  return fold_applicators(into, part);
 }
 
 Normalized AllOfMerger::normalize(const Schema* s) {

@@ -34,6 +34,7 @@ class AllOfMerger {
   const core::Schema* load(const core::SchemaHandle& h);
   // Folds `part` into `into`; "" on success, else why it cannot be merged.
   std::string_view fold(core::Schema& into, const core::Schema& part);
+  std::string_view fold_applicators(core::Schema& into, const core::Schema& part);
   // A schema standing for the intersection of two subschemas (a lazy allOf).
   core::SchemaHandle both(const core::SchemaHandle& a, const core::SchemaHandle& b);
 

@@ -141,8 +141,8 @@ struct Children {
   }
 
   static std::string branch_name(const SchemaHandle& h, size_t index) {
-    if (h.via_ref) {
-      std::string_view ref = h.node->get("$ref")->text();
+    if (const core::Node* r = h.via_ref ? core::reference_of(h.node) : nullptr) {
+      std::string_view ref = r->text();
       size_t slash = ref.rfind('/');
       return std::string(slash == std::string_view::npos ? ref : ref.substr(slash + 1));
     }
@@ -161,9 +161,12 @@ struct Children {
     if (ol.empty() && nl.empty()) return;
     std::vector<int> match_of_old(ol.size(), -1);
     std::vector<bool> new_taken(nl.size(), false);
-    auto ref_text = [](const SchemaHandle& h) { return h.via_ref ? h.node->get("$ref")->text() : std::string_view(); };
+    auto ref_text = [](const SchemaHandle& h) {
+      const core::Node* r = h.via_ref ? core::reference_of(h.node) : nullptr;
+      return r ? r->text() : std::string_view();
+    };
     for (size_t i = 0; i < ol.size(); ++i)
-      for (size_t j = 0; j < nl.size() && ol[i].via_ref; ++j)
+      for (size_t j = 0; j < nl.size() && !ref_text(ol[i]).empty(); ++j)
         if (!new_taken[j] && ref_text(ol[i]) == ref_text(nl[j])) {
           match_of_old[i] = static_cast<int>(j);
           new_taken[j] = true;
@@ -279,6 +282,7 @@ void compare_children(PairWalker& walker, const Schema* o, const Schema* n, cons
   c.items();
   c.composition();
   c.negation();
+  compare_applicators(walker, o, n, path, out);
 }
 
 }  // namespace accord::diff::schema_detail

@@ -22,6 +22,8 @@ class PairWalker {
   // Whether two branches are the same schema once $refs are followed
   // (annotations ignored): cheap, bounded, reports nothing.
   virtual bool equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n) = 0;
+  // Whether a subschema holds no reference anywhere (an absent one: true).
+  virtual bool ref_free(const core::SchemaHandle& h) = 0;
 
   Direction direction = Direction::request;
 };
@@ -33,8 +35,13 @@ class PairWalker {
 // also accepts null.
 const core::SchemaHandle* wrapped_branch(PairWalker& walker, const core::Schema& s, bool old_side, bool& adds_null);
 
+// dependentSchemas, propertyNames, contains, unevaluated*, if/then/else
+// (applicators.cpp).
+void compare_applicators(PairWalker& walker, const core::Schema* o, const core::Schema* n, const std::string& path,
+                         FrameOut& out);
+
 // Everything below one schema pair: properties, required, additional and
-// pattern properties, items, allOf/anyOf/oneOf, not.
+// pattern properties, items, allOf/anyOf/oneOf, not, and the applicators above.
 void compare_children(PairWalker& walker, const core::Schema* o, const core::Schema* n, const std::string& path,
                       FrameOut& out);
 

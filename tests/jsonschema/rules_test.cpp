@@ -44,6 +44,9 @@ TEST_CASE("the schema comparator's fixtures give the same findings as JSON Schem
   for (const fs::path& dir : dirs) {
     std::string name = dir.filename().string();
     if (needs_deprecation_days(name)) continue;
+    // Budget fixtures set tiny budgets through the comparator (budgets.txt),
+    // which the engine does not expose; tests/schema runs them.
+    if (fs::exists(dir / "budgets.txt")) continue;
     INFO("fixture " << dir.string());
     bool request = name.rfind("request-", 0) == 0;
     diff::CompareOptions options;

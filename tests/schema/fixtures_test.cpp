@@ -48,6 +48,12 @@ std::vector<std::string> actual_findings(const fs::path& dir, diff::Direction di
   // As if accord.yaml's deprecation-days reached to 2100: the sunset-too-soon
   // fixtures' dates fall before it, every other fixture's sunset after.
   comparator.set_earliest_sunset("2100-01-01");
+  // budgets.txt: "<exact expansions> <pair bodies>" for the fixtures of the budget rules.
+  if (std::ifstream budgets(dir / "budgets.txt"); budgets) {
+    size_t exact = 0, bodies = 0;
+    REQUIRE(budgets >> exact >> bodies);
+    comparator.set_budgets(exact, bodies);
+  }
   diff::FindingSink sink;
   diff::SchemaScope scope;
   auto status = comparator.compare((*old_doc)->root(), "", (*new_doc)->root(), "", direction, scope, sink);

@@ -40,6 +40,12 @@ DISC_MAP1 = DISC + "  mapping:\n    cat: Cat\n"
 DISC_MAP2 = DISC_MAP1 + "    dog: Dog\n"
 
 ROOT = ("1:1", "1:1")
+ARRAY = "type: array\n"
+ARRAY_CONTAINS = "type: array\ncontains:\n  type: string\n"
+DEP_REQ = "type: object\ndependentRequired:\n  card:\n    - billing\n"
+DEP_SCHEMA = "type: object\ndependentSchemas:\n  card:\n    required: [billing]\n"
+IF_A_THEN_B = "type: object\nif:\n  required: [a]\nthen:\n  required: [b]\n"
+THREE_STRINGS = "type: object\nproperties:\n  a:\n    type: string\n  b:\n    type: string\n  c:\n    type: string\n"
 
 # (change, directions, old, new, [(change, old pos, new pos), ...])
 CASES = [
@@ -95,6 +101,48 @@ CASES = [
     ("multiple-of-added", "both", "type: number\n", "type: number\nmultipleOf: 2\n", [("multiple-of-added",) + ROOT]),
     ("multiple-of-removed", "both", "type: number\nmultipleOf: 2\n", "type: number\n", [("multiple-of-removed",) + ROOT]),
     ("multiple-of-changed", "both", "type: number\nmultipleOf: 2\n", "type: number\nmultipleOf: 3\n", [("multiple-of-changed",) + ROOT]),
+    # 4 -> 2: every multiple of 4 is a multiple of 2 (more accepted); 0.5 -> 1.5 the other way.
+    ("multiple-of-widened", "both", "type: number\nmultipleOf: 4\n", "type: number\nmultipleOf: 2\n", [("multiple-of-widened",) + ROOT]),
+    ("multiple-of-narrowed", "both", "type: number\nmultipleOf: 0.5\n", "type: number\nmultipleOf: 1.5\n", [("multiple-of-narrowed",) + ROOT]),
+    ("content-encoding-added", "both", "type: string\n", "type: string\ncontentEncoding: base64\n", [("content-encoding-added",) + ROOT]),
+    ("content-encoding-removed", "both", "type: string\ncontentEncoding: base64\n", "type: string\n", [("content-encoding-removed",) + ROOT]),
+    ("content-encoding-changed", "both", "type: string\ncontentEncoding: base64\n", "type: string\ncontentEncoding: base32\n",
+     [("content-encoding-changed",) + ROOT]),
+    ("content-media-type-added", "both", "type: string\n", "type: string\ncontentMediaType: image/png\n", [("content-media-type-added",) + ROOT]),
+    ("content-media-type-removed", "both", "type: string\ncontentMediaType: image/png\n", "type: string\n", [("content-media-type-removed",) + ROOT]),
+    ("content-media-type-changed", "both", "type: string\ncontentMediaType: image/png\n", "type: string\ncontentMediaType: image/gif\n",
+     [("content-media-type-changed",) + ROOT]),
+    ("contains-added", "both", ARRAY, ARRAY_CONTAINS, [("contains-added",) + ROOT]),
+    ("contains-removed", "both", ARRAY_CONTAINS, ARRAY, [("contains-removed",) + ROOT]),
+    ("min-contains-increased", "both", ARRAY_CONTAINS, ARRAY_CONTAINS + "minContains: 2\n", [("min-contains-increased",) + ROOT]),
+    ("min-contains-decreased", "both", ARRAY_CONTAINS + "minContains: 2\n", ARRAY_CONTAINS + "minContains: 0\n",
+     [("min-contains-decreased",) + ROOT]),
+    ("max-contains-decreased", "both", ARRAY_CONTAINS + "maxContains: 5\n", ARRAY_CONTAINS + "maxContains: 3\n",
+     [("max-contains-decreased",) + ROOT]),
+    ("max-contains-increased", "both", ARRAY_CONTAINS + "maxContains: 3\n", ARRAY_CONTAINS + "maxContains: 5\n",
+     [("max-contains-increased",) + ROOT]),
+    ("max-contains-set", "both", ARRAY_CONTAINS, ARRAY_CONTAINS + "maxContains: 3\n", [("max-contains-set",) + ROOT]),
+    ("max-contains-unset", "both", ARRAY_CONTAINS + "maxContains: 3\n", ARRAY_CONTAINS, [("max-contains-unset",) + ROOT]),
+    ("unevaluated-properties-forbidden", "both", "type: object\n", "type: object\nunevaluatedProperties: false\n",
+     [("unevaluated-properties-forbidden",) + ROOT]),
+    ("unevaluated-properties-allowed", "both", "type: object\nunevaluatedProperties: false\n", "type: object\n",
+     [("unevaluated-properties-allowed",) + ROOT]),
+    ("unevaluated-items-forbidden", "both", ARRAY, ARRAY + "unevaluatedItems: false\n", [("unevaluated-items-forbidden",) + ROOT]),
+    ("unevaluated-items-allowed", "both", ARRAY + "unevaluatedItems: false\n", ARRAY, [("unevaluated-items-allowed",) + ROOT]),
+    ("dependent-required-added", "both", "type: object\n", DEP_REQ, [("dependent-required-added",) + ROOT]),
+    ("dependent-required-removed", "both", DEP_REQ, "type: object\n", [("dependent-required-removed",) + ROOT]),
+    ("dependent-schema-added", "both", "type: object\n", DEP_SCHEMA, [("dependent-schema-added",) + ROOT]),
+    ("dependent-schema-removed", "both", DEP_SCHEMA, "type: object\n", [("dependent-schema-removed",) + ROOT]),
+    ("conditional-added", "both", "type: object\n", IF_A_THEN_B, [("conditional-added",) + ROOT]),
+    ("conditional-removed", "both", IF_A_THEN_B, "type: object\n", [("conditional-removed",) + ROOT]),
+    ("conditional-changed", "both", IF_A_THEN_B, IF_A_THEN_B.replace("[a]", "[c]"), [("conditional-changed",) + ROOT]),
+    # Budgets (budgets.txt: exact expansions, pair bodies). Two pair bodies:
+    # the root and `a`; `b` is where the comparison stops, `c` is not reached.
+    ("comparison-stopped", "both", THREE_STRINGS, THREE_STRINGS.replace("string", "integer"),
+     [("type-changed", "4:5", "4:5"), ("comparison-stopped", "6:5", "6:5")], (100, 2)),
+    # No exact expansion allowed: the root pair is already approximate.
+    ("comparison-approximate", "both", "type: string\n", "type: integer\n",
+     [("comparison-approximate",) + ROOT, ("type-changed",) + ROOT], (0, 100)),
     ("unique-items-enabled", "both", "type: array\nitems:\n  type: string\n", "type: array\nuniqueItems: true\nitems:\n  type: string\n",
      [("unique-items-enabled",) + ROOT]),
     ("unique-items-disabled", "both", "type: array\nuniqueItems: true\nitems:\n  type: string\n", "type: array\nitems:\n  type: string\n",
@@ -176,8 +224,56 @@ ANCHORS_OLD = ("type: object\nproperties:\n  a: &text\n    type: string\n  b: *t
                "  d:\n    type: integer\n")
 ANCHORS_NEW = "type: object\nproperties:\n  d:\n    type: integer\n"
 
+D04 = "$schema: 'http://json-schema.org/draft-04/schema#'\n"
+D07 = "$schema: 'http://json-schema.org/draft-07/schema#'\n"
+D2019 = "$schema: 'https://json-schema.org/draft/2019-09/schema'\n"
+D2020 = "$schema: 'https://json-schema.org/draft/2020-12/schema'\n"
+TUPLE_07 = D07 + "type: array\nitems:\n  - type: string\n  - type: integer\nadditionalItems: false\n"
+TUPLE_2020 = D2020 + "type: array\nprefixItems:\n  - type: string\n  - type: integer\nitems: false\n"
+STR_DEF = "  S:\n    type: string\n    maxLength: 10\n"
+SIBLINGS = "type: object\nproperties:\n  p:\n    $ref: '#/definitions/S'\n    maxLength: %d\ndefinitions:\n" + STR_DEF
+DEPS_07 = D07 + "type: object\ndependencies:\n  card: [billing]\n  ship:\n    required: [address]\n"
+DEPS_2019 = D2019 + "type: object\ndependentRequired:\n  card: [billing]\ndependentSchemas:\n  ship:\n    required: [address]\n"
+TREE = "type: object\nproperties:\n  value:\n    type: string\n  children:\n    type: array\n    items:\n      %s\n"
+ANCHORED = "type: object\nproperties:\n  home:\n    $ref: '%s'\n$defs:\n  addr:\n    $anchor: addr\n    type: string\n"
+
 # (name, direction, old, new, [(rule, old pos, new pos), ...]); [] = no change.
 NORMALIZE = [
+    # Dialects: the same tuple in draft-07 and 2020-12 spelling; then one item's type changed.
+    ("tuple-items-to-prefix-items", "request", TUPLE_07, TUPLE_2020, []),
+    ("tuple-item-type-changed", "response", TUPLE_07, TUPLE_2020.replace("type: integer", "type: boolean"),
+     [("type-changed", "5:5", "5:5")]),
+    # Beside a $ref, draft-07 ignores maxLength (no change); 2019-09 applies it (a tighter limit).
+    ("ref-siblings-ignored-draft-07", "request", D07 + SIBLINGS % 5, D07 + SIBLINGS % 3, []),
+    ("ref-siblings-applied-2019-09", "request", D2019 + SIBLINGS % 5, D2019 + SIBLINGS % 3,
+     [("max-length-decreased", "5:5", "5:5")]),
+    ("ref-siblings-ignored-draft-04", "response", D04 + SIBLINGS % 5, D04 + SIBLINGS % 3, []),
+    # draft-07 `dependencies` (both kinds) is 2019-09's dependentRequired + dependentSchemas.
+    ("dependencies-to-dependent-keywords", "request", DEPS_07, DEPS_2019, []),
+    ("dependencies-required-added", "request", D07 + "type: object\n", DEPS_07,
+     [("dependent-required-added", "1:1", "1:1"), ("dependent-schema-added", "1:1", "1:1")]),
+    # In 2020-12 `dependencies` is no keyword (an unknown keyword constrains nothing).
+    ("dependencies-not-a-2020-keyword", "request", D2020 + "type: object\n", D2020 + "type: object\ndependencies:\n  card: [billing]\n", []),
+    # Recursion through $dynamicRef (2020-12) / $recursiveRef (2019-09) is the same as through $ref '#'.
+    ("dynamic-ref-to-ref", "response", D2020 + "$dynamicAnchor: node\n" + TREE % "$dynamicRef: '#node'",
+     D2020 + "$dynamicAnchor: node\n" + TREE % "$ref: '#'", []),
+    ("recursive-ref-to-ref", "response", D2019 + "$recursiveAnchor: true\n" + TREE % "$recursiveRef: '#'",
+     D2019 + "$recursiveAnchor: true\n" + TREE % "$ref: '#'", []),
+    ("dynamic-ref-property-removed", "response", D2020 + "$dynamicAnchor: node\n" + TREE % "$dynamicRef: '#node'",
+     D2020 + "$dynamicAnchor: node\n" + (TREE % "$dynamicRef: '#node'").replace("  value:\n    type: string\n", ""),
+     [("optional-property-removed", "6:5", "1:1")]),
+    # A plain-name fragment ($anchor) names the same schema as its JSON Pointer.
+    ("anchor-to-pointer", "request", D2020 + ANCHORED % "#addr", D2020 + ANCHORED % "#/$defs/addr", []),
+    ("anchor-type-changed", "request", D2020 + ANCHORED % "#addr",
+     D2020 + (ANCHORED % "#addr").replace("    type: string", "    type: integer"), [("type-changed", "8:5", "8:5")]),
+    # draft-04 `id` names a base URI; a $ref to it lands on that schema.
+    ("draft-04-id-base", "request",
+     D04 + "type: object\nproperties:\n  p:\n    $ref: 'item.json'\ndefinitions:\n  item:\n    id: 'item.json'\n    type: string\n",
+     D04 + "type: object\nproperties:\n  p:\n    $ref: '#/definitions/item'\ndefinitions:\n  item:\n    id: 'item.json'\n    type: string\n",
+     []),
+    # if/then/else with the same `if`: the branches compare like any subschema.
+    ("conditional-then-required", "request", IF_A_THEN_B, IF_A_THEN_B.replace("[b]", "[b, c]"),
+     [("property-became-required", "5:3", "5:3")]),
     ("allof-halves", "response", SPLIT_OLD, SPLIT_NEW, []),
     ("allof-halves", "request", SPLIT_OLD, SPLIT_NEW, []),
     ("ref-to-allof-ref", "response", holder(REF_X) + X_DEFS, holder(WRAP_X) + X_DEFS, []),
@@ -194,6 +290,12 @@ NORMALIZE = [
      "allOf:\n  - type: integer\n    maximum: 10\n  - maximum: 5\n", [("max-decreased", "1:1", "1:1")]),
     ("nullable-30-to-anyof-null", "response", "type: string\nnullable: true\n",
      "anyOf:\n  - type: string\n  - type: 'null'\n", []),
+    # null in an enum is nullability: 3.0 `nullable` + enum against 3.1's type array + null in the enum.
+    ("nullable-enum-null", "request", "type: string\nnullable: true\nenum: [a, b]\n",
+     "type: [string, 'null']\nenum: [a, b, null]\n", []),
+    ("enum-null-added", "response", "enum: [a, b]\n", "enum: [a, b, null]\n", [("became-nullable", "1:1", "1:1")]),
+    # With `type: string`, a null in the enum is unreachable: no nullability, no change.
+    ("enum-null-under-type", "request", "type: string\nenum: [a, b]\n", "type: string\nenum: [a, b, null]\n", []),
     ("nullable-type-array", "request", "type: string\nnullable: true\n", "type: [string, 'null']\n", []),
     ("allof-not-merged-unchanged", "response", "allOf:\n  - type: string\n  - type: integer\n",
      "allOf:\n  - type: string\n  - type: integer\n", []),
@@ -223,11 +325,14 @@ def main():
     for name, d, old, new, expected in NORMALIZE:
         write_case(os.path.join(root, "_normalize", "%s-%s" % (d, name)), old, new,
                    ["openapi.%s-%s %s %s" % (d, rule, o, n) for rule, o, n in expected])
-    for change, directions, old, new, expected in CASES:
+    for change, directions, old, new, expected, *budgets in CASES:
         dirs = ["request", "response"] if directions == "both" else [directions]
         for d in dirs:
             path = os.path.join(root, "%s-%s" % (d, change))
             os.makedirs(path, exist_ok=True)
+            if budgets:
+                with open(os.path.join(path, "budgets.txt"), "w") as f:
+                    f.write("%d %d\n" % budgets[0])
             with open(os.path.join(path, "old.yaml"), "w") as f:
                 f.write(old)
             with open(os.path.join(path, "new.yaml"), "w") as f:

@@ -1,0 +1,89 @@
+// Cheap structural checks of the schema comparator: an identical `$ref`-free
+// subtree, and branches that are the same schema once `$ref`s are followed.
+#include "diff/schema/walker.h"
+
+namespace accord::diff::schema_detail {
+
+namespace {
+
+bool annotation(std::string_view key) {
+  return key == "description" || key == "title" || key == "example" || key == "examples" || key == "$comment" ||
+         key == "externalDocs" || key.rfind("x-", 0) == 0;
+}
+
+bool node_ref_free(const core::Node* node) {
+  if (node->is_scalar()) return true;
+  for (const core::Member& m : node->children()) {
+    if (node->is_object() && core::reference_of(node)) return false;
+    if (!node_ref_free(m.value)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Walker::equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n) {
+  if (!o || !n) return !o && !n;
+  auto key = std::make_pair(o.node, n.node);
+  auto it = equivalence_memo.find(key);
+  if (it != equivalence_memo.end()) return it->second;
+  int budget = 20000;
+  std::set<std::pair<const core::Node*, const core::Node*>> assumed;
+  bool same = same_nodes(o.node, n.node, budget, assumed);
+  equivalence_memo.emplace(key, same);
+  return same;
+}
+
+// Structural equality through $refs; a pair met again is assumed equal
+// (recursive schemas), a spent budget is "not equal".
+bool Walker::same_nodes(const core::Node* a, const core::Node* b, int& budget,
+                        std::set<std::pair<const core::Node*, const core::Node*>>& assumed) {
+  if (--budget < 0) return false;
+  auto follow = [](core::SchemaGraph& graph, const core::Node* n) -> const core::Node* {
+    if (!n->is_object() || !n->get("$ref")) return n;
+    auto r = graph.documents().resolve(n);
+    return r ? r->node : nullptr;
+  };
+  a = follow(old_graph, a);
+  b = follow(new_graph, b);
+  if (!a || !b) return false;
+  if (!assumed.insert({a, b}).second) return true;
+  if (a->kind() != b->kind()) return false;
+  if (a->is_scalar()) return a->equals(*b);
+  if (a->is_array()) {
+    if (a->size() != b->size()) return false;
+    for (size_t i = 0; i < a->size(); ++i)
+      if (!same_nodes(a->at(i), b->at(i), budget, assumed)) return false;
+    return true;
+  }
+  size_t counted = 0;
+  for (const core::Member& m : a->children()) {
+    if (annotation(m.key)) continue;
+    ++counted;
+    const core::Node* other = b->get(m.key);
+    if (!other || !same_nodes(m.value, other, budget, assumed)) return false;
+  }
+  size_t other_count = 0;
+  for (const core::Member& m : b->children()) other_count += annotation(m.key) ? 0 : 1;
+  return counted == other_count;
+}
+
+bool Walker::ref_free(const core::SchemaHandle& h) {
+  if (!h) return true;
+  auto [it, fresh] = ref_free_memo.try_emplace(h.node, false);
+  if (fresh) it->second = node_ref_free(h.node);
+  return it->second;
+}
+
+// An identical subtree without any `$ref` in it cannot differ.
+bool Walker::unchanged(const core::Schema* o, const core::Schema* n) {
+  if (o->boolean_schema || n->boolean_schema)
+    return o->boolean_schema && n->boolean_schema && o->accepts_nothing == n->accepts_nothing;
+  if (o->base || n->base || o->synthetic || n->synthetic || o->dialect != n->dialect) return false;
+  if (!o->node->equals(*n->node)) return false;
+  auto [it, fresh] = ref_free_memo.try_emplace(o->node, false);
+  if (fresh) it->second = node_ref_free(o->node);
+  return it->second;
+}
+
+}  // namespace accord::diff::schema_detail

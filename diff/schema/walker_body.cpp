@@ -1,0 +1,104 @@
+// One pair's body in the schema comparator: wrappers unwrapped and allOfs
+// merged first (schemas are compared by what they accept), then the
+// keywords and the children.
+#include "diff/schema/walker.h"
+
+namespace accord::diff::schema_detail {
+
+using core::Schema;
+using core::SchemaHandle;
+
+void Walker::compare_body(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+  if (++body_calls > body_budget)
+    return report_budget("comparison-stopped", std::to_string(body_budget) + " schema pairs", o, n, path, out);
+  if (unchanged(o, n)) return;
+  if (depth >= kDepthBudget)
+    return report_budget("comparison-stopped", std::to_string(kDepthBudget) + " nested schema pairs", o, n, path, out);
+  ++depth;
+  compare_body_unbounded(o, n, path, out);
+  --depth;
+}
+
+void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+  if (o->accepts_nothing != n->accepts_nothing) {
+    const char* change = o->accepts_nothing ? "type-widened" : "type-narrowed";
+    std::vector<Arg> args{{"old", o->accepts_nothing ? "nothing" : "any"}, {"new", n->accepts_nothing ? "nothing" : "any"}};
+    if (has_rule(change, direction))
+      out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(o), place_of_schema(n)});
+    return;
+  }
+  if (compare_unwrapped(o, n, path, out)) return;
+  std::string_view not_merged;
+  if (compare_merged(o, n, path, out, not_merged)) return;
+  if (not_merged.empty()) {
+    compare_keywords(*o, *n, direction, path, earliest_sunset, out);
+    compare_children(*this, o, n, path, out);
+    return;
+  }
+  // Branches compared one by one are less exact: said once, where
+  // something was found (an unchanged schema says nothing).
+  FrameOut local;
+  compare_keywords(*o, *n, direction, path, earliest_sunset, local);
+  compare_children(*this, o, n, path, local);
+  out.lowest_cut = std::min(out.lowest_cut, local.lowest_cut);
+  out.footprint.insert(out.footprint.end(), local.footprint.begin(), local.footprint.end());
+  if (!local.findings.empty())
+    out.findings.push_back(RawFinding{"all-of-not-merged", path, {{"reason", std::string(not_merged)}},
+                                      place_of_schema(o), place_of_schema(n)});
+  for (RawFinding& f : local.findings) out.findings.push_back(std::move(f));
+}
+
+// Each side's allOf merged into one schema; the merged pair is compared
+// instead (tracked and cached like a $ref pair: the merge is memoised).
+bool Walker::compare_merged(const Schema* o, const Schema* n, const std::string& path, FrameOut& out,
+                            std::string_view& not_merged) {
+  if (o->all_of.empty() && n->all_of.empty()) return false;
+  Normalized no = old_merger.normalize(o), nn = new_merger.normalize(n);
+  if (no.schema != o || nn.schema != n) {
+    compare_pair(no.schema, nn.schema, true, true, path, out);
+    return true;
+  }
+  not_merged = no.not_merged.empty() ? nn.not_merged : no.not_merged;
+  return false;
+}
+
+// `allOf: [$ref: X]` is X; `oneOf: [{type: 'null'}, X]` is a nullable X.
+bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+  bool old_null = false, new_null = false;
+  const SchemaHandle* oi = wrapped_branch(*this, *o, true, old_null);
+  const SchemaHandle* ni = wrapped_branch(*this, *n, false, new_null);
+  if (!oi && !ni) return false;
+  // A wrapper against a real composition compares branch by branch instead.
+  auto composed = [](const Schema* s) { return !s->all_of.empty() || !s->any_of.empty() || !s->one_of.empty(); };
+  if ((oi && !ni && composed(n)) || (ni && !oi && composed(o))) return false;
+  const Schema* os = oi ? old_schema(*oi) : o;
+  const Schema* ns = ni ? new_schema(*ni) : n;
+  if (!os || !ns) return true;
+  bool was = old_null || os->nullable, is = new_null || ns->nullable;
+  bool via_ref = (oi && oi->via_ref) || (ni && ni->via_ref);
+  auto report_nullability = [&] {
+    if (was == is) return;
+    const char* change = is ? "became-nullable" : "became-not-nullable";
+    if (has_rule(change, direction))
+      out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
+  };
+  if (os->nullable == ns->nullable) {
+    report_nullability();
+    compare_pair(os, ns, via_ref, via_ref, path, out);
+    return true;
+  }
+  // The inner schemas differ in nullability but the wrappers may not (3.0
+  // `nullable: true` against 3.1 `anyOf: [X, {type: 'null'}]`): nullability
+  // is decided here, once, not by the inner comparison.
+  FrameOut inner;
+  compare_pair(os, ns, via_ref, via_ref, path, inner);
+  out.lowest_cut = std::min(out.lowest_cut, inner.lowest_cut);
+  out.footprint.insert(out.footprint.end(), inner.footprint.begin(), inner.footprint.end());
+  for (RawFinding& f : inner.findings)
+    if (f.path != path || (f.change != "became-nullable" && f.change != "became-not-nullable"))
+      out.findings.push_back(std::move(f));
+  report_nullability();
+  return true;
+}
+
+}  // namespace accord::diff::schema_detail
