@@ -106,7 +106,7 @@ int run_import_pacts(const UsageArgs& a) {
     if (auto s = (*store)->replace_pact_usage(path, *usage); !s) return report_unusable(s.error().render());
     size_t calls = 0;
     for (const registry::PactUsage& u : *usage) calls += u.field.empty() ? 1 : 0;
-    std::cout << path << ": " << calls << " interactions, " << (usage->size() - calls) << " response fields recorded"
+    std::cout << path << ": " << calls << " interactions, " << (usage->size() - calls) << " request and response fields recorded"
               << (usage->empty() ? "" : " for consumer " + usage->front().consumer) << "\n";
   }
   return kExitClean;
@@ -121,7 +121,8 @@ int run_report(const UsageArgs& a) {
     return report_unusable("unknown --format '" + a.format + "' (expected text|json|markdown|html)");
   auto spec = registry::load_spec_operations(a.spec);
   if (!spec) return report_unusable(spec.error().render());
-  auto store = registry::open_store(a.registry);
+  // A report only reads: a registry that does not exist is a mistake, never an empty one.
+  auto store = registry::open_store(a.registry, registry::OpenMode::existing);
   if (!store) return report_unusable(store.error().render());
   auto snapshot = (*store)->load(*today - *window + 1);
   if (!snapshot) return report_unusable(snapshot.error().render());

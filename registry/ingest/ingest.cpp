@@ -87,6 +87,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
   int64_t malformed_total = 0;
   int64_t lines_since_commit = 0;
   std::optional<Checkpoint> checkpoint;
+  int64_t committed_offset = -1;  // the stored checkpoint's offset as this run last saw it
   bool first_line_seen = false;
   bool skipping = false;  // reading up to the committed offset when the source cannot seek
   const int64_t now = clock_.now_seconds();
@@ -103,10 +104,13 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
       checkpoint->line_number = line_number;
       checkpoint->malformed = malformed_total;
       checkpoint->complete = complete;
+      checkpoint->claimed_offset = committed_offset;
       batch.checkpoint = checkpoint;
     }
     lines_since_commit = 0;
-    return store_.commit(batch);
+    if (auto s = store_.commit(batch); !s) return s;
+    committed_offset = offset;
+    return core::ok_status();
   };
 
   // Returns false to stop (the file was ingested before).
@@ -127,6 +131,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     cp.file_key = found ? found->file_key : file_key_of(line, *head);
     cp.path = display_path;
     checkpoint = cp;
+    if (found) committed_offset = found->byte_offset;
     if (!found || found->byte_offset == 0) return true;
     const Checkpoint& previous = *found;
     result.resumed_from_line = previous.line_number;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/loader.h"
+#include "registry/pact/pact_path.h"
 
 namespace accord::registry {
 
@@ -41,6 +42,37 @@ std::string normalize_matcher_path(std::string_view path, bool strip_body) {
     out += p[i];
   }
   return out;
+}
+
+// A body as pacts write it: the value itself, or v4's {"content": ..., "contentType": ...}.
+const core::Node* body_of(const core::Node* message) {
+  const core::Node* body = message->get("body");
+  if (body && body->is_object() && body->get("content") && body->get("contentType")) body = body->get("content");
+  return body;
+}
+
+// What a request sends: body fields ("request:$.email"), query parameters and headers by name.
+void collect_request_fields(const core::Node* request, std::set<std::string>& out) {
+  std::set<std::string> body_paths;
+  if (const core::Node* body = body_of(request)) collect_body_paths(body, "$", body_paths);
+  for (const std::string& p : body_paths) out.insert(pact_field_text(PactPart::request_body, p));
+  if (const core::Node* query = request->get("query")) {
+    if (query->is_object()) {
+      for (const core::Member& m : query->children()) out.insert(pact_field_text(PactPart::query, m.key));
+    } else if (query->is_string()) {  // v2: "a=1&b=2"
+      std::string_view q = query->text();
+      while (!q.empty()) {
+        const size_t amp = q.find('&');
+        std::string_view pair = q.substr(0, amp);
+        std::string_view name = pair.substr(0, pair.find('='));
+        if (!name.empty()) out.insert(pact_field_text(PactPart::query, name));
+        if (amp == std::string_view::npos) break;
+        q.remove_prefix(amp + 1);
+      }
+    }
+  }
+  if (const core::Node* headers = request->get("headers"); headers && headers->is_object())
+    for (const core::Member& m : headers->children()) out.insert(pact_field_text(PactPart::header, m.key));
 }
 
 std::string upper(std::string_view s) {
@@ -91,11 +123,10 @@ core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) 
     out.push_back(call);
 
     std::set<std::string> fields;
+    collect_request_fields(request, fields);
     const core::Node* response = interaction->get("response");
     if (response && response->is_object()) {
-      const core::Node* body = response->get("body");
-      if (body && body->is_object() && body->get("content") && body->get("contentType")) body = body->get("content");
-      if (body) collect_body_paths(body, "$", fields);
+      if (const core::Node* body = body_of(response)) collect_body_paths(body, "$", fields);
       if (const core::Node* rules = response->get("matchingRules"); rules && rules->is_object()) {
         if (const core::Node* body_rules = rules->get("body"); body_rules && body_rules->is_object()) {
           for (const core::Member& m : body_rules->children())

@@ -89,11 +89,19 @@ class PostgresStore final : public UsageStore {
       if (auto r = exec(sql_.upsert_day, {d.day, d.lines, d.unmatched}); !r) return rollback(r.error());
     for (const auto& [key, label] : batch.operation_labels)
       if (auto r = exec(sql_.upsert_label, {key, label}); !r) return rollback(r.error());
-    if (const auto& cp = batch.checkpoint)
+    if (const auto& cp = batch.checkpoint) {
+      // One transaction at a time per file identity: the advisory lock serializes
+      // concurrent ingests of one file even before its checkpoint row exists.
+      if (auto r = exec("SELECT pg_advisory_xact_lock(hashtext($1))", {cp->file_key}); !r) return rollback(r.error());
+      auto stored = find_checkpoint(cp->file_key);
+      if (!stored) return rollback(stored.error());
+      if ((*stored ? (*stored)->byte_offset : -1) != cp->claimed_offset)
+        return rollback(core::make_error("another ingest of " + cp->path + " committed it while this one ran (its lines count once, by that run); nothing of this run was counted: run again to continue from the checkpoint"));
       if (auto r = exec(sql_.upsert_checkpoint, {cp->file_key, cp->path, cp->byte_offset, cp->line_number,
                                                  cp->malformed, int64_t{cp->complete ? 1 : 0}});
           !r)
         return rollback(r.error());
+    }
     if (auto r = exec("COMMIT"); !r) return rollback(r.error());
     return core::ok_status();
   }
@@ -196,7 +204,7 @@ class PostgresStore final : public UsageStore {
 
 }  // namespace
 
-core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::string& conninfo) {
+core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::string& conninfo, OpenMode mode) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (!conn || PQstatus(conn) != CONNECTION_OK) {
     std::string message = conn ? PQerrorMessage(conn) : "out of memory";
@@ -206,6 +214,9 @@ core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::strin
   }
   Result(PQexec(conn, "SET client_min_messages TO warning"));
   std::unique_ptr<UsageStore> store = std::make_unique<PostgresStore>(conn, conninfo);
+  if (mode == OpenMode::existing && store->schema_version() == 0)
+    return core::make_error("no usage registry in " + redact(conninfo) +
+                            " (no accord schema: check --registry, or run `accord usage ingest` first)");
   if (auto s = store->migrate(); !s) return s.error();
   return store;
 }

@@ -135,6 +135,11 @@ class SqliteStore final : public UsageStore {
       if (labels.step() != SQLITE_DONE) return rollback(error("write operations"));
     }
     if (const auto& cp = batch.checkpoint) {
+      // BEGIN IMMEDIATE holds the write lock: no other ingest can move the checkpoint between this read and the write.
+      auto stored = find_checkpoint(cp->file_key);
+      if (!stored) return rollback(stored.error());
+      if ((*stored ? (*stored)->byte_offset : -1) != cp->claimed_offset)
+        return rollback(core::make_error("another ingest of " + cp->path + " committed it while this one ran (its lines count once, by that run); nothing of this run was counted: run again to continue from the checkpoint"));
       checkpoint.bind({cp->file_key, cp->path, cp->byte_offset, cp->line_number, cp->malformed,
                        int64_t{cp->complete ? 1 : 0}});
       if (checkpoint.step() != SQLITE_DONE) return rollback(error("write checkpoint"));
@@ -220,10 +225,15 @@ class SqliteStore final : public UsageStore {
 
 }  // namespace
 
-core::Expected<std::unique_ptr<UsageStore>> open_sqlite_store(const std::string& path) {
-  make_parent_directories(path);
+core::Expected<std::unique_ptr<UsageStore>> open_sqlite_store(const std::string& path, OpenMode mode) {
+  struct stat file_status {};
+  if (mode == OpenMode::existing && ::stat(path.c_str(), &file_status) != 0)
+    return core::make_error("no usage registry at " + path +
+                            " (nothing was ingested there: check --registry, or run `accord usage ingest` first)");
+  if (mode == OpenMode::create) make_parent_directories(path);
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return core::make_error("cannot open usage registry " + path + ": " + message);
@@ -236,15 +246,17 @@ core::Expected<std::unique_ptr<UsageStore>> open_sqlite_store(const std::string&
   // re-read and evict pages. Up to 64 MB, taken only as the file needs it.
   sqlite3_exec(db, "PRAGMA cache_size=-65536;", nullptr, nullptr, nullptr);
   std::unique_ptr<UsageStore> store = std::make_unique<SqliteStore>(db, path);
+  if (mode == OpenMode::existing && store->schema_version() == 0)
+    return core::make_error(path + " is not a usage registry (no accord schema in it): check --registry");
   if (auto s = store->migrate(); !s) return s.error();
   return store;
 }
 
-core::Expected<std::unique_ptr<UsageStore>> open_store(const std::string& target) {
+core::Expected<std::unique_ptr<UsageStore>> open_store(const std::string& target, OpenMode mode) {
   if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0)
-    return open_postgres_store(target);
+    return open_postgres_store(target, mode);
   if (target.empty()) return core::make_error("empty --registry");
-  return open_sqlite_store(target);
+  return open_sqlite_store(target, mode);
 }
 
 }  // namespace accord::registry

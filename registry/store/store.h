@@ -43,6 +43,10 @@ struct Checkpoint {
   int64_t line_number = 0;  // lines committed
   int64_t malformed = 0;    // malformed lines so far
   bool complete = false;
+  // The offset the committing ingest started from (-1: no checkpoint was stored).
+  // A commit is refused when the stored offset moved meanwhile: another ingest
+  // of the same file committed first, and its lines must not count twice.
+  int64_t claimed_offset = -1;
 };
 
 // One transaction's worth of ingest: counts and the checkpoint that covers them.
@@ -91,10 +95,17 @@ class UsageStore {
   virtual core::Expected<UsageSnapshot> load(int64_t since_day) = 0;
 };
 
-// "postgresql://..." / "postgres://..." -> PostgreSQL; anything else is a SQLite file path
-// (its directory is created).
-core::Expected<std::unique_ptr<UsageStore>> open_store(const std::string& target);
-core::Expected<std::unique_ptr<UsageStore>> open_sqlite_store(const std::string& path);
-core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::string& conninfo);
+// `create` for commands that write (ingest, import-pacts): a missing SQLite file
+// (and its directory) is created, an empty database gets the schema.
+// `existing` for commands that only read (report, plan): a registry that was
+// never created is an error, so a typo'd --registry cannot read as "no calls".
+enum class OpenMode { create, existing };
+
+// "postgresql://..." / "postgres://..." -> PostgreSQL; anything else is a SQLite file path.
+core::Expected<std::unique_ptr<UsageStore>> open_store(const std::string& target, OpenMode mode = OpenMode::create);
+core::Expected<std::unique_ptr<UsageStore>> open_sqlite_store(const std::string& path,
+                                                              OpenMode mode = OpenMode::create);
+core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::string& conninfo,
+                                                                OpenMode mode = OpenMode::create);
 
 }  // namespace accord::registry
