@@ -1,22 +1,22 @@
 // `accord breaking OLD NEW` and `accord diff OLD NEW`: the same comparison,
-// filtered and gated differently. OLD may instead come from git
-// (`--against git:REF NEW`), and accord.yaml (beside NEW, or --config) adjusts
-// severities, ignores accepted changes and sets the failure threshold.
+// filtered and gated differently. OLD and NEW are files, directories, `-`
+// (stdin) or http(s):// URLs (cli/contract_inputs.h); OLD may instead come
+// from git (`--against git:REF NEW`), and accord.yaml (beside NEW, or
+// --config) adjusts severities, ignores accepted changes and sets the failure
+// threshold.
+#include <map>
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/contract_inputs.h"
 #include "cli/git_source.h"
+#include "cli/report_support.h"
+#include "contracts/http/remote_source.h"
 #include "diff/config/config.h"
 #include "diff/engine.h"
+#include "diff/jsonschema/mode.h"
 #include "diff/model/rules.h"
 #include "diff/render/render.h"
-
-// The HTTP RemoteSource lives in accord_contracts; a build without it refuses
-// --allow-remote-refs instead of silently ignoring it.
-#if __has_include("contracts/http/remote_source.h")
-#include "contracts/http/remote_source.h"
-#define ACCORD_HAS_REMOTE_SOURCE 1
-#endif
 
 namespace accord::cli {
 
@@ -30,16 +30,24 @@ struct CompareArgs {
   std::string config;
   std::string output;
   bool allow_remote_refs = false;
+  bool no_remote = false;
+  std::string kind;
   std::vector<std::string> include_paths;
   std::vector<std::string> categories;
   std::string proto_config;
+  size_t max_findings = 0;
+  std::string today;
+  // JSON Schema and Avro: backward | forward | full (Avro also *-transitive);
+  // empty: accord.yaml's, else backward.
+  std::string mode;
 };
 
 void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_option("specs", a.specs,
-                 "OLD NEW (files, proto directories or descriptor sets), or NEW alone with --against git:REF")
+                 "OLD NEW (files, proto directories or descriptor sets), or NEW alone with --against git:REF; "
+                 "Avro: V1 ... OLD NEW, a history for the transitive modes")
       ->required()
-      ->expected(1, 2);
+      ->expected(1, -1);
   app.add_option("--against", a.against, "Take OLD from git: git:REF (same path as NEW at that commit/branch/tag)");
   app.add_option("--format", a.format, std::string(diff::output_format_names()));
   if (gate) app.add_option("--fail-on", a.fail_on, "Lowest severity that fails the run: error|warning|info");
@@ -47,8 +55,17 @@ void declare_compare_options(CLI::App& app, CompareArgs& a, bool gate) {
   app.add_option("--buf-config", a.proto_config, "Proto: buf.yaml / buf.work.yaml to read (default: NEW's root)");
   app.add_option("-o,--output", a.output, "Write the report to this file instead of stdout");
   app.add_flag("--allow-remote-refs", a.allow_remote_refs, "Resolve http(s) $refs over the network");
+  app.add_flag("--no-remote", a.no_remote, "Never fetch an http(s):// OLD or NEW");
+  app.add_option("--kind", a.kind, "What both versions are, when detection guesses wrong: " + diff::format_names());
   app.add_option("-I,--include", a.include_paths, "Proto import root (repeatable)");
-  app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE");
+  app.add_option("--mode", a.mode,
+                 "JSON Schema / Avro compatibility: backward (default) | forward | full; Avro also "
+                 "backward-transitive | forward-transitive | full-transitive over a history");
+  app.add_option("--category", a.categories, "Proto rule category: FILE|PACKAGE|WIRE_JSON|WIRE")
+      ->check(CLI::IsMember({"FILE", "PACKAGE", "WIRE_JSON", "WIRE"}));
+  app.add_option("--max-findings", a.max_findings,
+                 "On a terminal, show at most N findings in text output (pipes, files and machine formats get all)");
+  app.add_option("--today", a.today, "Today (YYYY-MM-DD) for ignore expiry and sunset dates; default: the system clock (UTC)");
 }
 
 bool is_buf_config(const std::string& path) {
@@ -58,17 +75,36 @@ bool is_buf_config(const std::string& path) {
 
 // The accord.yaml in force: --config, else the one beside NEW, else none.
 core::Expected<std::optional<diff::Config>> load_policy(const CompareArgs& a, const std::string& new_path) {
-  std::optional<std::string> path = a.config.empty() ? diff::find_config_for(new_path) : std::optional(a.config);
+  std::optional<std::string> path = !a.config.empty()           ? std::optional(a.config)
+                                    : is_local_path(new_path) ? diff::find_config_for(new_path)
+                                                              : std::nullopt;
   if (!path) return std::optional<diff::Config>();
   auto config = diff::load_config(*path, [](std::string_view id) { return diff::find_rule(id) != nullptr; });
   if (!config) return config.error();
   return std::optional<diff::Config>(std::move(*config));
 }
 
-void rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
+// --today fixes the day for the whole run (ignore expiry, sunset notice);
+// otherwise the system clock (UTC).
+std::unique_ptr<core::Clock> clock_for(const std::string& today) {
+  if (today.empty()) return std::make_unique<core::SystemClock>();
+  auto day = core::parse_date(today);
+  if (!day) return nullptr;
+  return std::make_unique<core::FixedClock>(*day);
+}
+
+// Files taken from git get their display names ("main:api.yaml"); returns
+// display name -> the temporary file, which SARIF re-reads to count columns.
+std::map<std::string, std::string> rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
+  std::map<std::string, std::string> on_disk;
   for (diff::Finding& f : findings)
     for (auto* place : {&f.old_place, &f.new_place})
-      if (*place) (*place)->file = snapshot.display((*place)->file);
+      if (*place) {
+        std::string shown = snapshot.display((*place)->file);
+        if (shown != (*place)->file) on_disk.emplace(shown, (*place)->file);
+        (*place)->file = std::move(shown);
+      }
+  return on_disk;
 }
 
 int run_compare(CompareArgs a, bool gate) {
@@ -91,9 +127,11 @@ int run_compare(CompareArgs a, bool gate) {
     snapshot = std::move(*snap);
     old_path = snapshot->spec_path();
   } else {
-    if (a.specs.size() != 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
-    old_path = a.specs[0];
-    new_path = a.specs[1];
+    if (a.specs.size() < 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
+    if (a.specs.size() > 2 && a.mode.find("-transitive") == std::string::npos)
+      return report_unusable("more than OLD and NEW is a history, for the Avro --mode ...-transitive modes");
+    old_path = a.specs[a.specs.size() - 2];
+    new_path = a.specs.back();
   }
 
   auto policy = load_policy(a, new_path);
@@ -102,24 +140,55 @@ int run_compare(CompareArgs a, bool gate) {
   if (!a.fail_on.empty()) fail_on = diff::parse_severity(a.fail_on);
   else if (*policy && (*policy)->fail_on) fail_on = (*policy)->fail_on;
   if (!fail_on) return report_unusable("unknown --fail-on '" + a.fail_on + "' (expected error|warning|info)");
+  auto clock = clock_for(a.today);
+  if (!clock) return report_unusable("--today: expected YYYY-MM-DD, got '" + a.today + "'");
 
   diff::CompareOptions options;
-  // The network is touched only when the user asked for it.
-#ifdef ACCORD_HAS_REMOTE_SOURCE
-  std::unique_ptr<core::RemoteSource> remote;
-  if (a.allow_remote_refs) {
-    remote = std::make_unique<contracts::http::HttpRemoteSource>();
-    options.remote = remote.get();
+  if (!a.kind.empty()) {
+    auto kind = parse_kind(a.kind);
+    if (!kind) return report_unusable(kind.error().render());
+    options.kind = *kind;
   }
-#else
-  if (a.allow_remote_refs) return report_unusable("--allow-remote-refs is not available in this build");
-#endif
+  // The network is touched only for what the user named: a URL OLD or NEW
+  // (unless --no-remote), remote $refs with --allow-remote-refs.
+  std::unique_ptr<core::RemoteSource> http;  // made only when something is fetched
+  auto network = [&]() -> core::RemoteSource* {
+    if (!http) http = std::make_unique<contracts::http::HttpRemoteSource>();
+    return http.get();
+  };
+  if (a.allow_remote_refs) options.remote = network();
+  if (old_path == "-" && new_path == "-") return report_unusable("only one of OLD and NEW can be read from stdin ('-')");
+  auto old_input = resolve_input(old_path, a.no_remote || !is_url(old_path) ? nullptr : network());
+  if (!old_input) return report_unusable(old_input.error().render());
+  auto new_input = resolve_input(new_path, a.no_remote || !is_url(new_path) ? nullptr : network());
+  if (!new_input) return report_unusable(new_input.error().render());
   options.include_paths = a.include_paths;
   options.proto_categories = a.categories;
   options.proto_config = a.proto_config;
-  options.disable_free = true;  // the process ends after rendering
+  if (a.specs.size() > 2) options.earlier_versions.assign(a.specs.begin(), a.specs.end() - 2);
+  // The process ends after rendering, so the loaded versions are left to the
+  // OS; not under AddressSanitizer, whose leak check would report each of them.
+#if defined(__SANITIZE_ADDRESS__)
+  options.disable_free = false;
+#else
+  options.disable_free = true;
+#endif
   if (*policy && (*policy)->deprecation_days) options.min_deprecation_days = *(*policy)->deprecation_days;
-  auto findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
+  std::string mode = !a.mode.empty() ? a.mode : *policy ? diff::mode_for(**policy, new_path) : "";
+  options.compat_mode = mode;
+  if (!mode.empty()) {
+    // A history mode (Avro) checks against each earlier version in the same direction.
+    constexpr std::string_view transitive = "-transitive";
+    std::string base = mode;
+    if (base.size() > transitive.size() && base.ends_with(transitive)) base.resize(base.size() - transitive.size());
+    auto parsed = diff::parse_schema_mode(base);
+    if (!parsed)
+      return report_unusable("unknown --mode '" + mode + "' (expected backward, forward, full or a -transitive variant)");
+    options.schema_mode = *parsed;
+  }
+  options.clock = clock.get();
+  Progress progress("comparing " + old_path + " with " + new_path);
+  auto findings = diff::compare_contracts(*old_input, *new_input, options);
   if (!findings && snapshot && snapshot->needs_whole_tree(findings.error().render())) {
     // A $ref of the old version reaches outside the spec's directory: read
     // the whole tree at the ref and compare again.
@@ -127,13 +196,15 @@ int run_compare(CompareArgs a, bool gate) {
     if (!whole) return report_unusable(whole.error().render());
     snapshot = std::move(*whole);
     old_path = snapshot->spec_path();
-    findings = diff::compare_contracts({old_path, std::nullopt}, {new_path, std::nullopt}, options);
+    findings = diff::compare_contracts({old_path, std::nullopt}, *new_input, options);
   }
   if (!findings) {
     std::string message = findings.error().render();
     return report_unusable(snapshot ? snapshot->display(message) : message);
   }
-  if (snapshot) rename_places(*findings, *snapshot);
+  progress.stop();
+  std::map<std::string, std::string> on_disk;
+  if (snapshot) on_disk = rename_places(*findings, *snapshot);
 
   diff::RenderContext ctx;
   ctx.command = gate ? "breaking" : "diff";
@@ -141,9 +212,13 @@ int run_compare(CompareArgs a, bool gate) {
   ctx.new_path = new_path;
   ctx.tool_version = "0.1.0";
   ctx.rules = diff::all_rules();
+  if (gate) ctx.fail_on = *fail_on;
+  else ctx.fail_on.reset();
+  if (*format == diff::OutputFormat::text && a.output.empty() && stdout_is_terminal()) ctx.max_findings = a.max_findings;
+  ctx.source_line = source_line_reader(std::move(on_disk));
   std::vector<diff::Finding> kept = std::move(*findings);
   if (*policy) {
-    diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), core::SystemClock());
+    diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), *clock);
     kept = std::move(applied.findings);
     ctx.notes = std::move(applied.notes);
   }

@@ -70,7 +70,7 @@ int run_plan(const PlanArgs& a) {
   if (!new_spec) return report_unusable(new_spec.error().render());
   auto findings = diff::compare_contracts({a.old_path, std::nullopt}, {a.new_path, std::nullopt}, {});
   if (!findings) return report_unusable(findings.error().render());
-  // A plan only reads: a registry that does not exist is a mistake, never an empty one.
+  // Read only: a registry that does not exist (a typo'd path) is not "no calls".
   auto store = registry::open_store(a.registry, registry::OpenMode::existing);
   if (!store) return report_unusable(store.error().render());
   auto usage = (*store)->load(INT64_MIN / 2);

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "contracts/http/curl_client.h"
+#include "core/limits.h"
 #include "contracts/spec_test/runner.h"
 
 namespace accord::cli {
@@ -19,6 +20,7 @@ struct TestArgs {
   std::string spec;
   std::string base_url;
   double timeout_s = 30;
+  std::string max_body = "64M";
   bool insecure = false;
   std::string cacert;
   std::vector<std::string> headers;
@@ -64,6 +66,8 @@ int run_test(const TestArgs& a) {
   if (a.base_url.rfind("http://", 0) != 0 && a.base_url.rfind("https://", 0) != 0)
     return report_unusable("--base-url must be an http:// or https:// URL, got '" + a.base_url + "'");
   if (!(a.timeout_s > 0)) return report_unusable("--timeout must be a positive number of seconds");
+  const auto max_body = core::parse_byte_size(a.max_body);
+  if (!max_body) return report_unusable("--max-body must be a size in bytes (e.g. 1048576, 512K, 64M), got '" + a.max_body + "'");
 
   spec_test::SpecTestOptions options;
   options.base_url = a.base_url;
@@ -86,6 +90,7 @@ int run_test(const TestArgs& a) {
 
   http::ClientOptions client_options;
   client_options.timeout_ms = static_cast<long>(a.timeout_s * 1000);
+  client_options.max_body_bytes = *max_body;
   client_options.insecure = a.insecure;
   client_options.ca_file = a.cacert;
   http::global_init();
@@ -107,6 +112,7 @@ Runner setup_test(CLI::App& app) {
   app.add_option("spec", a->spec, "OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; JSON or YAML)")->required();
   app.add_option("--base-url", a->base_url, "Base URL of the running service (replaces the document's servers)")->required();
   app.add_option("--timeout", a->timeout_s, "Seconds allowed for each request (default 30)");
+  app.add_option("--max-body", a->max_body, "Largest response body read (default 64M); a longer one fails that request");
   app.add_flag("--insecure", a->insecure, "Do not verify the service's TLS certificate");
   app.add_option("--cacert", a->cacert, "Also trust this CA bundle (PEM)");
   app.add_option("-H,--header", a->headers, "Extra request header 'Name: value' (value never printed)");

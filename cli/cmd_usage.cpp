@@ -121,7 +121,7 @@ int run_report(const UsageArgs& a) {
     return report_unusable("unknown --format '" + a.format + "' (expected text|json|markdown|html)");
   auto spec = registry::load_spec_operations(a.spec);
   if (!spec) return report_unusable(spec.error().render());
-  // A report only reads: a registry that does not exist is a mistake, never an empty one.
+  // Read only: a registry that does not exist (a typo'd path) is not "no calls".
   auto store = registry::open_store(a.registry, registry::OpenMode::existing);
   if (!store) return report_unusable(store.error().render());
   auto snapshot = (*store)->load(*today - *window + 1);

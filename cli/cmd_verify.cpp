@@ -1,4 +1,5 @@
-// `accord verify PACT... --provider-base-url URL`: Pact provider verification.
+// `accord verify PACT... --provider-base-url URL`: Pact provider verification;
+// `accord verify PACT... --openapi SPEC`: the pacts against the provider's spec, no call made.
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -6,7 +7,9 @@
 
 #include "cli/command.h"
 #include "contracts/http/curl_client.h"
+#include "core/limits.h"
 #include "contracts/pact/loader.h"
+#include "contracts/spec_test/pact_vs_spec.h"
 #include "contracts/verify/report.h"
 #include "contracts/verify/verifier.h"
 
@@ -20,6 +23,7 @@ struct VerifyArgs {
   std::vector<std::string> pacts;
   std::string base_url;
   double timeout_s = 30;
+  std::string max_body = "64M";
   size_t concurrency = 1;
   bool insecure = false;
   std::string cacert;
@@ -32,6 +36,9 @@ struct VerifyArgs {
   std::string state;
   std::string format = "text";
   std::string output;
+  std::string message_path = "/";
+  std::string openapi;
+  bool allow_skipped = false;
 };
 
 std::string trim(std::string s) {
@@ -44,9 +51,15 @@ std::string trim(std::string s) {
 int run_verify(const VerifyArgs& a) {
   auto format = verify::parse_report_format(a.format);
   if (!format) return report_unusable("unknown --format '" + a.format + "' (expected text|json|junit|markdown)");
-  if (a.base_url.rfind("http://", 0) != 0 && a.base_url.rfind("https://", 0) != 0)
+  if (!a.openapi.empty() && !a.base_url.empty())
+    return report_unusable("give --provider-base-url (verify against the running provider) or --openapi (against its spec), not both");
+  if (a.openapi.empty() && a.base_url.empty())
+    return report_unusable("verify needs --provider-base-url URL (a running provider) or --openapi SPEC (its OpenAPI document)");
+  if (a.openapi.empty() && a.base_url.rfind("http://", 0) != 0 && a.base_url.rfind("https://", 0) != 0)
     return report_unusable("--provider-base-url must be an http:// or https:// URL, got '" + a.base_url + "'");
   if (!(a.timeout_s > 0)) return report_unusable("--timeout must be a positive number of seconds");
+  const auto max_body = core::parse_byte_size(a.max_body);
+  if (!max_body) return report_unusable("--max-body must be a size in bytes (e.g. 1048576, 512K, 64M), got '" + a.max_body + "'");
   if (a.concurrency == 0) return report_unusable("--concurrency must be at least 1");
   // libcurl would only say "error setting certificate file" for each interaction.
   if (!a.cacert.empty() && !std::ifstream(a.cacert)) return report_unusable("--cacert: cannot read " + a.cacert);
@@ -54,6 +67,7 @@ int run_verify(const VerifyArgs& a) {
   verify::VerifyOptions o;
   o.provider_base_url = a.base_url;
   o.state_change_url = a.state_change_url;
+  o.message_path = a.message_path.empty() || a.message_path[0] != '/' ? "/" + a.message_path : a.message_path;
   o.state_change_teardown = a.state_change_teardown;
   o.concurrency = a.concurrency;
   std::vector<std::string> secrets;
@@ -85,34 +99,47 @@ int run_verify(const VerifyArgs& a) {
 
   auto pacts = pact::load_pacts(a.pacts);
   if (!pacts) return report_unusable(pacts.error().render());
-  size_t available = 0, skipped = 0;
-  for (const auto& p : *pacts) {
-    available += p.interactions.size();
-    skipped += p.skipped_non_http;
-  }
+  size_t available = 0;
+  for (const auto& p : *pacts) available += p.interactions.size();
 
-  http::ClientOptions client;
-  client.timeout_ms = static_cast<long>(a.timeout_s * 1000);
-  client.insecure = a.insecure;
-  client.ca_file = a.cacert;
-  http::global_init();
-  auto results = verify::verify_pacts(*pacts, o, [client] { return std::make_unique<http::CurlClient>(client); });
+  std::vector<verify::InteractionResult> results;
+  verify::ReportOptions ro;
+  if (!a.openapi.empty()) {
+    auto spec = spec_test::load_spec(a.openapi);
+    if (!spec) return report_unusable(spec.error().render());
+    results = spec_test::check_pacts_against_spec(*pacts, **spec, o);
+    ro.title = "accord verify --openapi " + a.openapi;
+  } else {
+    http::ClientOptions client;
+    client.timeout_ms = static_cast<long>(a.timeout_s * 1000);
+    client.max_body_bytes = *max_body;
+    client.insecure = a.insecure;
+    client.ca_file = a.cacert;
+    http::global_init();
+    results = verify::verify_pacts(*pacts, o, [client] { return std::make_unique<http::CurlClient>(client); });
+  }
   if (results.empty() && available > 0)
     return report_unusable("no interaction matches --consumer/--interaction/--state (" + std::to_string(available) +
                            " in the pact files)");
   verify::redact(results, secrets);
-  verify::ReportOptions ro;
-  if (a.state_change_url.empty()) {
+  if (a.state_change_url.empty() && a.openapi.empty()) {
     size_t with_states = 0;
     for (const auto& r : results) with_states += r.states.empty() ? 0 : 1;
     if (with_states)
       ro.notes.push_back(std::to_string(with_states) +
                          " interaction(s) name provider states, but no --state-change-url was given: the states were not set up");
   }
-  if (skipped) ro.notes.push_back("skipped " + std::to_string(skipped) + " message interaction(s): only HTTP interactions are replayed");
+  verify::Summary summary = verify::summarise(results);
+  size_t verified = summary.pass + summary.fail + summary.pending;
+  // Nothing passes silently: an empty run or one with unverifiable interactions is not a green gate.
+  bool skipped_fail = summary.skipped > 0 && !a.allow_skipped;
+  if (summary.skipped)
+    ro.notes.push_back(std::to_string(summary.skipped) + " interaction(s) could not be verified (listed as SKIPPED)" +
+                       (a.allow_skipped ? "; allowed by --allow-skipped" : "; this fails the run unless --allow-skipped is given"));
+  if (verified == 0) ro.notes.push_back("no interaction was verified: the pact files hold nothing accord could check");
   if (!write_output(verify::render_report(results, *format, ro), a.output))
     return report_unusable("cannot write " + a.output);
-  return verify::summarise(results).fail > 0 ? kExitFindings : kExitClean;
+  return summary.fail > 0 || skipped_fail || verified == 0 ? kExitFindings : kExitClean;
 }
 
 }  // namespace
@@ -120,8 +147,10 @@ int run_verify(const VerifyArgs& a) {
 Runner setup_verify(CLI::App& app) {
   auto a = std::make_shared<VerifyArgs>();
   app.add_option("pacts", a->pacts, "Pact files or directories of pact files")->required();
-  app.add_option("--provider-base-url", a->base_url, "Base URL of the running provider")->required();
+  app.add_option("--provider-base-url", a->base_url, "Base URL of the running provider");
+  app.add_option("--openapi", a->openapi, "Check the pacts against this OpenAPI document instead of a running provider");
   app.add_option("--timeout", a->timeout_s, "Seconds allowed for each request (default 30)");
+  app.add_option("--max-body", a->max_body, "Largest response body read (default 64M); a longer one fails that request");
   app.add_option("--concurrency", a->concurrency, "Interactions replayed in parallel (default 1)");
   app.add_flag("--insecure", a->insecure, "Do not verify the provider's TLS certificate");
   app.add_option("--cacert", a->cacert, "Also trust this CA bundle (PEM)");
@@ -132,6 +161,8 @@ Runner setup_verify(CLI::App& app) {
   app.add_option("--consumer", a->consumer, "Only this consumer's pacts");
   app.add_option("--interaction", a->interaction, "Only interactions whose description matches this regex");
   app.add_option("--state", a->state, "Only interactions with a provider state matching this regex");
+  app.add_option("--message-path", a->message_path, "Path (under the base URL) of the provider's message endpoint (default /)");
+  app.add_flag("--allow-skipped", a->allow_skipped, "Do not fail the run for interactions accord cannot verify (plugins)");
   app.add_option("--format", a->format, "text|json|junit|markdown");
   app.add_option("-o,--output", a->output, "Write the report to this file instead of stdout");
   return [a] { return run_verify(*a); };

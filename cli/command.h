@@ -31,8 +31,10 @@ Runner setup_diff(CLI::App& app);
 Runner setup_rules(CLI::App& app);
 Runner setup_verify(CLI::App& app);  // cmd_verify.cpp (Pact)
 Runner setup_test(CLI::App& app);    // cmd_test.cpp (OpenAPI-driven tests)
+Runner setup_stub(CLI::App& app);    // cmd_stub.cpp (stub server from pacts or OpenAPI)
 Runner setup_usage(CLI::App& app);   // cmd_usage.cpp (usage registry: ingest, import-pacts, report)
 Runner setup_plan(CLI::App& app);    // cmd_plan.cpp (expand/contract plan)
+Runner setup_completion(CLI::App& app);  // cmd_completion.cpp (shell completion scripts)
 
 // Prints "accord: error: <message>" to stderr and returns kExitUnusable.
 int report_unusable(const std::string& message);

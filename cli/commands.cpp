@@ -12,9 +12,11 @@ std::span<const Command> command_table() {
       {"diff", "Report every change between two versions of a contract, breaking or not", setup_diff},
       {"rules", "List the rules accord checks", setup_rules},
       {"verify", "Replay consumers' Pact files against a running provider", setup_verify},
+      {"stub", "Serve what pacts or an OpenAPI document promise, for consumers to develop against", setup_stub},
       {"test", "Call a running service with the examples of its OpenAPI document and check the answers", setup_test},
       {"usage", "Record and report who calls which operation (usage registry)", setup_usage},
       {"plan", "Join breaking changes with recorded usage: who is affected, when removal is safe", setup_plan},
+      {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
   };
   return commands;
 }

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/help.h"
+#include "cli/suggest.h"
 
 int main(int argc, char** argv) {
   using namespace accord::cli;
@@ -15,9 +17,16 @@ int main(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     runners.emplace_back(sub, c.setup(*sub));
   }
+  add_help_footers(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // A mistyped command or flag: name the closest one rather than CLI11's
+    // "arguments were not expected".
+    if (e.get_exit_code() != 0) {
+      std::string hint = suggestion_for(app, std::vector<std::string>(argv + 1, argv + argc));
+      if (!hint.empty()) return report_unusable(hint);
+    }
     const int rc = app.exit(e);
     return rc == 0 ? kExitClean : kExitUnusable;
   }

@@ -5,18 +5,7 @@
 
 namespace accord::cli {
 
-namespace {
-// A table cell: '|' would end the cell and a newline the row.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
-  }
-  return out;
-}
-}  // namespace
+using core::markdown_cell;
 
 std::string render_rules(const std::string& format, const std::string& only_format) {
   using namespace accord::diff;
@@ -50,7 +39,7 @@ std::string render_rules(const std::string& format, const std::string& only_form
         out += "\n## " + std::string(current) + "\n\n| ID | Severity | Categories | Purpose |\n|---|---|---|---|\n";
       }
       out += "| `" + std::string(r->id) + "` | " + std::string(severity_name(r->severity)) + " | " +
-             cell(r->categories) + " | " + cell(r->purpose) + " |\n";
+             markdown_cell(r->categories) + " | " + markdown_cell(r->purpose) + " |\n";
     }
     out += "\n" + std::to_string(rules.size()) + " rules.\n";
     return out;

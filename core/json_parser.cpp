@@ -2,6 +2,7 @@
 // Written here rather than taken from a library because the tree must carry
 // positions and borrow string text from the source buffer (no copy for the
 // common, escape-free string), which is what keeps a 13 MB spec fast.
+#include "core/limits.h"
 #include "core/loader.h"
 
 #include <cstring>
@@ -10,7 +11,7 @@ namespace accord::core {
 
 namespace {
 
-constexpr int kMaxDepth = 512;  // deeper input is refused, never a stack overflow
+constexpr int kMaxDepth = kMaxNestingDepth;  // deeper input is refused, never a stack overflow
 
 class JsonParser {
  public:

@@ -1,5 +1,7 @@
 #include "core/json_writer.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 
@@ -45,6 +47,58 @@ std::string xml_escape(std::string_view s) {
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') out += ' ';
         else out += static_cast<char>(c);
     }
+  }
+  return out;
+}
+
+std::string xml_attribute(std::string_view s) {
+  std::string out;
+  for (char c : xml_escape(s)) {
+    if (c == '\n') out += "&#10;";
+    else if (c == '\r') out += "&#13;";
+    else if (c == '\t') out += "&#9;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string markdown_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>|~#").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string markdown_code(std::string_view s, bool in_table) {
+  size_t longest = 0, run = 0;
+  for (char c : s) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  std::string text;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') text += ' ';
+    else if (c == '|' && in_table) text += "\\|";
+    else text += c;
+  }
+  bool pad = !text.empty() && (text.front() == '`' || text.back() == '`');
+  return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
+}
+
+std::string markdown_cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
   }
   return out;
 }

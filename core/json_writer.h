@@ -9,8 +9,25 @@
 
 namespace accord::core {
 
+// The one place text is escaped for the formats accord writes, so every
+// report escapes the same way.
 std::string json_escape(std::string_view s);  // without the surrounding quotes
+// XML text: the five predefined entities; control characters XML 1.0 forbids become spaces.
 std::string xml_escape(std::string_view s);
+// An XML attribute value: xml_escape, and newlines and tabs as character
+// references, because attribute normalisation would turn them into spaces.
+std::string xml_attribute(std::string_view s);
+// Markdown inline text a user or a document wrote: the characters that would
+// become markup (emphasis, code, links, HTML, headings, table cells) are
+// backslash-escaped and line breaks become spaces.
+std::string markdown_escape(std::string_view s);
+// A Markdown code span that survives backticks inside (the fence is one
+// longer than the longest run). In a GFM table '|' ends a cell even inside a
+// code span, so `in_table` escapes it.
+std::string markdown_code(std::string_view s, bool in_table = false);
+// A table cell of Markdown that accord's authors wrote (rule purposes): its
+// markup is kept; only what would end the cell or the row is escaped.
+std::string markdown_cell(std::string_view s);
 
 class JsonWriter {
  public:

@@ -1,9 +1,10 @@
 #include "core/loader.h"
 
+#include "core/limits.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace accord::core {
@@ -20,12 +21,20 @@ bool looks_like_json(const std::string& text) {
   return i < text.size() && (text[i] == '{' || text[i] == '[');
 }
 
+Error too_large(const std::string& path, uint64_t size, uint64_t limit) {
+  return make_error("input is " + std::to_string(size) + " bytes, over the limit of " + describe_byte_size(limit) +
+                        " (raise it with ACCORD_MAX_INPUT_SIZE, e.g. ACCORD_MAX_INPUT_SIZE=1G)",
+                    path);
+}
+
 }  // namespace
 
 Expected<std::string> read_file(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return make_error(std::string("cannot read: ") + std::strerror(errno), path);
   if (S_ISDIR(st.st_mode)) return make_error("is a directory, expected a file", path);
+  const uint64_t limit = max_input_bytes();
+  if (static_cast<uint64_t>(st.st_size) > limit) return too_large(path, static_cast<uint64_t>(st.st_size), limit);
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error(std::string("cannot open: ") + std::strerror(errno), path);
   std::string text;
@@ -34,14 +43,18 @@ Expected<std::string> read_file(const std::string& path) {
   text.resize(static_cast<size_t>(in.gcount()));
   // Files whose size stat cannot tell (pipes, /proc): read the rest.
   if (S_ISREG(st.st_mode) == 0) {
-    std::ostringstream rest;
-    rest << in.rdbuf();
-    text += rest.str();
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      text.append(buffer, static_cast<size_t>(in.gcount()));
+      if (text.size() > limit) return too_large(path, text.size(), limit);
+    }
   }
   return text;
 }
 
 Expected<std::unique_ptr<Document>> load_text(std::string display_path, std::string text, Syntax syntax) {
+  // Text from git or a remote $ref never went through read_file.
+  if (const uint64_t limit = max_input_bytes(); text.size() > limit) return too_large(display_path, text.size(), limit);
   if (syntax == Syntax::automatic) {
     if (ends_with(display_path, ".json")) syntax = Syntax::json;
     else if (ends_with(display_path, ".yaml") || ends_with(display_path, ".yml")) syntax = Syntax::yaml;

@@ -1,16 +1,23 @@
 #include "core/refs.h"
 
+#include <unordered_set>
+
 #include "core/json_pointer.h"
+#include "core/limits.h"
 #include "core/loader.h"
 
 namespace accord::core {
 
-namespace {
-constexpr int kMaxChain = 64;  // a longer $ref -> $ref chain is treated as a loop
-}
 
+// http(s) and any other `scheme://` URI (a `$ref: ory://tracing-config` is
+// no file path); only a RemoteSource can answer for those.
 bool is_remote(std::string_view location) {
-  return location.rfind("http://", 0) == 0 || location.rfind("https://", 0) == 0;
+  size_t sep = location.find("://");
+  if (sep == std::string_view::npos || sep == 0) return false;
+  for (char c : location.substr(0, sep))
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+      return false;
+  return location.substr(0, sep) != "file";
 }
 
 std::string join_location(const std::string& base, const std::string& relative) {
@@ -68,7 +75,33 @@ const Document* DocumentSet::adopt(std::unique_ptr<Document> doc, std::string lo
   const Document* raw = doc.get();
   by_file_[&raw->file()] = {raw, location};
   by_location_[location] = std::move(doc);
+  // Only JSON Schema documents carry `$id`s worth a walk.
+  if (const Node* root = raw->root(); root && root->is_object() && (root->get("$schema") || root->get("$id")))
+    index_ids(raw, root, location, "");
   return raw;
+}
+
+void DocumentSet::index_ids(const Document* doc, const Node* node, const std::string& base, const std::string& pointer) {
+  if (node->is_array()) {
+    for (size_t i = 0; i < node->size(); ++i) index_ids(doc, node->at(i), base, pointer_append(pointer, i));
+    return;
+  }
+  if (!node->is_object()) return;
+  std::string here = base;
+  if (const Node* id = node->get("$id"); id && id->is_string() && !id->text().empty() && id->text()[0] != '#') {
+    std::string_view uri = id->text().substr(0, id->text().find('#'));
+    here = join_location(base, std::string(uri));
+    embedded_.try_emplace(here, Resolved{node, doc, pointer});
+  }
+  for (const Member& m : node->children()) {
+    if (m.key == "$ref" && m.value->is_string()) {
+      if (here != location_of(doc)) ref_base_[m.value] = here;
+      continue;
+    }
+    // Keywords whose values are data, not schemas: a `$id` there names nothing.
+    if (m.key == "enum" || m.key == "const" || m.key == "examples" || m.key == "default") continue;
+    index_ids(doc, m.value, here, pointer_append(pointer, m.key));
+  }
 }
 
 std::optional<TreeBuilder> DocumentSet::derive(const Document* doc) {
@@ -99,9 +132,29 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
   std::string file_part(ref.substr(0, hash));
   std::string fragment(hash == std::string_view::npos ? std::string_view() : ref.substr(hash + 1));
   const Document* target = from;
-  if (!file_part.empty()) {
+  const Resolved* resource = nullptr;  // an embedded `$id` resource the ref lands in
+  auto base = ref_base_.find(at);
+  if (file_part.empty() && base != ref_base_.end()) {
+    auto it = embedded_.find(base->second);
+    if (it != embedded_.end()) resource = &it->second;
+  } else if (!file_part.empty()) {
     if (!from) return fail("cannot resolve $ref '" + std::string(ref) + "': unknown referring document");
-    std::string location = join_location(location_of(from), file_part);
+    std::string location = join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
+    if (auto it = embedded_.find(location); it != embedded_.end()) resource = &it->second;
+  }
+  if (resource) {
+    if (!fragment.empty() && fragment[0] != '/')
+      return fail("unsupported $ref fragment '#" + fragment + "' (expected a JSON Pointer)");
+    const Node* node = pointer_resolve(resource->node, "#" + fragment);
+    if (!node) return fail("dangling $ref '" + std::string(ref) + "': nothing at that pointer");
+    std::vector<std::string> tokens;
+    pointer_split("#" + fragment, tokens);
+    std::string canonical = resource->pointer;
+    for (const auto& t : tokens) canonical = pointer_append(canonical, t);
+    return Resolved{node, resource->document, canonical};
+  }
+  if (!file_part.empty()) {
+    std::string location = join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
     auto loaded = load(location);
     if (!loaded) return fail("cannot resolve $ref '" + std::string(ref) + "': " + loaded.error().render());
     target = *loaded;
@@ -121,16 +174,22 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
 
 Expected<Resolved> DocumentSet::resolve(const Node* node, std::string pointer_hint) {
   Resolved cur{node, document_of(node), std::move(pointer_hint)};
-  for (int hops = 0; hops < kMaxChain; ++hops) {
+  std::unordered_set<const Node*> seen;
+  for (int hops = 0; hops <= kMaxRefChain; ++hops) {
     if (!cur.node || !cur.node->is_object()) return cur;
     const Node* ref = cur.node->get("$ref");
     if (!ref || !ref->is_string()) return cur;
+    if (!seen.insert(cur.node).second) {
+      const SourceLocation loc = node->location();
+      return make_error("circular $ref chain (a reference that only refers to itself)", std::string(loc.path()),
+                        loc.line, loc.column);
+    }
     auto next = resolve_ref(ref->text(), ref);
     if (!next) return next.error();
     cur = std::move(*next);
   }
   const SourceLocation loc = node->location();
-  return make_error("circular $ref chain (a reference that only refers to itself)", std::string(loc.path()),
+  return make_error("$ref chain longer than " + std::to_string(kMaxRefChain) + " references", std::string(loc.path()),
                     loc.line, loc.column);
 }
 

@@ -60,6 +60,12 @@ class DocumentSet {
   std::string location_of(const Document* doc) const;
 
  private:
+  // JSON Schema `$id`s inside a document name resources of their own (a
+  // bundled schema): `$ref`s to those URIs resolve to the embedded node,
+  // and `$ref`s written under an `$id` resolve against that base URI.
+  void index_ids(const Document* doc, const Node* node, const std::string& base, const std::string& pointer);
+  std::map<std::string, Resolved> embedded_;
+  std::unordered_map<const Node*, std::string> ref_base_;  // a `$ref` value node -> its `$id` base (when not the file)
   RemoteSource* remote_;
   std::map<std::string, std::unique_ptr<Document>> by_location_;
   std::unordered_map<const SourceFile*, std::pair<const Document*, std::string>> by_file_;

@@ -272,12 +272,28 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
 
 Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& pointer) {
   if (!node) return make_error("missing schema");
-  if (auto it = by_node_.find(node); it != by_node_.end()) return it->second;
+  const Node* ref = node->is_object() ? node->get("$ref") : nullptr;
+  bool is_ref = ref && ref->is_string();
+  if (auto it = by_node_.find(node); it != by_node_.end()) {
+    // A YAML alias makes several places share one node: each place gets its
+    // own Schema, so findings under it name the place they are about.
+    if (is_ref || it->second->pointer == pointer || pointer.empty()) return it->second;
+    auto key = std::make_pair(node, pointer);
+    if (auto alias = by_alias_.find(key); alias != by_alias_.end()) return alias->second;
+    Schema& s = schemas_.emplace_back();
+    s.node = node;
+    s.document = it->second->document;
+    s.pointer = pointer;
+    s.boolean_schema = it->second->boolean_schema;
+    s.accepts_nothing = it->second->accepts_nothing;
+    if (!s.boolean_schema) read_schema_keywords(node, pointer, s);  // children's places follow this one
+    by_alias_.emplace(std::move(key), &s);
+    return static_cast<const Schema*>(&s);
+  }
   if (!node->is_object() && !node->is_bool())
     return error_at(node, "not a schema (expected an object or a boolean) at '" + pointer + "'");
 
-  const Node* ref = node->is_object() ? node->get("$ref") : nullptr;
-  if (!ref || !ref->is_string()) return build(node, pointer, documents_.document_of(node));
+  if (!is_ref) return build(node, pointer, documents_.document_of(node));
 
   if (!building_.insert(node).second) return error_at(ref, "circular $ref chain");
   auto target = documents_.resolve_ref(ref->text(), ref);

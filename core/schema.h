@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -92,6 +93,10 @@ class Schema {
   // `true` / `false` boolean schemas (2019-09+); `{}` is accepts_all too.
   bool boolean_schema = false;
   bool accepts_nothing = false;
+  // Made by the comparator's normalisation (a merged allOf, or the
+  // intersection of two subschemas): `node` only gives it a place, so two
+  // synthetic schemas with equal nodes may still differ.
+  bool synthetic = false;
 
   // Types. `declared_types` is 0 when no `type` keyword exists; `types`
   // folds in nullability (3.0 `nullable`, `x-nullable`, "null" in a type
@@ -170,6 +175,7 @@ class SchemaGraph {
   DocumentSet& documents_;
   std::deque<Schema> schemas_;
   std::unordered_map<const Node*, const Schema*> by_node_;
+  std::map<std::pair<const Node*, std::string>, const Schema*> by_alias_;  // YAML aliases: same node, other place
   std::unordered_set<const Node*> building_;  // guards `$ref`-with-siblings loops
 };
 

@@ -8,15 +8,19 @@
 // walker would visit) is bounded, so an alias bomb is an error.
 #include <yaml.h>
 
+#include <cstdio>
+#include <string_view>
+
 #include <unordered_map>
 
+#include "core/limits.h"
 #include "core/loader.h"
 
 namespace accord::core {
 
 namespace {
 
-constexpr size_t kMaxDepth = 512;  // as for JSON: deeper input is refused
+constexpr size_t kMaxDepth = kMaxNestingDepth;  // as for JSON: deeper input is refused
 
 struct Mark {
   uint32_t line = 0;    // 1-based
@@ -83,9 +87,27 @@ Node::Kind resolve_plain(const std::string& v) {
 
 // Numbers are kept as JSON-style lexemes so that JSON and YAML versions of a
 // spec compare equal ("+1" and "1." become "1" and "1.0").
+// "0x…" / "0o…" digits as a decimal lexeme; past 64 bits (a fuzzer found
+// std::stoull throwing there) as the nearest double.
+std::string radix_to_decimal(std::string_view digits, int base) {
+  unsigned long long exact = 0;
+  double approx = 0;
+  bool overflow = false;
+  for (char c : digits) {
+    const int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    approx = approx * base + d;
+    if (exact > (~0ULL - static_cast<unsigned>(d)) / static_cast<unsigned>(base)) overflow = true;
+    else exact = exact * base + d;
+  }
+  if (!overflow) return std::to_string(exact);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", approx);
+  return buf;
+}
+
 std::string normalise_number(const std::string& v) {
-  if (v.rfind("0x", 0) == 0) return std::to_string(std::stoull(v.substr(2), nullptr, 16));
-  if (v.rfind("0o", 0) == 0) return std::to_string(std::stoull(v.substr(2), nullptr, 8));
+  if (v.rfind("0x", 0) == 0) return radix_to_decimal(std::string_view(v).substr(2), 16);
+  if (v.rfind("0o", 0) == 0) return radix_to_decimal(std::string_view(v).substr(2), 8);
   std::string s = v[0] == '+' ? v.substr(1) : v;
   if (!s.empty() && s.back() == '.') s += '0';
   if (s.size() > 1 && s[0] == '.') s = "0" + s;
@@ -108,6 +130,12 @@ class TreeBuilderFromEvents {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) return fail("alias to an unknown anchor '" + anchor + "'", mark);
     if (expecting_key()) return fail("aliases as mapping keys are not supported", mark);
+    // What a walker visits through aliases, counted whole however the anchors nest.
+    alias_expanded_ += it->second.expanded;
+    if (alias_expanded_ > kMaxAliasExpandedNodes)
+      return fail("YAML aliases expand to more than " + std::to_string(kMaxAliasExpandedNodes) +
+                      " nodes (possible alias bomb)",
+                  mark);
     complete(it->second.node, {}, it->second.expanded, mark);
   }
 
@@ -180,6 +208,7 @@ class TreeBuilderFromEvents {
   TreeBuilder& builder_;
   const std::string& path_;
   uint64_t max_expanded_;
+  uint64_t alias_expanded_ = 0;
   std::vector<Frame> stack_;
   struct Anchored {
     Node* node;

@@ -1,9 +1,12 @@
 // The catalog of every rule of every format, and the last step of a
 // comparison: severities, messages and fingerprints from the registry.
-// It lives above the format libraries because it lists their tables.
+// It lives above the format libraries because it reads every registered
+// format's table (diff/format/formats.def).
 #include <algorithm>
 #include <tuple>
 
+#include "diff/format/format.h"
+#include "diff/model/merge.h"
 #include "diff/model/rules.h"
 #include "diff/model/sink.h"
 
@@ -12,8 +15,8 @@ namespace accord::diff {
 const std::vector<const RuleInfo*>& all_rules() {
   static const std::vector<const RuleInfo*> rules = [] {
     std::vector<const RuleInfo*> out;
-    for (auto table : {openapi_rule_table(), openapi_schema_rule_table(), proto_rule_table(), asyncapi_rule_table(), jsonschema_rule_table()})
-      for (const RuleInfo& r : table) out.push_back(&r);
+    for (const ContractFormat* format : all_formats())
+      for (const RuleInfo& r : format->rules()) out.push_back(&r);
     std::sort(out.begin(), out.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
     return out;
   }();
@@ -46,6 +49,7 @@ void finalize_findings(std::vector<Finding>& findings) {
   findings.erase(std::unique(findings.begin(), findings.end(),
                              [](const Finding& a, const Finding& b) { return a.fingerprint == b.fingerprint; }),
                  findings.end());
+  merge_same_change(findings);
 }
 
 }  // namespace accord::diff

@@ -1,48 +1,19 @@
 // The one entry point the CLI (and the usage planner) calls to compare two
-// versions of a contract, whatever its format.
+// versions of a contract, whatever its format. The formats themselves sit
+// behind diff/format/format.h; none of them includes this header.
 #pragma once
 
-#include <optional>
-#include <string>
 #include <vector>
 
-#include "core/clock.h"
 #include "core/expected.h"
-#include "core/refs.h"
+#include "diff/format/format.h"
 #include "diff/model/finding.h"
 
 namespace accord::diff {
 
-enum class ContractKind { openapi, asyncapi, jsonschema, proto };
-std::string_view contract_kind_name(ContractKind k);
-
-struct ContractInput {
-  std::string path;                 // file or directory as the user named it
-  std::optional<std::string> text;  // content supplied by the caller (e.g. from git); `path` then only names it
-};
-
-struct CompareOptions {
-  core::RemoteSource* remote = nullptr;        // non-null only with --allow-remote-refs
-  std::vector<std::string> include_paths;      // proto: -I roots
-  std::vector<std::string> proto_categories;   // proto: FILE | PACKAGE | WIRE_JSON | WIRE (empty = FILE)
-  std::string proto_config;                    // proto: buf.yaml / buf.work.yaml (empty = look in NEW's root)
-  // Leave the loaded versions for the OS to reclaim, as clang's -disable-free
-  // does: a process that exits right after the comparison need not free a
-  // pool of thousands of proto files one allocation at a time (half a second
-  // on googleapis). Only for a caller that exits soon; tests keep it off.
-  bool disable_free = false;
-  // OpenAPI: the shortest notice, in days from today, that a deprecation's
-  // x-sunset may give (accord.yaml `deprecation-days`; 0 = no minimum).
-  int min_deprecation_days = 0;
-  // "Today" for sunset dates (null = the system clock); tests and --today fix it.
-  const core::Clock* clock = nullptr;
-};
-
-// Decides the format from the file extension and the document's marker key
-// (`openapi`, `swagger`, `asyncapi`, `$schema`).
-core::Expected<ContractKind> detect_kind(const ContractInput& input);
-
-// Compares and returns finalized findings (messages, fingerprints, sorted).
+// Detects each version's format (or takes options.kind), loads both in
+// parallel, compares them and returns finalized findings (messages,
+// fingerprints, sorted).
 core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_input, const ContractInput& new_input,
                                                        const CompareOptions& options);
 

@@ -1,8 +1,10 @@
 #include "contracts/http/curl_client.h"
 
+#include "contracts/http/response_reader.h"
+#include "core/limits.h"
+
 #include <curl/curl.h>
 
-#include <cctype>
 #include <mutex>
 
 namespace accord::contracts::http {
@@ -21,23 +23,12 @@ struct CurlClient::Impl {
 namespace {
 
 size_t on_body(char* data, size_t size, size_t n, void* user) {
-  static_cast<std::string*>(user)->append(data, size * n);
-  return size * n;
+  // Returning less than given makes libcurl stop with CURLE_WRITE_ERROR.
+  return static_cast<ResponseReader*>(user)->on_body(std::string_view(data, size * n)) ? size * n : 0;
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
-  auto* response = static_cast<Response*>(user);
-  std::string_view line(data, size * n);
-  if (line.rfind("HTTP/", 0) == 0) {
-    response->headers.clear();  // a new response (after 100-continue or a redirect)
-    return size * n;
-  }
-  size_t colon = line.find(':');
-  if (colon == std::string_view::npos) return size * n;
-  std::string_view name = line.substr(0, colon), value = line.substr(colon + 1);
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) value.remove_prefix(1);
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back()))) value.remove_suffix(1);
-  response->headers.emplace_back(std::string(name), std::string(value));
+  static_cast<ResponseReader*>(user)->on_header_line(std::string_view(data, size * n));
   return size * n;
 }
 
@@ -46,11 +37,13 @@ std::string describe(CURLcode code, const char* detail, long timeout_ms) {
     case CURLE_COULDNT_CONNECT: return std::string("connection refused: ") + detail;
     case CURLE_OPERATION_TIMEDOUT: return "timed out after " + std::to_string(timeout_ms) + " ms (" + detail + ")";
     case CURLE_RECV_ERROR:
+    case CURLE_PARTIAL_FILE:
     case CURLE_GOT_NOTHING: return std::string("connection closed by the provider: ") + detail;
     case CURLE_SEND_ERROR: return std::string("connection reset while sending: ") + detail;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
       return std::string("TLS failure: ") + detail + " (use --cacert to trust the provider's CA, or --insecure)";
     default: return detail[0] ? std::string(detail) : curl_easy_strerror(code);
   }
@@ -75,6 +68,7 @@ core::Expected<Response> CurlClient::send(const Request& request) {
   curl_easy_reset(h);
   const ClientOptions& o = impl_->options;
   Response response;
+  ResponseReader reader(response, o.max_body_bytes);
   impl_->error[0] = '\0';
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, impl_->error);
@@ -83,9 +77,9 @@ core::Expected<Response> CurlClient::send(const Request& request) {
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o.connect_timeout_ms > 0 ? o.connect_timeout_ms : o.timeout_ms);
   curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &reader);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &response);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &reader);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, o.insecure ? 0L : 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, o.insecure ? 0L : 2L);
   if (!o.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, o.ca_file.c_str());
@@ -113,6 +107,9 @@ core::Expected<Response> CurlClient::send(const Request& request) {
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
   CURLcode rc = curl_easy_perform(h);
   curl_slist_free_all(headers);
+  if (reader.body_cut())
+    return core::make_error("response body larger than --max-body (" + core::describe_byte_size(o.max_body_bytes) +
+                            "): the transfer was cut there");
   if (rc != CURLE_OK) return core::make_error(describe(rc, impl_->error, o.timeout_ms));
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);

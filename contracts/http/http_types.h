@@ -3,6 +3,7 @@
 // can hand in a fake and the real one (libcurl) stays in curl_client.cpp.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +39,7 @@ struct ClientOptions {
   long connect_timeout_ms = 0; // 0: same as timeout_ms
   bool insecure = false;       // skip TLS peer/host verification
   std::string ca_file;         // extra CA bundle (PEM)
+  uint64_t max_body_bytes = 64ull << 20;  // --max-body: a longer response is cut and the request fails
 };
 
 // Why a request produced no response: the verifier reports these per

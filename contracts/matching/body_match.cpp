@@ -3,6 +3,8 @@
 #include <libxml/parser.h>
 
 #include "contracts/matching/body_match.h"
+
+#include "contracts/matching/binary_match.h"
 #include "contracts/matching/value_match.h"
 #include "contracts/pact/body_codec.h"
 
@@ -149,6 +151,15 @@ void match_body(Body& expected, const http::HeaderList& expected_headers, Body& 
     case BodyKind::text:
     case BodyKind::binary: {
       std::string e = expected.bytes(), a = actual.bytes();
+      bool ruled = ctx.rules && ctx.rules->defined_for(root);
+      if (pact::body_kind(expected_type) == BodyKind::binary && !ruled) {
+        if (expected_type.rfind("multipart/", 0) == 0)
+          match_multipart(e, pact::effective_content_type(expected, expected_headers), a,
+                          pact::effective_content_type(actual, actual_headers), ctx);
+        else
+          match_binary(e, a, expected_type, ctx);
+        return;
+      }
       if (ctx.rules && ctx.rules->defined_for(root)) {
         for (const std::string& why : apply_rules(ctx.rules->best_for(root), Value::of_text(e), Value::of_text(a)))
           ctx.add(root, shorten(e), shorten(a), why);

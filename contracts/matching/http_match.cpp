@@ -211,23 +211,53 @@ Mismatches match_response(pact::ResponseSpec& e, pact::ResponseSpec& a) {
   return out;
 }
 
+namespace {
+
+bool is_content_type_key(std::string_view k) {
+  return k == "contentType" || http::iequals(k, "Content-Type");
+}
+
+// Metadata values are JSON (strings mostly); rules are named like headers.
+void match_metadata(const pact::MessageSpec& e, const pact::MessageSpec& a, Mismatches& out) {
+  for (const auto& [k, v] : e.metadata) {
+    const core::Node* found = nullptr;
+    for (const auto& [ak, av] : a.metadata)
+      if (ak == k || (is_content_type_key(k) && is_content_type_key(ak))) found = av;
+    std::string where = "metadata." + k;
+    if (!found) {
+      out.push_back({where, display_node(v), "(missing)", "expected message metadata '" + k + "' but it was missing"});
+      continue;
+    }
+    if (const RuleList* list = e.rules.metadata.for_name(k, false)) {
+      for (const std::string& why : apply_rules(*list, Value::of(v), Value::of(found)))
+        out.push_back({where, display_node(v), display_node(found), "metadata '" + k + "' " + why});
+      continue;
+    }
+    if (is_content_type_key(k) && v->is_string() && found->is_string()) {
+      if (auto why = compare_media(std::string(v->text()), std::string(found->text())))
+        out.push_back({where, display_node(v), display_node(found), "metadata '" + k + "': " + *why});
+      continue;
+    }
+    if (!values_equal(Value::of(v), Value::of(found)))
+      out.push_back({where, display_node(v), display_node(found),
+                     "expected metadata '" + k + "' to be " + display_node(v) + " but got " + display_node(found)});
+  }
+}
+
+}  // namespace
+
 Mismatches match_message(pact::MessageSpec& e, pact::MessageSpec& a) {
   Mismatches out;
   http::HeaderList eh, ah;
+  if (!e.contents.content_type.empty()) eh.emplace_back("Content-Type", e.contents.content_type);
+  if (!a.contents.content_type.empty()) ah.emplace_back("Content-Type", a.contents.content_type);
   BodyContext ctx;
   ctx.rules = &e.rules.body;
   ctx.allow_unexpected_keys = true;
   ctx.label = "contents";
   ctx.out = &out;
   match_body(e.contents, eh, a.contents, ah, ctx);
-  for (const auto& [k, v] : e.metadata) {
-    const core::Node* found = nullptr;
-    for (const auto& [ak, av] : a.metadata)
-      if (ak == k) found = av;
-    if (!found) out.push_back({"metadata." + k, display_node(v), "(missing)", "expected metadata '" + k + "'"});
-    else if (!values_equal(Value::of(v), Value::of(found)))
-      out.push_back({"metadata." + k, display_node(v), display_node(found), "metadata '" + k + "' differs"});
-  }
+  match_metadata(e, a, out);
   return out;
 }
 

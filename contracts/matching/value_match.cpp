@@ -171,6 +171,24 @@ bool status_matches(const MatchingRule& rule, int s) {
   return false;
 }
 
+// "a success status (2xx)", "one of the statuses 200, 204": what a statusCode rule accepts.
+static std::string status_expectation(const MatchingRule& rule) {
+  if (!rule.statuses.empty()) {
+    std::string list;
+    for (int code : rule.statuses) list += (list.empty() ? "" : ", ") + std::to_string(code);
+    return rule.statuses.size() == 1 ? "status " + list : "one of the statuses " + list;
+  }
+  const std::string& c = rule.status_class;
+  if (c == "information") return "an informational status (1xx)";
+  if (c == "success") return "a success status (2xx)";
+  if (c == "redirect") return "a redirect status (3xx)";
+  if (c == "clientError") return "a client error status (4xx)";
+  if (c == "serverError") return "a server error status (5xx)";
+  if (c == "nonError") return "a non-error status (below 400)";
+  if (c == "error") return "an error status (400 or above)";
+  return "a status of class '" + c + "'";
+}
+
 std::optional<std::string> apply_rule(const MatchingRule& rule, const Value& e, const Value& a, bool cascaded) {
   using K = Value::Kind;
   const std::string shown = display(a);
@@ -246,7 +264,7 @@ std::optional<std::string> apply_rule(const MatchingRule& rule, const Value& e, 
     case RuleKind::status_code: {
       int s = std::atoi(std::string(a.text).c_str());
       if (status_matches(rule, s)) return std::nullopt;
-      return "expected status " + rule.describe().substr(17) + " but got " + shown;
+      return "expected " + status_expectation(rule) + ", got " + std::to_string(s);
     }
     case RuleKind::content_type:
     case RuleKind::values:

@@ -171,6 +171,23 @@ std::string base64_encode(std::string_view in) {
   return out;
 }
 
+// V2/V3 pacts have no `encoded` flag: writers store a binary body as a base64
+// string, and the Pact verifier decodes it when the content type is binary.
+static bool looks_like_base64(std::string_view text) {
+  if (text.size() % 4 != 0) return false;
+  bool padding = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '=') {
+      if (i + 2 < text.size()) return false;  // only the last two characters pad
+      padding = true;
+      continue;
+    }
+    if (padding || !(std::isalnum(c) || c == '+' || c == '/')) return false;
+  }
+  return true;
+}
+
 core::Status parse_body(const Node* part, std::string_view key, SpecVersion version,
                         const http::HeaderList& headers, Body& out) {
   const Node* b = part->get(key);
@@ -208,6 +225,7 @@ core::Status parse_body(const Node* part, std::string_view key, SpecVersion vers
     }
     BodyKind kind = body_kind(media_type(header_type));
     if (!header_type.empty() && kind == BodyKind::json) out.json = b;
+    else if (kind == BodyKind::binary && looks_like_base64(b->text())) out.text = base64_decode(b->text());
     else out.text = std::string(b->text());
     out.state = Body::State::present;
     return core::ok_status();

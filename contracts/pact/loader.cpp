@@ -79,11 +79,6 @@ core::Status parse_query(const Node* node, SpecVersion version, RequestSpec& out
   return core::ok_status();
 }
 
-core::Status parse_rules(const Node* part, SpecVersion version, matching::MatchingRules& rules) {
-  const Node* node = part->get("matchingRules");
-  if (!node) return core::ok_status();
-  return v3_or_later(version) ? matching::parse_v3_rules(node, rules) : matching::parse_v2_rules(node, rules);
-}
 
 core::Status parse_generators(const Node* part, Generators& out) {
   const Node* node = part->get("generators");
@@ -112,6 +107,12 @@ core::Status parse_generators(const Node* part, Generators& out) {
 }
 
 }  // namespace
+
+core::Status parse_rules(const Node* part, SpecVersion version, matching::MatchingRules& rules) {
+  const Node* node = part->get("matchingRules");
+  if (!node) return core::ok_status();
+  return v3_or_later(version) ? matching::parse_v3_rules(node, rules) : matching::parse_v2_rules(node, rules);
+}
 
 core::Expected<RequestSpec> parse_request(const Node* node, SpecVersion version) {
   if (!node || !node->is_object()) return error_at(node, "'request' must be an object");
@@ -149,23 +150,6 @@ core::Expected<ResponseSpec> parse_response(const Node* node, SpecVersion versio
   if (auto st = parse_rules(node, version, r.rules); !st) return st.error();
   if (auto st = parse_generators(node, r.generators); !st) return st.error();
   return r;
-}
-
-core::Expected<MessageSpec> parse_message(const Node* node, SpecVersion version) {
-  if (!node || !node->is_object()) return error_at(node, "a message must be an object");
-  MessageSpec m;
-  http::HeaderList no_headers;
-  if (const Node* meta = node->get("metadata"); meta && meta->is_object()) {
-    for (const auto& item : meta->children()) {
-      m.metadata.emplace_back(std::string(item.key), item.value);
-      std::string_view k = item.key;
-      if ((k == "contentType" || k == "Content-Type" || k == "content-type") && item.value->is_string())
-        no_headers.emplace_back("Content-Type", std::string(item.value->text()));
-    }
-  }
-  if (auto st = parse_body(node, "contents", version, no_headers, m.contents); !st) return st.error();
-  if (auto st = parse_rules(node, version, m.rules); !st) return st.error();
-  return m;
 }
 
 namespace {
@@ -208,10 +192,79 @@ SpecVersion version_of(const Node* root) {
   return SpecVersion::v2;
 }
 
+// The V4 `type` (V1-V3 interactions are HTTP); plugin-driven interactions
+// need the plugin to be understood, so accord does not pretend to verify them.
+Interaction::Kind kind_of(const Node* node) {
+  const Node* plugin = node->get("pluginConfiguration");
+  if (plugin && plugin->is_object() && plugin->size() > 0) return Interaction::Kind::unsupported;
+  const Node* type = node->get("type");
+  if (!type || type->text() == "Synchronous/HTTP") return Interaction::Kind::http;
+  if (type->text() == "Asynchronous/Messages") return Interaction::Kind::message;
+  if (type->text() == "Synchronous/Messages") return Interaction::Kind::sync_message;
+  return Interaction::Kind::unsupported;
+}
+
+std::string unsupported_reason(const Node* node) {
+  const Node* plugin = node->get("pluginConfiguration");
+  if (plugin && plugin->is_object() && plugin->size() > 0) {
+    std::string names;
+    for (const auto& m : plugin->children()) names += (names.empty() ? "" : ", ") + std::string(m.key);
+    return "needs the Pact plugin(s) " + names + ", which accord does not run";
+  }
+  return "interaction type '" + std::string(node->get_text("type")) + "' is not one accord can verify";
+}
+
+core::Status load_http_parts(const Node* node, SpecVersion version, Interaction& in) {
+  const Node* request = node->get("request");
+  if (!request) return error_at(node, "interaction '" + in.description + "' has no 'request'");
+  auto req = parse_request(request, version);
+  if (!req) return req.error();
+  in.request = std::move(*req);
+  const Node* response = node->get("response");
+  if (!response) return error_at(node, "interaction '" + in.description + "' has no 'response'");
+  auto res = parse_response(response, version);
+  if (!res) return res.error();
+  in.response = std::move(*res);
+  return core::ok_status();
+}
+
+core::Expected<Interaction> load_interaction(const Node* node, SpecVersion version, Interaction::Kind kind) {
+  if (!node->is_object()) return error_at(node, "each interaction must be an object");
+  Interaction in;
+  in.kind = kind;
+  in.location = node->location();
+  const Node* desc = node->get("description");
+  if (!desc || !desc->is_string()) return error_at(node, "interaction has no 'description'");
+  in.description = std::string(desc->text());
+  in.pending = node->get_bool("pending");
+  if (const Node* comments = node->get("comments"); comments && comments->is_object()) {
+    if (const Node* text = comments->get("text"); text && text->is_array())
+      for (const auto& line : text->children())
+        if (line.value->is_string()) in.comments.emplace_back(line.value->text());
+    in.test_name = std::string(comments->get_text("testname"));
+  }
+  if (auto st = parse_states(node, in); !st) return st.error();
+  core::Status parts = core::ok_status();
+  switch (kind) {
+    case Interaction::Kind::http: parts = load_http_parts(node, version, in); break;
+    case Interaction::Kind::message:
+    case Interaction::Kind::sync_message: parts = load_message_parts(node, version, in); break;
+    case Interaction::Kind::unsupported: in.unsupported_reason = unsupported_reason(node); break;
+  }
+  if (!parts) return parts.error();
+  return in;
+}
+
 }  // namespace
 
 core::Expected<Pact> load_pact(const std::string& path) {
-  auto doc = core::load_file(path, core::Syntax::json);
+  auto text = core::read_file(path);
+  if (!text) return text.error();
+  return load_pact_text(path, std::move(*text));
+}
+
+core::Expected<Pact> load_pact_text(const std::string& path, std::string text) {
+  auto doc = core::load_text(path, std::move(text), core::Syntax::json);
   if (!doc) return doc.error();
   Pact pact;
   pact.file = path;
@@ -221,45 +274,28 @@ core::Expected<Pact> load_pact(const std::string& path) {
   pact.version = version_of(root);
   if (const Node* c = root->get("consumer"); c && c->is_object()) pact.consumer = std::string(c->get_text("name"));
   if (const Node* p = root->get("provider"); p && p->is_object()) pact.provider = std::string(p->get_text("name"));
-  if (const Node* messages = root->get("messages"); messages && messages->is_array())
-    pact.skipped_non_http += messages->size();
+  if (const Node* messages = root->get("messages")) {
+    if (!messages->is_array()) return error_at(messages, "'messages' must be an array");
+    for (const auto& item : messages->children()) {
+      auto in = load_interaction(item.value, pact.version, Interaction::Kind::message);
+      if (!in) return in.error();
+      pact.interactions.push_back(std::move(*in));
+    }
+  }
   const Node* list = root->get("interactions");
   if (!list) {
     if (root->get("messages")) return pact;
     return error_at(root, "not a pact file: no 'interactions' array");
   }
   if (!list->is_array()) return error_at(list, "'interactions' must be an array");
+  if (list->size() > kMaxInteractions)
+    return error_at(list, "more than " + std::to_string(kMaxInteractions) + " interactions in one pact (" +
+                              std::to_string(list->size()) + "); split it into several files");
   for (const auto& item : list->children()) {
-    const Node* node = item.value;
-    if (!node->is_object()) return error_at(node, "each interaction must be an object");
-    if (const Node* type = node->get("type"); type && type->text() != "Synchronous/HTTP") {
-      ++pact.skipped_non_http;
-      continue;
-    }
-    Interaction in;
-    in.location = node->location();
-    const Node* desc = node->get("description");
-    if (!desc || !desc->is_string()) return error_at(node, "interaction has no 'description'");
-    in.description = std::string(desc->text());
-    in.pending = node->get_bool("pending");
-    if (const Node* comments = node->get("comments"); comments && comments->is_object()) {
-      if (const Node* text = comments->get("text"); text && text->is_array())
-        for (const auto& line : text->children())
-          if (line.value->is_string()) in.comments.emplace_back(line.value->text());
-      in.test_name = std::string(comments->get_text("testname"));
-    }
-    if (auto st = parse_states(node, in); !st) return st.error();
-    const Node* request = node->get("request");
-    if (!request) return error_at(node, "interaction '" + in.description + "' has no 'request'");
-    auto req = parse_request(request, pact.version);
-    if (!req) return req.error();
-    in.request = std::move(*req);
-    const Node* response = node->get("response");
-    if (!response) return error_at(node, "interaction '" + in.description + "' has no 'response'");
-    auto res = parse_response(response, pact.version);
-    if (!res) return res.error();
-    in.response = std::move(*res);
-    pact.interactions.push_back(std::move(in));
+    if (!item.value->is_object()) return error_at(item.value, "each interaction must be an object");
+    auto in = load_interaction(item.value, pact.version, kind_of(item.value));
+    if (!in) return in.error();
+    pact.interactions.push_back(std::move(*in));
   }
   return pact;
 }

@@ -71,6 +71,7 @@ struct MessageSpec {
   Body contents;
   std::vector<std::pair<std::string, const core::Node*>> metadata;
   matching::MatchingRules rules;
+  std::shared_ptr<const core::Document> metadata_owner;  // keeps `metadata` alive when parsed here
 };
 
 struct ProviderState {
@@ -79,10 +80,16 @@ struct ProviderState {
 };
 
 struct Interaction {
+  // What the interaction is, and so how it is verified. `unsupported` ones
+  // (plugin-driven, unknown V4 types) are reported as skipped, never passed.
+  enum class Kind { http, message, sync_message, unsupported } kind = Kind::http;
   std::string description;
   std::vector<ProviderState> states;
   RequestSpec request;
   ResponseSpec response;
+  MessageSpec message;                  // message: the message; sync_message: the request message
+  std::vector<MessageSpec> responses;   // sync_message: every expected response
+  std::string unsupported_reason;       // unsupported: why accord cannot verify it
   bool pending = false;
   std::vector<std::string> comments;  // V4 comments.text: shown with the verdict
   std::string test_name;              // V4 comments.testname: the consumer test that wrote it
@@ -95,7 +102,6 @@ struct Pact {
   std::string provider;
   SpecVersion version = SpecVersion::v2;
   std::vector<Interaction> interactions;
-  size_t skipped_non_http = 0;  // V3 messages / V4 message interactions: not replayed over HTTP
   std::shared_ptr<const core::Document> document;
 };
 

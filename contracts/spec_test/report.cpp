@@ -35,7 +35,9 @@ std::string render_text(const TestRun& run) {
     const char* tag = op.verdict == Verdict::pass ? "PASS" : op.verdict == Verdict::fail ? "FAIL" : "SKIP";
     out += std::string("  ") + tag + "  " + op.label;
     if (op.verdict == Verdict::skipped) out += " (" + op.skip_reason + ")";
+    if (op.received_status) out += " -> HTTP " + std::to_string(op.received_status);
     out += "\n";
+    for (const auto& w : op.warnings) out += "      warning: " + w + "\n";
     for (const auto& m : op.mismatches) {
       out += "      " + m.path + ": " + m.message + "\n";
       if (!m.expected.empty() || !m.actual.empty())
@@ -56,6 +58,12 @@ std::string render_json(const TestRun& run) {
     w.key("description").value(op.label);
     w.key("status").value(verdict_name(op.verdict));
     if (op.verdict == Verdict::skipped) w.key("reason").value(op.skip_reason);
+    if (op.received_status) w.key("receivedStatus").value(static_cast<uint64_t>(op.received_status));
+    if (!op.warnings.empty()) {
+      w.key("warnings").begin_array();
+      for (const auto& warning : op.warnings) w.value(warning);
+      w.end_array();
+    }
     w.key("mismatches").begin_array();
     for (const auto& m : op.mismatches) {
       w.begin_object();
@@ -113,36 +121,24 @@ std::string render_junit(const TestRun& run) {
   return out + "  </testsuite>\n</testsuites>\n";
 }
 
-// Table cells: no pipes, newlines or backticks that would break the table.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else if (c == '`') out += '\'';
-    else out += c;
-  }
-  return out;
-}
-
 std::string render_markdown(const TestRun& run) {
-  std::string out = "## accord test: " + cell(run.title) + "\n\n" + summary_line(run) + "\n\n";
+  std::string out = "## accord test: " + core::markdown_escape(run.title) + "\n\n" + summary_line(run) + "\n\n";
   out += "| Result | Operation | Note |\n|---|---|---|\n";
   for (const auto& op : run.operations) {
     const char* tag = op.verdict == Verdict::pass ? "PASS" : op.verdict == Verdict::fail ? "**FAIL**" : "SKIP";
     std::string note = op.verdict == Verdict::skipped ? op.skip_reason
                        : op.mismatches.empty()        ? ""
                                                       : std::to_string(op.mismatches.size()) + " mismatch(es)";
-    out += std::string("| ") + tag + " | `" + cell(op.label) + "` | " + cell(note) + " |\n";
+    out += std::string("| ") + tag + " | " + core::markdown_code(op.label, true) + " | " + core::markdown_escape(note) + " |\n";
   }
   bool any = false;
   for (const auto& op : run.operations) {
     if (op.mismatches.empty()) continue;
     if (!any) out += "\n### Mismatches\n";
     any = true;
-    out += "\n**" + cell(op.label) + "**\n\n| Path | Expected | Actual | Problem |\n|---|---|---|---|\n";
+    out += "\n**" + core::markdown_escape(op.label) + "**\n\n| Path | Expected | Actual | Problem |\n|---|---|---|---|\n";
     for (const auto& m : op.mismatches)
-      out += "| `" + cell(m.path) + "` | `" + cell(m.expected) + "` | `" + cell(m.actual) + "` | " + cell(m.message) + " |\n";
+      out += "| " + core::markdown_code(m.path, true) + " | " + core::markdown_code(m.expected, true) + " | " + core::markdown_code(m.actual, true) + " | " + core::markdown_escape(m.message) + " |\n";
   }
   return out;
 }

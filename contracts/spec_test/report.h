@@ -17,6 +17,8 @@ struct OperationResult {
   std::string label;  // "GET /pets/{id}"
   Verdict verdict = Verdict::pass;
   std::string skip_reason;
+  int received_status = 0;            // the status the service answered (0: no answer)
+  std::vector<std::string> warnings;  // accepted, but worth a look (e.g. an error only `default` covers)
   matching::Mismatches mismatches;
   double duration_ms = 0;
 };

@@ -98,7 +98,12 @@ OperationResult call_operation(LoadedSpec& spec, core::SchemaGraph& graph, const
     result.mismatches.push_back({"request", "a response to " + request.method + " " + plan.request->path, "none",
                                  "no response: " + response.error().message});
   } else {
+    result.received_status = response->status;
     result.mismatches = check_response(graph, op, *response, request.method == "HEAD");
+    const diff::openapi::Response* declared = declared_response(op, response->status);
+    if (response->status >= 400 && declared && declared->status == "default")
+      result.warnings.push_back("HTTP " + std::to_string(response->status) +
+                                " is accepted only by the 'default' response: the spec declares no error status for it");
   }
   result.verdict = result.mismatches.empty() ? Verdict::pass : Verdict::fail;
   return result;

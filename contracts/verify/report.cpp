@@ -11,6 +11,7 @@ Summary summarise(const std::vector<InteractionResult>& results) {
   for (const auto& r : results) {
     if (r.outcome == Outcome::pass) ++s.pass;
     else if (r.outcome == Outcome::fail) ++s.fail;
+    else if (r.outcome == Outcome::skipped) ++s.skipped;
     else ++s.pending;
   }
   return s;
@@ -57,13 +58,25 @@ const char* outcome_name(Outcome o) {
     case Outcome::pass: return "pass";
     case Outcome::fail: return "fail";
     case Outcome::pending_fail: return "pending-fail";
+    case Outcome::skipped: return "skipped";
   }
   return "";
 }
 
 std::string summary_line(const Summary& s, size_t total) {
   return std::to_string(total) + " interaction(s): " + std::to_string(s.pass) + " passed, " + std::to_string(s.fail) +
-         " failed, " + std::to_string(s.pending) + " pending failure(s)";
+         " failed, " + std::to_string(s.pending) + " pending failure(s)" +
+         (s.skipped ? ", " + std::to_string(s.skipped) + " skipped (not verified)" : "");
+}
+
+const char* outcome_tag(Outcome o, bool markdown) {
+  switch (o) {
+    case Outcome::pass: return "PASS";
+    case Outcome::fail: return markdown ? "**FAIL**" : "FAIL";
+    case Outcome::pending_fail: return "FAIL (pending)";
+    case Outcome::skipped: return markdown ? "**SKIPPED**" : "SKIPPED";
+  }
+  return "";
 }
 
 std::string states_suffix(const InteractionResult& r) {
@@ -82,7 +95,7 @@ std::string render_text(const std::vector<InteractionResult>& results, const Rep
       out += "Verifying " + g + "\n";
       group = g;
     }
-    const char* tag = r.outcome == Outcome::pass ? "PASS" : r.outcome == Outcome::fail ? "FAIL" : "FAIL (pending)";
+    const char* tag = outcome_tag(r.outcome, false);
     out += std::string("  ") + tag + "  " + r.description + states_suffix(r) + "\n";
     if (!r.test_name.empty()) out += "      test: " + r.test_name + "\n";
     for (const auto& c : r.comments) out += "      comment: " + c + "\n";
@@ -111,6 +124,7 @@ std::string render_json(const std::vector<InteractionResult>& results) {
     w.key("states").begin_array();
     for (const auto& s : r.states) w.value(s);
     w.end_array();
+    w.key("kind").value(r.kind);
     w.key("pending").value(r.pending);
     if (!r.test_name.empty()) w.key("testName").value(r.test_name);
     if (!r.comments.empty()) {
@@ -137,6 +151,7 @@ std::string render_json(const std::vector<InteractionResult>& results) {
   w.key("pass").value(static_cast<uint64_t>(s.pass));
   w.key("fail").value(static_cast<uint64_t>(s.fail));
   w.key("pending").value(static_cast<uint64_t>(s.pending));
+  w.key("skipped").value(static_cast<uint64_t>(s.skipped));
   w.end_object();
   w.end_object();
   return w.take() + "\n";
@@ -173,7 +188,9 @@ std::string render_junit(const std::vector<InteractionResult>& results, const Re
     for (const auto& m : r.mismatches)
       body += m.path + ": " + m.message + "\n  expected: " + m.expected + "\n  actual:   " + m.actual + "\n";
     std::string first = r.mismatches.empty() ? "failed" : r.mismatches.front().path + ": " + r.mismatches.front().message;
-    if (r.outcome == Outcome::pending_fail)
+    if (r.outcome == Outcome::skipped)
+      out += "\n      <skipped message=\"" + xml_escape(first) + "\"/>\n    </testcase>\n";
+    else if (r.outcome == Outcome::pending_fail)
       out += "\n      <skipped message=\"" + xml_escape("pending: " + first) + "\">" + xml_escape(body) + "</skipped>\n    </testcase>\n";
     else
       out += "\n      <failure message=\"" + xml_escape(first) + "\">" + xml_escape(body) + "</failure>\n    </testcase>\n";
@@ -183,44 +200,72 @@ std::string render_junit(const std::vector<InteractionResult>& results, const Re
   return out;
 }
 
-std::string md_cell(std::string s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else if (c == '`') out += '\'';
-    else out += c;
-  }
-  return out;
-}
-
 std::string render_markdown(const std::vector<InteractionResult>& results, const ReportOptions& options) {
   Summary s = summarise(results);
   std::string out = "## " + options.title + "\n\n" + summary_line(s, results.size()) + "\n\n";
   out += "| Result | Consumer | Interaction |\n|---|---|---|\n";
   for (const auto& r : results) {
-    const char* tag = r.outcome == Outcome::pass ? "PASS" : r.outcome == Outcome::fail ? "**FAIL**" : "FAIL (pending)";
-    out += std::string("| ") + tag + " | " + md_cell(r.consumer) + " | " + md_cell(r.description + states_suffix(r)) + " |\n";
+    const char* tag = outcome_tag(r.outcome, true);
+    out += std::string("| ") + tag + " | " + core::markdown_escape(r.consumer) + " | " + core::markdown_escape(r.description + states_suffix(r)) + " |\n";
   }
   bool any = false;
   for (const auto& r : results) {
     if (r.mismatches.empty()) continue;
     if (!any) out += "\n### Mismatches\n";
     any = true;
-    out += "\n**" + md_cell(r.consumer) + ": " + md_cell(r.description) + "**" +
+    out += "\n**" + core::markdown_escape(r.consumer) + ": " + core::markdown_escape(r.description) + "**" +
            (r.outcome == Outcome::pending_fail ? " (pending)" : "") + "\n\n";
     out += "| Path | Expected | Actual | Problem |\n|---|---|---|---|\n";
     for (const auto& m : r.mismatches)
-      out += "| `" + md_cell(m.path) + "` | `" + md_cell(m.expected) + "` | `" + md_cell(m.actual) + "` | " + md_cell(m.message) + " |\n";
+      out += "| " + core::markdown_code(m.path, true) + " | " + core::markdown_code(m.expected, true) + " | " + core::markdown_code(m.actual, true) + " | " + core::markdown_escape(m.message) + " |\n";
   }
-  for (const auto& n : options.notes) out += "\n> " + md_cell(n) + "\n";
+  for (const auto& n : options.notes) out += "\n> " + core::markdown_escape(n) + "\n";
   return out;
 }
 
 }  // namespace
 
-std::string render_report(const std::vector<InteractionResult>& results, ReportFormat format,
-                          const ReportOptions& options) {
+std::string valid_utf8(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    bool ok = len > 0 && i + len <= in.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(in[i + k]) & 0xc0) == 0x80;
+    if (ok && len == 2) ok = c >= 0xc2;  // overlong
+    if (ok && len == 3) {
+      unsigned char c1 = static_cast<unsigned char>(in[i + 1]);
+      ok = !(c == 0xe0 && c1 < 0xa0) && !(c == 0xed && c1 >= 0xa0);  // overlong, surrogates
+    }
+    if (ok && len == 4) {
+      unsigned char c1 = static_cast<unsigned char>(in[i + 1]);
+      ok = c <= 0xf4 && !(c == 0xf0 && c1 < 0x90) && !(c == 0xf4 && c1 >= 0x90);
+    }
+    if (!ok) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for each byte that is not part of a valid sequence
+      ++i;
+      continue;
+    }
+    out.append(in.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string render_report(const std::vector<InteractionResult>& raw, ReportFormat format, const ReportOptions& raw_options) {
+  // Whatever bytes a provider sent, the report is valid UTF-8 (and so valid JSON / XML).
+  std::vector<InteractionResult> results = raw;
+  for (auto& r : results) {
+    for (std::string* s : {&r.source, &r.consumer, &r.provider, &r.description, &r.test_name}) *s = valid_utf8(*s);
+    for (auto& s : r.states) s = valid_utf8(s);
+    for (auto& s : r.comments) s = valid_utf8(s);
+    for (auto& m : r.mismatches)
+      for (std::string* s : {&m.path, &m.expected, &m.actual, &m.message}) *s = valid_utf8(*s);
+  }
+  ReportOptions options = raw_options;
+  for (auto& n : options.notes) n = valid_utf8(n);
   switch (format) {
     case ReportFormat::text: return render_text(results, options);
     case ReportFormat::json: return render_json(results);

@@ -11,13 +11,15 @@
 
 namespace accord::contracts::verify {
 
-enum class Outcome { pass, fail, pending_fail };
+// skipped: accord could not check it (reported, and failing the gate unless allowed).
+enum class Outcome { pass, fail, pending_fail, skipped };
 
 struct InteractionResult {
   std::string source;       // pact file (or spec) it came from
   std::string consumer;
   std::string provider;
   std::string description;
+  std::string kind = "http";  // "http", "message", "synchronous message", "unsupported"
   std::vector<std::string> states;
   bool pending = false;
   std::vector<std::string> comments;  // from the contract, shown with the verdict
@@ -28,7 +30,7 @@ struct InteractionResult {
 };
 
 struct Summary {
-  size_t pass = 0, fail = 0, pending = 0;
+  size_t pass = 0, fail = 0, pending = 0, skipped = 0;
 };
 Summary summarise(const std::vector<InteractionResult>& results);
 
@@ -42,6 +44,9 @@ struct ReportOptions {
 
 std::string render_report(const std::vector<InteractionResult>& results, ReportFormat format,
                           const ReportOptions& options = {});
+
+// `text` with each byte that is not part of a valid UTF-8 sequence replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
 
 // Replaces every occurrence of each secret (header values given on the command
 // line) in the results with "***" before anything is rendered.

@@ -7,6 +7,7 @@
 #include "contracts/matching/http_match.h"
 #include "contracts/pact/body_codec.h"
 #include "contracts/verify/generators.h"
+#include "contracts/verify/message_verify.h"
 #include "core/json_writer.h"
 #include "core/loader.h"
 
@@ -52,6 +53,16 @@ std::string build_url(const std::string& base, const std::string& path,
 
 namespace {
 
+const char* kind_name(pact::Interaction::Kind kind) {
+  switch (kind) {
+    case pact::Interaction::Kind::http: return "http";
+    case pact::Interaction::Kind::message: return "message";
+    case pact::Interaction::Kind::sync_message: return "synchronous message";
+    case pact::Interaction::Kind::unsupported: return "unsupported";
+  }
+  return "";
+}
+
 std::string state_body(const pact::ProviderState& s, const char* action) {
   std::string out = "{\"state\":\"" + core::json_escape(s.name) + "\",\"params\":";
   out += s.params ? pact::to_json_text(s.params) : "{}";
@@ -82,6 +93,42 @@ std::optional<std::string> change_state(http::Client& client, const VerifyOption
   return std::nullopt;
 }
 
+// Sends the interaction's request (generators applied) and matches the response.
+void replay_http(const pact::Interaction& in, const VerifyOptions& o, http::Client& client, const StateValues& values,
+                 uint64_t seed, matching::Mismatches& out) {
+  GeneratorContext gen(&values, seed);
+  auto generated = apply_request_generators(in.request, gen);
+  if (!generated) {
+    out.push_back({"request", "generated request", "(not sent)", "cannot generate the request: " + generated.error().message});
+    return;
+  }
+  http::Request req;
+  req.method = in.request.method;
+  for (auto& c : req.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  req.url = build_url(o.provider_base_url, generated->path, generated->query);
+  req.headers = generated->headers;
+  for (const auto& [k, v] : o.extra_headers) {
+    bool replaced = false;
+    for (auto& [hk, hv] : req.headers)
+      if (http::iequals(hk, k)) { hv = v; replaced = true; }
+    if (!replaced) req.headers.emplace_back(k, v);
+  }
+  if (in.request.body.present()) {
+    req.body = std::move(generated->body);
+    req.has_body = true;
+    if (!http::find_header(req.headers, "Content-Type"))
+      req.headers.emplace_back("Content-Type", pact::effective_content_type(in.request.body, in.request.headers));
+  }
+  auto res = client.send(req);
+  if (!res) {
+    out.push_back({"request", req.method + " " + generated->path, "no response", res.error().message});
+    return;
+  }
+  pact::ResponseSpec expected = in.response;
+  pact::ResponseSpec actual = matching::response_from_http(*res);
+  for (auto& m : matching::match_response(expected, actual)) out.push_back(std::move(m));
+}
+
 InteractionResult verify_one(const pact::Pact& pact, const pact::Interaction& in, const VerifyOptions& o,
                              http::Client& client, uint64_t seed) {
   auto started = std::chrono::steady_clock::now();
@@ -94,6 +141,12 @@ InteractionResult verify_one(const pact::Pact& pact, const pact::Interaction& in
   r.comments = in.comments;
   r.test_name = in.test_name;
   for (const auto& s : in.states) r.states.push_back(s.name);
+  r.kind = kind_name(in.kind);
+  if (in.kind == pact::Interaction::Kind::unsupported) {
+    r.outcome = Outcome::skipped;
+    r.mismatches.push_back({"interaction", "", "", "not verified: " + in.unsupported_reason});
+    return r;
+  }
 
   StateValues values;
   for (const auto& s : in.states)
@@ -115,36 +168,13 @@ InteractionResult verify_one(const pact::Pact& pact, const pact::Interaction& in
     }
   }
   if (states_ok) {
-    GeneratorContext gen(&values, seed);
-    auto generated = apply_request_generators(in.request, gen);
-    if (!generated) {
-      r.mismatches.push_back({"request", "generated request", "(not sent)", "cannot generate the request: " + generated.error().message});
+    if (in.kind == pact::Interaction::Kind::http) {
+      replay_http(in, o, client, values, seed, r.mismatches);
     } else {
-      http::Request req;
-      req.method = in.request.method;
-      for (auto& c : req.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      req.url = build_url(o.provider_base_url, generated->path, generated->query);
-      req.headers = generated->headers;
-      for (const auto& [k, v] : o.extra_headers) {
-        bool replaced = false;
-        for (auto& [hk, hv] : req.headers)
-          if (http::iequals(hk, k)) { hv = v; replaced = true; }
-        if (!replaced) req.headers.emplace_back(k, v);
-      }
-      if (in.request.body.present()) {
-        req.body = std::move(generated->body);
-        req.has_body = true;
-        if (!http::find_header(req.headers, "Content-Type"))
-          req.headers.emplace_back("Content-Type", pact::effective_content_type(in.request.body, in.request.headers));
-      }
-      auto res = client.send(req);
-      if (!res) {
-        r.mismatches.push_back({"request", req.method + " " + generated->path, "no response", res.error().message});
-      } else {
-        pact::ResponseSpec expected = in.response;
-        pact::ResponseSpec actual = matching::response_from_http(*res);
-        r.mismatches = matching::match_response(expected, actual);
-      }
+      auto res = client.send(message_request(in, build_url(o.provider_base_url, o.message_path, {})));
+      if (!res) r.mismatches.push_back({"message", "POST " + o.message_path, "no response", res.error().message});
+      else
+        for (auto& m : check_message_response(in, *res)) r.mismatches.push_back(std::move(m));
     }
   }
   // A failed setup gets no teardown: the provider never entered the state.

@@ -18,6 +18,7 @@ namespace accord::contracts::verify {
 
 struct VerifyOptions {
   std::string provider_base_url;        // "http://127.0.0.1:8080" (a path prefix is kept)
+  std::string message_path = "/";       // where message interactions ask the provider for their message
   std::string state_change_url;         // empty: provider states are not set up
   bool state_change_teardown = false;
   http::HeaderList extra_headers;       // -H / --header-from-env: added to (or replacing) request headers

@@ -41,6 +41,7 @@ struct Ignore {
   std::string where;            // "accord.yaml:12:5", for notes
 
   bool matches(const Finding& f) const;
+  bool matches_operation(const Finding& f) const;
   std::string describe() const;  // "openapi.x (DELETE /users/{id})" or "fingerprint 9f86..."
 };
 
@@ -50,6 +51,10 @@ struct Config {
   // `deprecation-days`: the shortest notice a deprecation may give, in days
   // from the run to its x-sunset date (openapi.sunset-too-soon).
   std::optional<int> deprecation_days;
+  // `mode:` (JSON Schema compatibility: backward | forward | full), either one
+  // value or a map of glob -> mode, tried in order against the NEW path and
+  // its file name. Kept as text: the names are validated on load.
+  std::vector<std::pair<std::string, std::string>> modes;  // glob ("*" for a plain value) -> mode
   // Rule ID -> severity; std::nullopt means "off" (the rule's findings are dropped).
   std::map<std::string, std::optional<Severity>, std::less<>> rule_severity;
   std::vector<Ignore> ignores;
@@ -59,6 +64,9 @@ struct Config {
 using RuleExists = std::function<bool(std::string_view rule_id)>;
 
 core::Expected<Config> parse_config(const core::Document& doc, const RuleExists& rule_exists);
+// The mode accord.yaml sets for a spec path ("" when none applies).
+std::string mode_for(const Config& config, const std::string& spec_path);
+
 core::Expected<Config> load_config(const std::string& path, const RuleExists& rule_exists);
 
 // The accord.yaml (or accord.yml) beside the new spec: in the spec's

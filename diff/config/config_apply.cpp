@@ -33,13 +33,22 @@ bool pointer_covers(std::string_view ignore, std::string_view place) {
 bool Ignore::matches(const Finding& f) const {
   if (!fingerprint.empty() && fingerprint != f.fingerprint) return false;
   if (!rule.empty() && rule != f.rule) return false;
-  if (!operation.empty() && !same_operation(operation, f.operation)) return false;
+  if (!operation.empty() && !matches_operation(f)) return false;
   if (!pointer.empty()) {
     bool old_hit = f.old_place && pointer_covers(pointer, f.old_place->pointer);
     bool new_hit = f.new_place && pointer_covers(pointer, f.new_place->pointer);
     if (!old_hit && !new_hit) return false;
   }
   return true;
+}
+
+// A finding that names several operations (a shared schema, a removed path)
+// is ignored by naming any one of them.
+bool Ignore::matches_operation(const Finding& f) const {
+  if (f.operations.empty()) return same_operation(operation, f.operation);
+  for (const std::string& op : f.operations)
+    if (same_operation(operation, op)) return true;
+  return false;
 }
 
 std::string Ignore::describe() const {

@@ -1,6 +1,8 @@
 // Reading accord.yaml into a Config. Every mistake is an error at the
 // file:line:col of the offending value: a policy file that silently does less
 // than its author thinks is worse than one that refuses to load.
+#include <fnmatch.h>
+
 #include <string_view>
 #include <sys/stat.h>
 
@@ -105,7 +107,31 @@ core::Expected<Ignore> parse_ignore(const core::Node* item, const RuleExists& ru
   return ignore;
 }
 
+bool is_mode_name(std::string_view m) { return m == "backward" || m == "forward" || m == "full"; }
+
+core::Status parse_modes(const core::Node* value, Config& config) {
+  auto one = [&](const core::Node* v, std::string glob) -> core::Status {
+    auto mode = scalar_text(v, "'mode'");
+    if (!mode) return mode.error();
+    if (!is_mode_name(*mode))
+      return error_at(v, "unknown 'mode' value '" + *mode + "' (expected backward, forward or full)");
+    config.modes.emplace_back(std::move(glob), std::move(*mode));
+    return core::ok_status();
+  };
+  if (!value->is_object()) return one(value, "*");
+  for (const core::Member& m : value->children())
+    if (auto st = one(m.value, std::string(m.key)); !st) return st.error();
+  return core::ok_status();
+}
+
 }  // namespace
+
+std::string mode_for(const Config& config, const std::string& spec_path) {
+  std::string name = spec_path.substr(spec_path.rfind('/') == std::string::npos ? 0 : spec_path.rfind('/') + 1);
+  for (const auto& [glob, mode] : config.modes)
+    if (fnmatch(glob.c_str(), spec_path.c_str(), 0) == 0 || fnmatch(glob.c_str(), name.c_str(), 0) == 0) return mode;
+  return "";
+}
 
 core::Expected<Config> parse_config(const core::Document& doc, const RuleExists& rule_exists) {
   Config config;
@@ -127,6 +153,8 @@ core::Expected<Config> parse_config(const core::Document& doc, const RuleExists&
       if (!digits || !m.value->is_number())
         return error_at(m.value, "'deprecation-days' must be a whole number of days, e.g. 90");
       config.deprecation_days = std::stoi(*days);
+    } else if (m.key == "mode") {
+      if (auto st = parse_modes(m.value, config); !st) return st.error();
     } else if (m.key == "rules") {
       if (m.value->is_null()) continue;
       if (auto st = parse_rules(m.value, rule_exists, config); !st) return st.error();
@@ -139,7 +167,7 @@ core::Expected<Config> parse_config(const core::Document& doc, const RuleExists&
         config.ignores.push_back(std::move(*ignore));
       }
     } else {
-      return error_at(m.value, "unknown key '" + std::string(m.key) + "' (expected fail-on, deprecation-days, rules or ignores)");
+      return error_at(m.value, "unknown key '" + std::string(m.key) + "' (expected fail-on, deprecation-days, mode, rules or ignores)");
     }
   }
   return config;

@@ -33,7 +33,11 @@ struct Finding {
   std::string rule;  // stable ID, e.g. "openapi.response-property-removed"
   Severity severity = Severity::error;
   std::vector<Arg> args;
-  std::string operation;  // "GET /users/{id}", or empty
+  std::string operation;  // "GET /users/{id}", or empty; after finalize, the first of `operations`
+  // Every operation the change affects, sorted: a schema reached from many
+  // operations is one finding naming them all (merge_same_change), and a
+  // removed path names each removed operation. Empty when none applies.
+  std::vector<std::string> operations;
   std::optional<Place> old_place;
   std::optional<Place> new_place;
   std::string message;      // filled by finalize_findings() from the rule's template

@@ -4,16 +4,6 @@
 
 namespace accord::diff {
 
-std::string_view format_name(Format f) {
-  switch (f) {
-    case Format::openapi: return "openapi";
-    case Format::asyncapi: return "asyncapi";
-    case Format::jsonschema: return "jsonschema";
-    case Format::proto: return "proto";
-  }
-  return "unknown";
-}
-
 bool has_category(const RuleInfo& rule, std::string_view category) {
   std::string_view rest = rule.categories;
   while (!rest.empty()) {

@@ -11,8 +11,21 @@
 
 namespace accord::diff {
 
-enum class Format : uint8_t { openapi, asyncapi, jsonschema, proto };
-std::string_view format_name(Format f);
+// A format's identity: its name, as rule IDs, `--kind` and `accord rules
+// --only-format` spell it. A format that is not listed below names itself
+// (`constexpr Format kAvro{"avro"}`) in its own folder; nothing here changes.
+struct Format {
+  std::string_view name;
+  static const Format openapi, asyncapi, jsonschema, proto, avro, graphql;
+  friend constexpr bool operator==(Format a, Format b) { return a.name == b.name; }
+};
+inline constexpr Format Format::openapi{"openapi"};
+inline constexpr Format Format::asyncapi{"asyncapi"};
+inline constexpr Format Format::jsonschema{"jsonschema"};
+inline constexpr Format Format::proto{"proto"};
+inline constexpr Format Format::avro{"avro"};
+inline constexpr Format Format::graphql{"graphql"};
+constexpr std::string_view format_name(Format f) { return f.name; }
 
 struct RuleInfo {
   std::string_view id;          // "<format>.<kebab-name>", never renamed once shipped
@@ -23,14 +36,9 @@ struct RuleInfo {
   std::string_view message;     // template; "{name}" is replaced by the finding's arg
 };
 
-// Each format contributes one table (defined next to its rules).
-std::span<const RuleInfo> openapi_rule_table();
-std::span<const RuleInfo> openapi_schema_rule_table();  // diff/schema
-std::span<const RuleInfo> proto_rule_table();
-std::span<const RuleInfo> asyncapi_rule_table();
-std::span<const RuleInfo> jsonschema_rule_table();
-
-// Every rule of every format, sorted by ID (diff/catalog.cpp, library accord_diff).
+// Each format contributes its table through ContractFormat::rules()
+// (diff/format/format.h). Every rule of every registered format, sorted by ID
+// (diff/catalog.cpp, library accord_diff):
 const std::vector<const RuleInfo*>& all_rules();
 const RuleInfo* find_rule(std::string_view id);
 bool has_category(const RuleInfo& rule, std::string_view category);

@@ -30,6 +30,10 @@ void FindingSink::add(std::string_view rule_id, std::vector<Arg> args, std::stri
   findings_.push_back(std::move(f));
 }
 
+void FindingSink::set_last_operations(std::vector<std::string> operations) {
+  if (!findings_.empty()) findings_.back().operations = std::move(operations);
+}
+
 std::vector<Finding> FindingSink::take() {
   std::vector<Finding> out = std::move(findings_);
   findings_.clear();
@@ -53,6 +57,9 @@ std::string compute_fingerprint(const Finding& f) {
   mix(f.old_place ? std::string_view(f.old_place->pointer) : "-");
   mix(f.new_place ? std::string_view(f.new_place->pointer) : "-");
   for (const Arg& a : f.args) {
+    // `where` is English rendered from other args ("response 200 (...) property 'x'"):
+    // rewording it must not change the fingerprint.
+    if (a.name == "where") continue;
     mix(a.name);
     mix(a.value);
   }

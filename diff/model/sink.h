@@ -1,6 +1,7 @@
-// What comparators report into. Rules call add(); the sink fills in the
-// severity from the registry, renders the message and computes the
-// fingerprint, so a rule handler only says *what* changed and *where*.
+// What comparators report into. Rules call add() with the rule ID, the
+// structured args and the places; the sink only collects. Severity, message
+// and fingerprint come later, from the rule rows, in finalize_findings()
+// (diff/catalog.cpp), so a rule handler only says *what* changed and *where*.
 #pragma once
 
 #include <vector>
@@ -16,6 +17,9 @@ class FindingSink {
  public:
   void add(std::string_view rule_id, std::vector<Arg> args, std::string operation,
            std::optional<Place> old_place, std::optional<Place> new_place);
+  // Names every operation the last added finding affects (a removed path
+  // reports one finding for all its operations).
+  void set_last_operations(std::vector<std::string> operations);
   const std::vector<Finding>& findings() const { return findings_; }
   std::vector<Finding> take();
 
@@ -25,7 +29,8 @@ class FindingSink {
 
 // Defined in diff/catalog.cpp (library accord_diff), because it reads the
 // whole registry. Fills message, severity (when the rule is known) and fingerprint, drops
-// exact duplicates, and sorts by file position of the new side, then old.
+// exact duplicates, sorts by file position of the new side, then old, and
+// merges findings that describe one change at one place (merge_same_change).
 void finalize_findings(std::vector<Finding>& findings);
 std::string compute_fingerprint(const Finding& f);
 

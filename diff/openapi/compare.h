@@ -1,19 +1,17 @@
-// OpenAPI (Swagger 2.0, OpenAPI 3.0, 3.1) comparison.
+// OpenAPI (Swagger 2.0, OpenAPI 3.0, 3.1) behind the format interface.
 #pragma once
 
-#include <vector>
+#include <span>
 
-#include "core/clock.h"
-#include "core/expected.h"
-#include "core/refs.h"
-#include "diff/model/finding.h"
+#include "diff/format/format.h"
 
 namespace accord::diff {
 
-// Compares two root documents; `$ref`s resolve through each side's set.
-// Returns raw findings (the engine finalizes them).
-core::Expected<std::vector<Finding>> compare_openapi(core::DocumentSet& old_set, const core::Document& old_doc,
-                                                     core::DocumentSet& new_set, const core::Document& new_doc,
-                                                     const core::Clock& clock, int min_deprecation_days = 0);
+// The format, as registered in diff/format/formats.def.
+const ContractFormat& openapi_format();
+
+// The non-schema rows (rule_table.cpp); the schema rows are
+// openapi_schema_rule_table() (diff/schema). openapi_format().rules() is both.
+std::span<const RuleInfo> openapi_rule_table();
 
 }  // namespace accord::diff

@@ -50,6 +50,7 @@ void ModelBuilder::build() {
   build_security_schemes();
   global_security_ = read_security(child(api_.root, "security"));
   build_paths();
+  build_webhooks();
 }
 
 namespace {
@@ -191,6 +192,33 @@ void ModelBuilder::build_paths() {
       op.security = global_security_;
       build_operation(op, path_params);
       api_.operations.push_back(std::move(op));
+    }
+  }
+}
+
+void ModelBuilder::build_webhooks() {
+  NodeRef hooks = child(api_.root, "webhooks");
+  if (!hooks || !hooks.node->is_object()) return;
+  static constexpr std::string_view kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+  for (const core::Member& m : hooks.node->children()) {
+    NodeRef item = resolve(m.value, core::pointer_append(hooks.pointer, m.key));
+    if (!item || !item.node->is_object()) continue;
+    NodeRef path_params = child(item, "parameters");
+    for (std::string_view method : kMethods) {
+      NodeRef op_node = child(item, method);
+      if (!op_node || !op_node.node->is_object()) continue;
+      Operation op;
+      op.method = method;
+      op.path = m.key;
+      op.path_key = std::string(m.key);
+      op.key = std::string(method) + " " + op.path_key;
+      std::string upper(method);
+      for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+      op.label = "webhook " + std::string(m.key) + " (" + upper + ")";
+      op.node = op_node;
+      op.path_item = item;
+      build_operation(op, path_params);
+      api_.webhooks.push_back(std::move(op));
     }
   }
 }

@@ -130,6 +130,9 @@ struct Api {
   NodeRef paths;
   std::vector<PathItem> path_items;
   std::vector<Operation> operations;
+  // OpenAPI 3.1 `webhooks`: requests the API sends. `path` is the webhook
+  // name, `label` "webhook <name> (POST)", `key` "<method> <name>".
+  std::vector<Operation> webhooks;
   std::vector<SecurityScheme> security_schemes;  // sorted by name
   NodeRef security_schemes_node;
   std::vector<Server> servers;

@@ -31,6 +31,7 @@ class ModelBuilder {
   void build_servers();
   void build_security_schemes();
   void build_paths();
+  void build_webhooks();
   void add_parameter(Operation& op, const Parameter& p);
   std::optional<Parameter> read_parameter(const NodeRef& param, const Operation& op,
                                           NodeRef& body_param);

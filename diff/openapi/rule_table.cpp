@@ -2,6 +2,7 @@
 // ("openapi.request-property-..."/"openapi.response-property-...") are the
 // schema comparator's table (diff/schema).
 #include "diff/model/rules.h"
+#include "diff/openapi/compare.h"
 
 namespace accord::diff {
 
@@ -112,6 +113,9 @@ constexpr RuleInfo kRules[] = {
     {"openapi.request-media-type-generalized", F, I, "request",
      "A request media type was replaced by a range that covers it (more is accepted)",
      "{where}: media type '{old}' generalised to '{new}'"},
+    {"openapi.request-media-type-specialized", F, W, "request",
+     "A request media range was replaced by a concrete type it covers (clients sending another type are refused)",
+     "{where}: media type '{old}' specialised to '{new}'"},
     {"openapi.request-media-type-added", F, I, "request", "A request media type was added",
      "request media type '{media}' was added"},
     {"openapi.request-body-schema-added", F, E, "request",
@@ -123,6 +127,9 @@ constexpr RuleInfo kRules[] = {
     {"openapi.response-media-type-generalized", F, E, "response",
      "A response media type was replaced by a range that covers it (clients no longer know what they get)",
      "{where}: media type '{old}' generalised to '{new}'"},
+    {"openapi.response-media-type-specialized", F, I, "response",
+     "A response media range was replaced by a concrete type it covers (clients learn more precisely what they get)",
+     "{where}: media type '{old}' specialised to '{new}'"},
     {"openapi.response-media-type-added", F, I, "response", "A response media type was added",
      "{where} media type '{media}' was added"},
     {"openapi.response-body-schema-removed", F, W, "response",

@@ -78,6 +78,8 @@ void check_media_type_added(Context& cx, Direction d, const std::string& op, con
 // A media type replaced by a range that covers it ("application/json" -> "application/*").
 void check_media_type_generalized(Context& cx, Direction d, const std::string& op, const MediaType& o,
                                   const MediaType& n, const std::string& where);
+void check_media_type_specialized(Context& cx, Direction d, const std::string& op, const MediaType& o,
+                                  const MediaType& n, const std::string& where);
 void check_media_schema(Context& cx, Direction d, const std::string& op, const MediaType& o, const MediaType& n,
                         const std::string& subject);
 void check_response_removed(Context& cx, const Operation& o, const Response& r, const Operation& n);

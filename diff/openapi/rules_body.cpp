@@ -34,6 +34,13 @@ void check_media_type_generalized(Context& cx, Direction d, const std::string& o
             std::move(args), op, o.node, n.node);
 }
 
+void check_media_type_specialized(Context& cx, Direction d, const std::string& op, const MediaType& o,
+                                  const MediaType& n, const std::string& where) {
+  std::vector<Arg> args{{"where", where}, {"old", o.name}, {"new", n.name}};
+  cx.report(d == Direction::request ? "openapi.request-media-type-specialized" : "openapi.response-media-type-specialized",
+            std::move(args), op, o.node, n.node);
+}
+
 void check_media_type_added(Context& cx, Direction d, const std::string& op, const NodeRef& old_parent,
                             const MediaType& m, const std::string& where) {
   if (d == Direction::request)

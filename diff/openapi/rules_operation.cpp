@@ -24,11 +24,14 @@ bool sunset_passed(std::string_view sunset, std::string_view today) {
 void check_path_removed(Context& cx, const PathItem& old_path, const NodeRef& new_paths,
                         const std::vector<const Operation*>& removed_without_deprecation) {
   std::string methods;
+  std::vector<std::string> labels;
   for (const Operation* op : removed_without_deprecation) {
     if (!methods.empty()) methods += ", ";
     for (char c : op->method) methods += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    labels.push_back(op->label);
   }
   cx.report("openapi.path-removed", {{"path", old_path.path}, {"methods", methods}}, "", old_path.node, new_paths);
+  cx.sink.set_last_operations(std::move(labels));  // so consumers and ignores see each removed operation
 }
 
 void check_path_added(Context& cx, const NodeRef& old_paths, const PathItem& new_path) {

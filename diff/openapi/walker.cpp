@@ -99,7 +99,19 @@ void walk_media(Context& cx, Direction d, const std::string& label, const std::s
       for (const MediaType& nm : n)
         if (!old_by_name.count(nm.name) && media_range_covers(nm.name, om.name)) wider = &nm;
       if (!wider) {
-        check_media_type_removed(cx, d, label, om, new_parent, where);
+        // `*/*` became `application/json`: a specialisation; what is under
+        // both is still compared (a type change there is a real change).
+        const MediaType* narrower = nullptr;
+        for (const MediaType& nm : n)
+          if (!narrower && !old_by_name.count(nm.name) && !seen.count(nm.name) && media_range_covers(om.name, nm.name))
+            narrower = &nm;
+        if (!narrower) {
+          check_media_type_removed(cx, d, label, om, new_parent, where);
+          continue;
+        }
+        seen.insert(narrower->name);
+        check_media_type_specialized(cx, d, label, om, *narrower, where);
+        check_media_schema(cx, d, label, om, *narrower, where + " (" + narrower->name + ")");
         continue;
       }
       seen.insert(wider->name);
@@ -111,6 +123,27 @@ void walk_media(Context& cx, Direction d, const std::string& label, const std::s
   }
   for (const MediaType& nm : n)
     if (!seen.count(nm.name)) check_media_type_added(cx, d, label, old_parent, nm, where);
+}
+
+// A webhook is a request the API sends: its payload is an output (it may
+// only narrow, like a response) and what the receiver answers is an input.
+void walk_webhook(Context& cx, const Operation& o, const Operation& n) {
+  if (o.request_body && n.request_body)
+    walk_media(cx, Direction::output, n.label, "webhook payload", o.request_body->content, o.request_body->node,
+               n.request_body->content, n.request_body->node);
+  auto new_by_status = index_by(n.responses, [](const Response& r) -> std::string_view { return r.status; });
+  for (const Response& orr : o.responses) {
+    auto it = new_by_status.find(orr.status);
+    if (it == new_by_status.end()) continue;
+    walk_media(cx, Direction::input, n.label, "webhook response " + orr.status, orr.content, orr.node,
+               it->second->content, it->second->node);
+  }
+}
+
+void walk_webhooks(Context& cx, const Api& o, const Api& n) {
+  auto new_hooks = index_by(n.webhooks, [](const Operation& op) -> std::string_view { return op.key; });
+  for (const Operation& op : o.webhooks)
+    if (auto it = new_hooks.find(op.key); it != new_hooks.end()) walk_webhook(cx, op, *it->second);
 }
 
 void walk_responses(Context& cx, const Operation& o, const Operation& n) {
@@ -153,6 +186,7 @@ void walk(Context& cx, const Api& o, const Api& n) {
   check_servers(cx, o, n);
   check_security_schemes(cx, o, n);
   check_webhooks(cx, o, n);
+  walk_webhooks(cx, o, n);
 
   auto new_ops = index_by(n.operations, [](const Operation& op) -> std::string_view { return op.key; });
   auto new_paths = index_by(n.path_items, [](const PathItem& p) -> std::string_view { return p.key; });

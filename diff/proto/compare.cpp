@@ -5,6 +5,7 @@
 #include "diff/proto/compare.h"
 
 #include <filesystem>
+#include <memory>
 #include <unordered_set>
 #include <thread>
 
@@ -140,9 +141,7 @@ core::Expected<std::vector<Finding>> compare_workspace(const ContractInput& old_
   return all;
 }
 
-}  // namespace
-
-core::Expected<std::vector<Finding>> compare_proto(const ContractInput& old_input, const ContractInput& new_input,
+core::Expected<std::vector<Finding>> compare_inputs(const ContractInput& old_input, const ContractInput& new_input,
                                                    const CompareOptions& options) {
   if (old_input.text || new_input.text)
     return core::make_error("protobuf comparison reads files and directories, not text supplied in memory",
@@ -154,6 +153,55 @@ core::Expected<std::vector<Finding>> compare_proto(const ContractInput& old_inpu
       fs::is_directory(old_input.path, ec))
     return compare_workspace(old_input, new_input, *config, options);
   return compare_roots(old_input.path, new_input.path, options.include_paths, options.include_paths, *config, options);
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A proto version is read by the image loader, which needs the whole module
+// (imports, buf.yaml) around it: load() only keeps the input, compare() loads
+// both versions together (in parallel) once it knows the workspace layout.
+struct ProtoInput : LoadedContract {
+  ContractInput input;
+};
+
+class ProtoFormat final : public ContractFormat {
+ public:
+  Format id() const override { return Format::proto; }
+  std::string_view display_name() const override { return "protobuf"; }
+  std::string_view expected_input() const override {
+    return "protobuf (a .proto file, a directory of them, or a descriptor set: .binpb, .pb, .desc)";
+  }
+  bool reads_documents() const override { return false; }
+  Claim claim_path(const ContractInput& input) const override {
+    const std::string& p = input.path;
+    if (ends_with(p, ".proto") || ends_with(p, ".binpb") || ends_with(p, ".pb") || ends_with(p, ".desc"))
+      return Claim::yes;
+    std::error_code ec;
+    return !input.text && fs::is_directory(p, ec) ? Claim::yes : Claim::no;
+  }
+  Claim claim_document(const core::Document&) const override { return Claim::no; }
+
+  core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput& input, std::unique_ptr<core::Document>,
+                                                       const CompareOptions&) const override {
+    auto loaded = std::make_unique<ProtoInput>();
+    loaded->input = input;
+    return std::unique_ptr<LoadedContract>(std::move(loaded));
+  }
+  core::Expected<std::vector<Finding>> compare(LoadedContract& old_version, LoadedContract& new_version,
+                                               const CompareOptions& options) const override {
+    return compare_inputs(static_cast<ProtoInput&>(old_version).input, static_cast<ProtoInput&>(new_version).input,
+                          options);
+  }
+  std::span<const RuleInfo> rules() const override { return proto_rule_table(); }
+};
+
+}  // namespace
+
+const ContractFormat& proto_format() {
+  static const ProtoFormat format;
+  return format;
 }
 
 }  // namespace accord::diff

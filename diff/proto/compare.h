@@ -1,15 +1,13 @@
-// Protobuf comparison through the descriptor API (buf-compatible rules).
+// Protobuf behind the format interface: buf-compatible rules over the
+// descriptor API, for `.proto` files, directories (buf modules and
+// workspaces) and descriptor sets.
 #pragma once
 
-#include <vector>
-
-#include "core/expected.h"
-#include "diff/engine.h"
-#include "diff/model/finding.h"
+#include "diff/format/format.h"
 
 namespace accord::diff {
 
-core::Expected<std::vector<Finding>> compare_proto(const ContractInput& old_input, const ContractInput& new_input,
-                                                   const CompareOptions& options);
+// The format, as registered in diff/format/formats.def.
+const ContractFormat& proto_format();
 
 }  // namespace accord::diff

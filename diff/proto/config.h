@@ -6,11 +6,17 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/expected.h"
 #include "diff/model/rules.h"
+
+namespace accord::diff {
+// Every proto rule row (rule_table.cpp).
+std::span<const RuleInfo> proto_rule_table();
+}  // namespace accord::diff
 
 namespace accord::diff::proto {
 

@@ -1,7 +1,7 @@
 // The proto rules, one row each: buf's breaking rules under buf's names
 // (kebab case, `proto.` prefix) and categories (FILE, PACKAGE, WIRE_JSON,
 // WIRE; CSR is buf's schema-registry set). Messages follow buf's wording.
-#include "diff/model/rules.h"
+#include "diff/proto/config.h"
 
 namespace accord::diff {
 

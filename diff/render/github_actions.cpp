@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the
 // pull request's diff.
 //   ::error file=api/openapi.yaml,line=120,col=9,title=openapi.response-property-removed::response property ...
+#include "diff/model/merge.h"
 #include "diff/render/render.h"
 
 namespace accord::diff {
@@ -30,13 +31,11 @@ std::string escape_property(std::string_view s) {
   return out;
 }
 
-std::string_view command_of(Severity s) {
-  switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "notice";
-  }
-  return "notice";
+// An error annotation exactly when the finding fails the gate, so a green
+// job never shows errors.
+std::string_view command_of(const Finding& f, const RenderContext& ctx) {
+  if (ctx.fails(f)) return "error";
+  return f.severity >= Severity::warning ? "warning" : "notice";
 }
 
 }  // namespace
@@ -44,7 +43,7 @@ std::string_view command_of(Severity s) {
 std::string render_github_actions(const std::vector<Finding>& findings, const RenderContext& ctx) {
   std::string out;
   for (const Finding& f : findings) {
-    out += "::" + std::string(command_of(f.severity)) + " ";
+    out += "::" + std::string(command_of(f, ctx)) + " ";
     std::vector<std::string> props;
     if (const Place* p = f.primary(); p && !p->file.empty()) {
       props.push_back("file=" + escape_property(p->file));
@@ -54,19 +53,14 @@ std::string render_github_actions(const std::vector<Finding>& findings, const Re
     props.push_back("title=" + escape_property(f.rule));
     for (size_t i = 0; i < props.size(); ++i) out += (i ? "," : "") + props[i];
     std::string message = f.message;
-    if (!f.operation.empty()) message += " (" + f.operation + ")";
+    if (!f.operation.empty()) message += " (" + operations_summary(f) + ")";
     if (f.new_place && f.old_place && !f.old_place->file.empty())
       message += "\nold version: " + place_text(*f.old_place);
     out += "::" + escape_data(message) + "\n";
   }
   for (const std::string& note : ctx.notes) out += "::notice title=accord::" + escape_data(note) + "\n";
-  SeverityCounts c = count_by_severity(findings);
-  if (findings.empty()) {
-    out += ctx.command == "diff" ? "accord: no changes\n" : "accord: no breaking changes\n";
-  } else {
-    out += "accord: " + std::to_string(c.error) + " error(s), " + std::to_string(c.warning) + " warning(s), " +
-           std::to_string(c.info) + " info\n";
-  }
+  if (findings.empty()) out += ctx.command == "diff" ? "accord: no changes\n" : "accord: no breaking changes\n";
+  else out += "accord: " + summary_line(findings) + "\n";
   return out;
 }
 

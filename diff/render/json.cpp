@@ -28,6 +28,9 @@ std::string render_json(const std::vector<Finding>& findings, const RenderContex
     w.key("severity").value(severity_name(f.severity));
     w.key("message").value(f.message);
     w.key("operation").value(f.operation);
+    w.key("operations").begin_array();
+    for (const std::string& op : f.operations) w.value(op);
+    w.end_array();
     w.key("args").begin_object();
     for (const Arg& a : f.args) w.key(a.name).value(a.value);
     w.end_object();

@@ -1,29 +1,20 @@
 // JUnit XML, the report format GitLab (and most CI dashboards) read: one
-// testsuite, one failing testcase per error or warning, a passing testcase per
-// info finding, and a single passing testcase when there is nothing to report
-// (so the dashboard shows the check ran).
+// testsuite, one failing testcase per finding that fails the gate (at or above
+// --fail-on, so the dashboard agrees with the exit code), a passing testcase
+// for every other finding, and a single passing testcase when there is nothing
+// to report (so the dashboard shows the check ran).
 #include "core/json_writer.h"
+#include "diff/model/merge.h"
 #include "diff/render/render.h"
 
 namespace accord::diff {
 
 namespace {
 
-// Attribute values: xml_escape plus newlines and tabs as character
-// references, because attribute normalisation would turn them into spaces.
-std::string attr(std::string_view s) {
-  std::string out;
-  for (char c : core::xml_escape(s)) {
-    if (c == '\n') out += "&#10;";
-    else if (c == '\r') out += "&#13;";
-    else if (c == '\t') out += "&#9;";
-    else out += c;
-  }
-  return out;
-}
+std::string attr(std::string_view s) { return core::xml_attribute(s); }
 
 std::string testcase_name(const Finding& f) {
-  return f.operation.empty() ? f.message : f.operation + ": " + f.message;
+  return f.operation.empty() ? f.message : operations_summary(f) + ": " + f.message;
 }
 
 // The failure body: where to look in both versions, and how to silence it.
@@ -43,7 +34,7 @@ std::string failure_body(const Finding& f) {
 std::string render_junit(const std::vector<Finding>& findings, const RenderContext& ctx) {
   size_t failures = 0;
   for (const Finding& f : findings)
-    if (f.severity >= Severity::warning) ++failures;
+    if (ctx.fails(f)) ++failures;
   const size_t tests = findings.empty() ? 1 : findings.size();
   const std::string suite = "accord " + ctx.command;
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -66,7 +57,7 @@ std::string render_junit(const std::vector<Finding>& findings, const RenderConte
       out += " file=\"" + attr(p->file) + "\"";
       if (p->line) out += " line=\"" + std::to_string(p->line) + "\"";
     }
-    if (f.severity < Severity::warning) {
+    if (!ctx.fails(f)) {
       out += "/>\n";
       continue;
     }

@@ -4,42 +4,16 @@
 #include <algorithm>
 #include <map>
 
+#include "core/json_writer.h"
+#include "diff/model/merge.h"
 #include "diff/render/render.h"
 
 namespace accord::diff {
 
 namespace {
 
-// Backslash-escapes the characters that would otherwise turn a message into
-// markup (emphasis, links, HTML, table cells).
-std::string md_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (std::string_view("\\`*_[]<>|~#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// A code span that survives backticks inside the text: the fence is one
-// backtick longer than the longest run inside, padded when the text touches it.
-std::string md_code(std::string_view s) {
-  size_t longest = 0, run = 0;
-  for (char c : s) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  std::string fence(longest + 1, '`');
-  std::string text;
-  for (char c : s) text += (c == '\n' || c == '\r') ? ' ' : c;
-  bool pad = !text.empty() && (text.front() == '`' || text.back() == '`');
-  return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
-}
+using core::markdown_code;
+using core::markdown_escape;
 
 std::string_view heading_of(Severity s) {
   switch (s) {
@@ -59,7 +33,7 @@ std::string plural(size_t n, std::string_view word) {
 std::string render_markdown(const std::vector<Finding>& findings, const RenderContext& ctx) {
   std::string out = ctx.command == "diff" ? "## accord: API changes\n\n" : "## accord: breaking changes\n\n";
   if (!ctx.old_path.empty() && !ctx.new_path.empty())
-    out += "Comparing " + md_code(ctx.old_path) + " with " + md_code(ctx.new_path) + ".\n\n";
+    out += "Comparing " + markdown_code(ctx.old_path) + " with " + markdown_code(ctx.new_path) + ".\n\n";
   SeverityCounts c = count_by_severity(findings);
   if (findings.empty()) {
     out += ctx.command == "diff" ? "No changes.\n" : "No breaking changes.\n";
@@ -82,17 +56,23 @@ std::string render_markdown(const std::vector<Finding>& findings, const RenderCo
     auto write_group = [&](const std::string& title, const std::vector<const Finding*>& group) {
       out += "\n#### " + title + "\n\n";
       for (const Finding* f : group) {
-        out += "- " + md_escape(f->message) + " " + md_code(f->rule);
-        if (const Place* p = f->primary(); p && !p->file.empty()) out += " at " + md_code(place_text(*p));
+        out += "- " + markdown_escape(f->message) + " " + markdown_code(f->rule);
+        if (const Place* p = f->primary(); p && !p->file.empty()) out += " at " + markdown_code(place_text(*p));
+        // A change reached from several operations is listed once, under its first.
+        if (f->operations.size() > 1) {
+          Finding rest = *f;
+          rest.operations.erase(rest.operations.begin());
+          out += " (also " + markdown_escape(operations_summary(rest)) + ")";
+        }
         out += "\n";
       }
     };
-    for (const auto& [operation, group] : by_operation) write_group(md_code(operation), group);
+    for (const auto& [operation, group] : by_operation) write_group(markdown_code(operation), group);
     if (!without_operation.empty()) write_group("Not tied to an operation", without_operation);
   }
   if (!ctx.notes.empty()) {
     out += "\n### Notes\n\n";
-    for (const std::string& n : ctx.notes) out += "- " + md_escape(n) + "\n";
+    for (const std::string& n : ctx.notes) out += "- " + markdown_escape(n) + "\n";
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "diff/render/render.h"
 
+#include <set>
+
 namespace accord::diff {
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
@@ -9,10 +11,11 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "junit") return OutputFormat::junit;
   if (name == "sarif") return OutputFormat::sarif;
   if (name == "github-actions" || name == "github") return OutputFormat::github_actions;
+  if (name == "gitlab" || name == "codequality") return OutputFormat::gitlab;
   return std::nullopt;
 }
 
-std::string_view output_format_names() { return "text|json|markdown|junit|sarif|github-actions"; }
+std::string_view output_format_names() { return "text|json|markdown|junit|sarif|github-actions|gitlab"; }
 
 SeverityCounts count_by_severity(const std::vector<Finding>& findings) {
   SeverityCounts c;
@@ -22,6 +25,24 @@ SeverityCounts count_by_severity(const std::vector<Finding>& findings) {
     else ++c.info;
   }
   return c;
+}
+
+namespace {
+std::string counted(size_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+}  // namespace
+
+std::string summary_line(const std::vector<Finding>& findings) {
+  if (findings.empty()) return {};
+  SeverityCounts c = count_by_severity(findings);
+  std::set<std::string_view> operations;
+  for (const Finding& f : findings) {
+    if (f.operations.empty() && !f.operation.empty()) operations.insert(f.operation);
+    for (const std::string& op : f.operations) operations.insert(op);
+  }
+  return counted(findings.size(), "change") + " (" + counted(c.error, "error") + ", " + counted(c.warning, "warning") +
+         ", " + std::to_string(c.info) + " info) affecting " + counted(operations.size(), "operation");
 }
 
 std::string place_text(const Place& p) {
@@ -42,6 +63,7 @@ std::string render_findings(const std::vector<Finding>& findings, OutputFormat f
     case OutputFormat::junit: return render_junit(findings, ctx);
     case OutputFormat::sarif: return render_sarif(findings, ctx);
     case OutputFormat::github_actions: return render_github_actions(findings, ctx);
+    case OutputFormat::gitlab: return render_gitlab(findings, ctx);
   }
   return {};
 }

@@ -5,12 +5,18 @@
 #include <map>
 
 #include "core/json_writer.h"
+#include "diff/model/merge.h"
 #include "diff/render/render.h"
 
 namespace accord::diff {
 
 namespace {
 
+// A result's level: `error` exactly when the finding fails the gate, `note`
+// otherwise, so code scanning agrees with the exit code.
+std::string_view result_level(const Finding& f, const RenderContext& ctx) { return ctx.fails(f) ? "error" : "note"; }
+
+// A rule's default level, from its registry severity.
 std::string_view sarif_level(Severity s) {
   switch (s) {
     case Severity::error: return "error";
@@ -74,13 +80,16 @@ void write_tags(core::JsonWriter& w, std::string_view categories) {
   w.end_array();
 }
 
-void write_physical_location(core::JsonWriter& w, const Place& p) {
+void write_physical_location(core::JsonWriter& w, const Place& p, const RenderContext& ctx) {
   w.key("physicalLocation").begin_object();
   w.key("artifactLocation").begin_object().key("uri").value(path_to_uri(p.file)).end_object();
   if (p.line) {
     w.key("region").begin_object();
     w.key("startLine").value(p.line);
-    if (p.column) w.key("startColumn").value(p.column);
+    if (p.column) {
+      std::string line = ctx.source_line ? ctx.source_line(p.file, p.line) : std::string();
+      w.key("startColumn").value(utf16_column(line, p.column));
+    }
     w.end_object();
   }
   w.end_object();
@@ -90,9 +99,9 @@ void write_result(core::JsonWriter& w, const Finding& f, size_t rule_index, cons
   w.begin_object();
   w.key("ruleId").value(f.rule);
   w.key("ruleIndex").value(static_cast<uint64_t>(rule_index));
-  w.key("level").value(sarif_level(f.severity));
+  w.key("level").value(result_level(f, ctx));
   std::string text = f.message;
-  if (!f.operation.empty()) text += " (" + f.operation + ")";
+  if (!f.operation.empty()) text += " (" + operations_summary(f) + ")";
   w.key("message").begin_object().key("text").value(text).end_object();
   // A result without a file cannot be shown in code scanning: fall back to
   // the new document itself.
@@ -103,20 +112,23 @@ void write_result(core::JsonWriter& w, const Finding& f, size_t rule_index, cons
   w.key("locations").begin_array();
   if (p) {
     w.begin_object();
-    write_physical_location(w, *p);
+    write_physical_location(w, *p, ctx);
     w.end_object();
   }
   w.end_array();
   if (f.new_place && f.old_place && !f.old_place->file.empty()) {
     w.key("relatedLocations").begin_array().begin_object();
     w.key("id").value(1);
-    write_physical_location(w, *f.old_place);
+    write_physical_location(w, *f.old_place, ctx);
     w.key("message").begin_object().key("text").value("in the old version").end_object();
     w.end_object().end_array();
   }
   w.key("partialFingerprints").begin_object().key("accordFingerprint/v1").value(f.fingerprint).end_object();
   w.key("properties").begin_object();
   w.key("operation").value(f.operation);
+  w.key("operations").begin_array();
+  for (const std::string& op : f.operations) w.value(op);
+  w.end_array();
   w.key("pointer").value(f.primary() ? f.primary()->pointer : std::string());
   w.end_object();
   w.end_object();
@@ -148,6 +160,8 @@ std::string render_sarif(const std::vector<Finding>& findings, const RenderConte
   }
   w.end_array();
   w.end_object().end_object();  // driver, tool
+  // Columns are counted in UTF-16 code units (utf16_column), SARIF's default, said explicitly.
+  w.key("columnKind").value("utf16CodeUnits");
   w.key("invocations").begin_array().begin_object();
   w.key("executionSuccessful").value(true);
   if (!ctx.notes.empty()) {

@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "diff/schema/internal.h"
+#include "diff/schema/normalize.h"
 #include "diff/schema/pairing.h"
 
 namespace accord::diff {
@@ -48,7 +49,8 @@ std::optional<Place> place_of_schema(const Schema* s) {
 }  // namespace schema_detail
 
 struct SchemaComparator::Impl : PairWalker {
-  Impl(core::DocumentSet& old_set, core::DocumentSet& new_set) : old_graph(old_set), new_graph(new_set) {}
+  Impl(core::DocumentSet& old_set, core::DocumentSet& new_set)
+      : old_graph(old_set), new_graph(new_set), old_merger(old_graph), new_merger(new_graph) {}
 
   struct PairKey {
     const Schema* o;
@@ -69,6 +71,7 @@ struct SchemaComparator::Impl : PairWalker {
   };
 
   core::SchemaGraph old_graph, new_graph;
+  AllOfMerger old_merger, new_merger;
   bool caching = true;
   std::string earliest_sunset;
   std::unordered_map<PairKey, uint32_t, PairHash> ids;
@@ -102,6 +105,9 @@ struct SchemaComparator::Impl : PairWalker {
   const Schema* old_schema(const SchemaHandle& h) override { return load(old_graph, h); }
   const Schema* new_schema(const SchemaHandle& h) override { return load(new_graph, h); }
   const Schema* any_like(const Schema* parent) override {
+    // What an `any` schema holds is that same `any`: a fresh one per level let
+    // a recursive schema on the other side nest without end (found by fuzzing).
+    if (parent->boolean_schema && !parent->accepts_nothing) return parent;
     auto it = any_by_parent.find(parent);
     if (it != any_by_parent.end()) return it->second;
     Schema& s = any_schemas.emplace_back();
@@ -244,7 +250,7 @@ struct SchemaComparator::Impl : PairWalker {
   bool unchanged(const Schema* o, const Schema* n) {
     if (o->boolean_schema || n->boolean_schema)
       return o->boolean_schema && n->boolean_schema && o->accepts_nothing == n->accepts_nothing;
-    if (o->base || n->base) return false;
+    if (o->base || n->base || o->synthetic || n->synthetic) return false;
     if (!o->node->equals(*n->node)) return false;
     auto [it, fresh] = ref_free_memo.try_emplace(o->node, false);
     if (fresh) it->second = ref_free(o->node);
@@ -273,8 +279,38 @@ struct SchemaComparator::Impl : PairWalker {
       return;
     }
     if (compare_unwrapped(o, n, path, out)) return;
-    compare_keywords(*o, *n, direction, path, earliest_sunset, out);
-    compare_children(*this, o, n, path, out);
+    std::string_view not_merged;
+    if (compare_merged(o, n, path, out, not_merged)) return;
+    if (not_merged.empty()) {
+      compare_keywords(*o, *n, direction, path, earliest_sunset, out);
+      compare_children(*this, o, n, path, out);
+      return;
+    }
+    // Branches compared one by one are less exact: said once, where
+    // something was found (an unchanged schema says nothing).
+    FrameOut local;
+    compare_keywords(*o, *n, direction, path, earliest_sunset, local);
+    compare_children(*this, o, n, path, local);
+    out.lowest_cut = std::min(out.lowest_cut, local.lowest_cut);
+    out.footprint.insert(out.footprint.end(), local.footprint.begin(), local.footprint.end());
+    if (!local.findings.empty())
+      out.findings.push_back(RawFinding{"all-of-not-merged", path, {{"reason", std::string(not_merged)}},
+                                        place_of_schema(o), place_of_schema(n)});
+    for (RawFinding& f : local.findings) out.findings.push_back(std::move(f));
+  }
+
+  // Each side's allOf merged into one schema; the merged pair is compared
+  // instead (tracked and cached like a $ref pair: the merge is memoised).
+  bool compare_merged(const Schema* o, const Schema* n, const std::string& path, FrameOut& out,
+                      std::string_view& not_merged) {
+    if (o->all_of.empty() && n->all_of.empty()) return false;
+    Normalized no = old_merger.normalize(o), nn = new_merger.normalize(n);
+    if (no.schema != o || nn.schema != n) {
+      compare_pair(no.schema, nn.schema, true, true, path, out);
+      return true;
+    }
+    not_merged = no.not_merged.empty() ? nn.not_merged : no.not_merged;
+    return false;
   }
 
   // `allOf: [$ref: X]` is X; `oneOf: [{type: 'null'}, X]` is a nullable X.
@@ -290,14 +326,31 @@ struct SchemaComparator::Impl : PairWalker {
     const Schema* ns = ni ? new_schema(*ni) : n;
     if (!os || !ns) return true;
     bool was = old_null || os->nullable, is = new_null || ns->nullable;
-    // The inner comparison reports nullability itself when the inner schemas differ in it.
-    if (was != is && os->nullable == ns->nullable) {
+    bool via_ref = (oi && oi->via_ref) || (ni && ni->via_ref);
+    if (os->nullable == ns->nullable) {
+      if (was != is) {
+        const char* change = is ? "became-nullable" : "became-not-nullable";
+        if (has_rule(change, direction))
+          out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
+      }
+      compare_pair(os, ns, via_ref, via_ref, path, out);
+      return true;
+    }
+    // The inner schemas differ in nullability but the wrappers may not (3.0
+    // `nullable: true` against 3.1 `anyOf: [X, {type: 'null'}]`): nullability
+    // is decided here, once, not by the inner comparison.
+    FrameOut inner;
+    compare_pair(os, ns, via_ref, via_ref, path, inner);
+    out.lowest_cut = std::min(out.lowest_cut, inner.lowest_cut);
+    out.footprint.insert(out.footprint.end(), inner.footprint.begin(), inner.footprint.end());
+    for (RawFinding& f : inner.findings)
+      if (f.path != path || (f.change != "became-nullable" && f.change != "became-not-nullable"))
+        out.findings.push_back(std::move(f));
+    if (was != is) {
       const char* change = is ? "became-nullable" : "became-not-nullable";
       if (has_rule(change, direction))
         out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
     }
-    bool via_ref = (oi && oi->via_ref) || (ni && ni->via_ref);
-    compare_pair(os, ns, via_ref, via_ref, path, out);
     return true;
   }
 

@@ -1,4 +1,4 @@
-// Direction-aware comparison of two JSON Schemas (OpenAPI 2.0/3.0/3.1 schema
+// Direction-aware (input/output) comparison of two JSON Schemas (OpenAPI 2.0/3.0/3.1 schema
 // objects, and later AsyncAPI payloads and plain JSON Schema documents).
 //
 // Direction decides what is breaking: what a client sends (request) may only
@@ -17,7 +17,11 @@
 
 namespace accord::diff {
 
-enum class Direction { request, response };
+// What the owner of the contract reads (input: an API's requests, the
+// answers to its webhooks) may only widen; what it writes (output: responses,
+// webhook payloads, messages it sends) may only narrow. `request` and
+// `response` are the OpenAPI names of the same two values.
+enum class Direction { input, output, request = input, response = output };
 
 // Where in the contract a schema sits; copied into every finding it yields.
 struct SchemaScope {

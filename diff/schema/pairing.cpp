@@ -195,8 +195,38 @@ struct Children {
       report(added, path, o, walker.new_schema(nl[j]), {{"branch", branch_name(nl[j], j)}});
   }
 
+  // Whether no instance can match two of the branches (distinct types, or
+  // distinct consts): then anyOf and oneOf accept the same instances.
+  bool disjoint(const std::vector<SchemaHandle>& list, bool old_side) {
+    uint8_t seen_types = 0;
+    bool by_type = true;
+    std::vector<const core::Node*> consts;
+    bool by_const = true;
+    for (const SchemaHandle& h : list) {
+      const Schema* s = old_side ? walker.old_schema(h) : walker.new_schema(h);
+      if (!s) return false;
+      uint8_t t = s->types;
+      if (t & core::type_number) t |= core::type_integer;
+      if (t == 0 || (seen_types & t)) by_type = false;
+      seen_types |= t;
+      if (!s->const_value) by_const = false;
+      for (const core::Node* c : consts)
+        if (s->const_value && c->equals(*s->const_value)) by_const = false;
+      if (s->const_value) consts.push_back(s->const_value);
+    }
+    return by_type || by_const;
+  }
+
   void composition() {
     branches(o->all_of, n->all_of, "all-of-added", "all-of-removed");
+    // anyOf <-> oneOf over branches that cannot overlap: the same schema.
+    bool any_to_one = !o->any_of.empty() && o->one_of.empty() && n->any_of.empty() && !n->one_of.empty();
+    bool one_to_any = o->any_of.empty() && !o->one_of.empty() && !n->any_of.empty() && n->one_of.empty();
+    if ((any_to_one && disjoint(n->one_of, false)) || (one_to_any && disjoint(o->one_of, true))) {
+      if (any_to_one) branches(o->any_of, n->one_of, "one-of-added", "any-of-removed");
+      else branches(o->one_of, n->any_of, "any-of-added", "one-of-removed");
+      return;
+    }
     branches(o->any_of, n->any_of, "any-of-added", "any-of-removed");
     branches(o->one_of, n->one_of, "one-of-added", "one-of-removed");
   }

@@ -41,13 +41,15 @@ constexpr Change kChanges[] = {
     {"required-property-added", E, N, "a required property was added to a request schema", "{where}: required property added"},
     {"property-removed", W, E, "a {dir} property was removed (response: it was required)", "{where}: property removed"},
     {"property-removed-rejected", E, N, "a request property was removed from a schema that rejects unknown properties", "{where}: property removed, and additional properties are not allowed"},
-    {"optional-property-removed", N, W, "an optional response property was removed", "{where}: optional property removed"},
+    // An error although optional: clients read documented response properties
+    // whether or not `required` lists them (Optic, openapi-diff and buf agree).
+    {"optional-property-removed", N, E, "an optional response property was removed", "{where}: optional property removed"},
     {"property-became-required", E, I, "a {dir} property became required", "{where}: became required"},
     {"property-became-optional", I, E, "a {dir} property became optional", "{where}: became optional"},
     {"property-became-read-only", W, N, "a request property became readOnly (the server now ignores it)", "{where}: became read-only"},
     {"property-became-not-read-only", I, N, "a readOnly request property may now be sent", "{where}: is no longer read-only"},
     {"required-property-became-not-read-only", E, N, "a required readOnly request property must now be sent", "{where}: is no longer read-only and is required"},
-    {"property-became-write-only", N, W, "an optional response property became writeOnly (no longer returned)", "{where}: became write-only"},
+    {"property-became-write-only", N, E, "an optional response property became writeOnly (no longer returned)", "{where}: became write-only"},
     {"required-property-became-write-only", N, E, "a required response property became writeOnly (no longer returned)", "{where}: required property became write-only"},
     {"property-became-not-write-only", N, I, "a writeOnly response property is now returned", "{where}: is no longer write-only"},
     {"became-deprecated", I, I, "a {dir} schema or property was deprecated", "{where}: deprecated"},
@@ -112,6 +114,7 @@ constexpr Change kChanges[] = {
     {"min-properties-set", W, I, "a {dir} object gained a minProperties", "{where}: min properties {new} set"},
     {"min-properties-unset", I, E, "a {dir} object lost its minProperties", "{where}: min properties {old} removed"},
     // Composition.
+    {"all-of-not-merged", I, I, "a {dir} allOf could not be merged into one schema, so its branches were compared one by one (less exactly)", "{where}: allOf not merged ({reason}); branches compared one by one"},
     {"all-of-added", E, I, "a {dir} allOf gained a branch", "{where}: allOf branch {branch} added"},
     {"all-of-removed", W, W, "a {dir} allOf lost a branch", "{where}: allOf branch {branch} removed"},
     {"any-of-added", I, E, "a {dir} anyOf gained a branch", "{where}: anyOf branch {branch} added"},

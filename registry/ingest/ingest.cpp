@@ -113,10 +113,12 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     return core::ok_status();
   };
 
-  // Returns false to stop (the file was ingested before).
-  auto on_first_line = [&](std::string_view line) -> core::Expected<bool> {
+  // Identifies the file by its first line and head: a file ingested before
+  // resumes at its committed offset (and `skipping` tells the caller to drop
+  // the rest of the buffer it read from the start).
+  auto on_first_line = [&](std::string_view line) -> core::Status {
     first_line_seen = true;
-    if (!input.seekable()) return true;
+    if (!input.seekable()) return core::ok_status();
     auto head = read_file_head(input, bytes_read, display_path);
     if (!head) return head.error();
     auto candidates = store_.find_checkpoints_with_prefix(file_key_prefix(line));
@@ -132,7 +134,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     cp.path = display_path;
     checkpoint = cp;
     if (found) committed_offset = found->byte_offset;
-    if (!found || found->byte_offset == 0) return true;
+    if (!found || found->byte_offset == 0) return core::ok_status();
     const Checkpoint& previous = *found;
     result.resumed_from_line = previous.line_number;
     malformed_total = previous.malformed;
@@ -144,7 +146,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     offset = previous.byte_offset;
     carry.clear();
     skipping = true;  // the caller drops the rest of the current buffer
-    return true;
+    return core::ok_status();
   };
 
   auto handle_line = [&](std::string_view line) {
@@ -214,8 +216,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
       }
       const int64_t consumed = static_cast<int64_t>(carry.empty() ? piece.size() + 1 : line.size() + 1);
       if (!first_line_seen) {
-        auto go_on = on_first_line(line);
-        if (!go_on) return go_on.error();
+        if (auto identified = on_first_line(line); !identified) return identified.error();
         if (skipping) {
           skipping = false;
           chunk = {};  // read again from the committed offset
@@ -243,8 +244,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
   }
   if (!carry.empty()) {  // last line without a newline
     if (!first_line_seen) {
-      auto go_on = on_first_line(carry);
-      if (!go_on) return go_on.error();
+      if (auto identified = on_first_line(carry); !identified) return identified.error();
     }
     if (!skipping) {
       offset += static_cast<int64_t>(carry.size());

@@ -21,6 +21,7 @@ bool is_removal(const diff::Finding& f) {
 
 // The operations a finding is about: its own, or every method of a removed path.
 std::vector<std::string> affected_labels(const diff::Finding& f) {
+  if (!f.operations.empty()) return f.operations;
   if (!f.operation.empty()) return {f.operation};
   std::vector<std::string> out;
   std::string_view path = f.arg("path");

@@ -76,8 +76,21 @@ class PostgresStore final : public UsageStore {
     return found;
   }
 
+  // One transaction at a time per file identity: the advisory lock, taken before
+  // any counter is touched, serializes concurrent ingests of one file even before
+  // its checkpoint row exists; the loser sees the offset moved and counts nothing.
+  core::Status claim_checkpoint(const Checkpoint& cp) {
+    if (auto r = exec("SELECT pg_advisory_xact_lock(hashtext($1))", {cp.file_key}); !r) return r.error();
+    auto stored = find_checkpoint(cp.file_key);
+    if (!stored) return stored.error();
+    if ((*stored ? (*stored)->byte_offset : -1) != cp.claimed_offset) return core::make_error(concurrent_ingest_message(cp.path));
+    return core::ok_status();
+  }
+
   core::Status commit(const IngestBatch& batch) override {
     if (auto r = exec("BEGIN"); !r) return r.error();
+    if (batch.checkpoint)
+      if (auto s = claim_checkpoint(*batch.checkpoint); !s) return rollback(s.error());
     for (const UsageCount& c : batch.counts)
       if (auto r = exec(sql_.upsert_count, {c.operation, c.consumer, c.day, int64_t{c.status_class}, c.calls,
                                             c.first_seen, c.last_seen});
@@ -90,13 +103,6 @@ class PostgresStore final : public UsageStore {
     for (const auto& [key, label] : batch.operation_labels)
       if (auto r = exec(sql_.upsert_label, {key, label}); !r) return rollback(r.error());
     if (const auto& cp = batch.checkpoint) {
-      // One transaction at a time per file identity: the advisory lock serializes
-      // concurrent ingests of one file even before its checkpoint row exists.
-      if (auto r = exec("SELECT pg_advisory_xact_lock(hashtext($1))", {cp->file_key}); !r) return rollback(r.error());
-      auto stored = find_checkpoint(cp->file_key);
-      if (!stored) return rollback(stored.error());
-      if ((*stored ? (*stored)->byte_offset : -1) != cp->claimed_offset)
-        return rollback(core::make_error("another ingest of " + cp->path + " committed it while this one ran (its lines count once, by that run); nothing of this run was counted: run again to continue from the checkpoint"));
       if (auto r = exec(sql_.upsert_checkpoint, {cp->file_key, cp->path, cp->byte_offset, cp->line_number,
                                                  cp->malformed, int64_t{cp->complete ? 1 : 0}});
           !r)

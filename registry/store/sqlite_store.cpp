@@ -139,7 +139,7 @@ class SqliteStore final : public UsageStore {
       auto stored = find_checkpoint(cp->file_key);
       if (!stored) return rollback(stored.error());
       if ((*stored ? (*stored)->byte_offset : -1) != cp->claimed_offset)
-        return rollback(core::make_error("another ingest of " + cp->path + " committed it while this one ran (its lines count once, by that run); nothing of this run was counted: run again to continue from the checkpoint"));
+        return rollback(core::make_error(concurrent_ingest_message(cp->path)));
       checkpoint.bind({cp->file_key, cp->path, cp->byte_offset, cp->line_number, cp->malformed,
                        int64_t{cp->complete ? 1 : 0}});
       if (checkpoint.step() != SQLITE_DONE) return rollback(error("write checkpoint"));

@@ -49,6 +49,13 @@ struct Checkpoint {
   int64_t claimed_offset = -1;
 };
 
+// Why a commit whose claim lost was refused (both stores say it the same way).
+inline std::string concurrent_ingest_message(const std::string& path) {
+  return "another ingest of " + path +
+         " committed it while this one ran (its lines count once, by that run); nothing of this run was counted: "
+         "run again to continue from the checkpoint";
+}
+
 // One transaction's worth of ingest: counts and the checkpoint that covers them.
 struct IngestBatch {
   std::vector<UsageCount> counts;

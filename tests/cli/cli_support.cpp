@@ -112,12 +112,4 @@ void TempRepo::commit_all(const std::string& message) const {
   git({"commit", "-q", "-m", message});
 }
 
-bool comparator_missing(const Run& r) {
-  if (r.exit_code == 2 && r.err.find("comparison is not available yet") != std::string::npos) {
-    WARN("skipped: the comparator has not landed yet (" << r.err << ")");
-    return true;
-  }
-  return false;
-}
-
 }  // namespace accord::test

@@ -49,8 +49,4 @@ class TempRepo : public TempDir {
 
 std::string read_text(const std::string& path);
 
-// True (after a WARN) when the run failed only because a comparator has not
-// landed yet; such end-to-end tests skip instead of failing.
-bool comparator_missing(const Run& r);
-
 }  // namespace accord::test

@@ -146,7 +146,9 @@ TEST_CASE("matchers: arrayContains finds each variant anywhere in the array", "[
 TEST_CASE("matchers: statusCode and combine OR", "[matchers]") {
   std::string e = R"({"status":200,"matchingRules":{"status":{"matchers":[{"match":"statusCode","status":"success"}]}}})";
   CHECK(compare_responses(e, R"({"status":299})").ok());
-  CHECK(compare_responses(e, R"({"status":400})").has("status"));
+  CHECK(compare_responses(e, R"({"status":400})").has("status", "expected a success status (2xx), got 400"));
+  std::string codes = R"({"status":200,"matchingRules":{"status":{"matchers":[{"match":"statusCode","status":[200,204]}]}}})";
+  CHECK(compare_responses(codes, R"({"status":404})").has("status", "expected one of the statuses 200, 204, got 404"));
 
   std::string either = R"({"$.v":{"combine":"OR","matchers":[{"match":"integer"},{"match":"regex","regex":"n/a"}]}})";
   std::string eo = body_with_rules(R"({"v":1})", either);

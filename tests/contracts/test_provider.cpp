@@ -50,6 +50,31 @@ ResettingProvider::~ResettingProvider() {
   ::close(listener_);
 }
 
+RawProvider::RawProvider(std::string response) : response_(std::move(response)) {
+  listener_ = bind_loopback(port_);
+  ::listen(listener_, 16);
+  thread_ = std::thread([this] {
+    while (!stop_) {
+      pollfd p{listener_, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      int c = ::accept(listener_, nullptr, nullptr);
+      if (c < 0) continue;
+      char buf[4096];
+      pollfd rp{c, POLLIN, 0};
+      if (::poll(&rp, 1, 1000) > 0) (void)::recv(c, buf, sizeof buf, 0);
+      (void)::send(c, response_.data(), response_.size(), MSG_NOSIGNAL);
+      ::shutdown(c, SHUT_WR);
+      ::close(c);
+    }
+  });
+}
+
+RawProvider::~RawProvider() {
+  stop_ = true;
+  thread_.join();
+  ::close(listener_);
+}
+
 int closed_port() {
   int port = 0;
   int fd = bind_loopback(port);

@@ -77,6 +77,22 @@ class ResettingProvider {
   std::thread thread_;
 };
 
+// Answers every connection with the same raw bytes (a response cpp-httplib
+// would never write, such as obsolete folded headers), then closes it.
+class RawProvider {
+ public:
+  explicit RawProvider(std::string response);
+  ~RawProvider();
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  std::string response_;
+  int listener_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 // A port on 127.0.0.1 where nothing listens.
 int closed_port();
 

@@ -62,6 +62,14 @@ struct AnimalService {
       provider.slow_down(10);
       res.set_content("{}", "application/json");
     });
+    // The message endpoint: answers with the message the description names.
+    s.Post("/messages", [](const httplib::Request& req, httplib::Response& res) {
+      if (req.body.find("\"description\":\"an alligator was born\"") == std::string::npos) {
+        res.status = 404;
+        return;
+      }
+      res.set_content(R"({"name":"Baby"})", "application/json");
+    });
     s.Post("/_state", [this](const httplib::Request& req, httplib::Response& res) {
       std::lock_guard<std::mutex> lock(mutex);
       state_calls.push_back(req.body);
@@ -167,11 +175,15 @@ TEST_CASE("verify: a failing state change fails the interaction with that reason
 TEST_CASE("verify: pending interactions are reported but do not fail; V4 bodies and query", "[verify][e2e]") {
   AnimalService service;
   auto pacts = load("e2e-v4-pending.json");
-  CHECK(pacts[0].skipped_non_http == 1);
+  REQUIRE(pacts[0].interactions.size() == 3);
+  CHECK(pacts[0].interactions[2].kind == pact::Interaction::Kind::message);
   verify::VerifyOptions o;
   o.provider_base_url = service.provider.url();
+  o.message_path = "/messages";
   auto results = verify::verify_pacts(pacts, o, curl());
-  REQUIRE(results.size() == 2);
+  REQUIRE(results.size() == 3);
+  INFO(all_messages(find(results, "an alligator was born")));
+  CHECK(find(results, "an alligator was born").outcome == verify::Outcome::pass);
   CHECK(find(results, "count alligators (not built yet)").outcome == verify::Outcome::pending_fail);
   INFO(all_messages(find(results, "list alligators as text")));
   CHECK(find(results, "list alligators as text").outcome == verify::Outcome::pass);
@@ -253,7 +265,7 @@ TEST_CASE("accord verify: exit codes as a user sees them", "[verify][e2e][cli]")
   CHECK(passing.exit_code == 0);
   CHECK(passing.out.find("2 passed, 0 failed") != std::string::npos);
 
-  RunResult pending = run_accord(pact_fixture("e2e-v4-pending.json") + base);
+  RunResult pending = run_accord(pact_fixture("e2e-v4-pending.json") + base + " --message-path /messages");
   INFO(pending.out << pending.err);
   CHECK(pending.exit_code == 0);
   CHECK(pending.out.find("FAIL (pending)  count alligators") != std::string::npos);
@@ -302,7 +314,7 @@ TEST_CASE("accord verify: auth header values never appear in any output format",
 
 TEST_CASE("accord verify: JSON report has the documented shape", "[verify][e2e][cli]") {
   AnimalService service;
-  RunResult r = run_accord(pact_fixture("e2e-v3.json") + " " + pact_fixture("e2e-v4-pending.json") + " --format json --provider-base-url " +
+  RunResult r = run_accord(pact_fixture("e2e-v3.json") + " " + pact_fixture("e2e-v4-pending.json") + " --format json --message-path messages --provider-base-url " +
                            service.provider.url() + " --state-change-url " + service.provider.url() + "/_state");
   CHECK(r.exit_code == 1);
   auto doc = accord::core::load_text("report.json", r.out, accord::core::Syntax::json);
@@ -310,7 +322,7 @@ TEST_CASE("accord verify: JSON report has the documented shape", "[verify][e2e][
   const auto* root = (*doc)->root();
   const auto* list = root->get("interactions");
   REQUIRE(list);
-  REQUIRE(list->size() == 6);
+  REQUIRE(list->size() == 7);
   for (const auto& m : list->children()) {
     CHECK(m.value->get("consumer"));
     CHECK(m.value->get("description"));
@@ -321,9 +333,10 @@ TEST_CASE("accord verify: JSON report has the documented shape", "[verify][e2e][
   }
   const auto* summary = root->get("summary");
   REQUIRE(summary);
-  CHECK(summary->get_text("pass") == "3");   // get, create, text list
+  CHECK(summary->get_text("pass") == "4");   // get, create, text list, the message
   CHECK(summary->get_text("fail") == "2");   // broken, /me without the token (401)
   CHECK(summary->get_text("pending") == "1");
+  CHECK(summary->get_text("skipped") == "0");
 }
 
 TEST_CASE("remote source: fetches http $refs through the client, errors name the URL", "[http][e2e]") {

@@ -115,6 +115,25 @@ TEST_CASE("usage commands reject bad input with exit 2", "[registry][cli]") {
   std::system(("rm -rf " + dir).c_str());
 }
 
+TEST_CASE("read-only commands never create a registry: a missing one is exit 2", "[registry][cli]") {
+  const std::string dir = make_temp_dir("accord-typo");
+  const std::string typo = dir + "/usgae.db";
+  auto plan = run_command({ACCORD_BINARY, "plan", kOld, kNew, "--registry", typo});
+  CHECK(plan.exit_code == 2);
+  CHECK(plan.err.find("no usage registry at " + typo) != std::string::npos);
+  auto report = run_command({ACCORD_BINARY, "usage", "report", "--spec", kOld, "--registry", typo});
+  CHECK(report.exit_code == 2);
+  CHECK(report.err.find("no usage registry at " + typo) != std::string::npos);
+  CHECK(!std::ifstream(typo));  // nothing was created
+  // A file that exists but holds no registry is refused too, and left as it was.
+  const std::string other = dir + "/other.db";
+  std::ofstream(other) << "";
+  auto empty = run_command({ACCORD_BINARY, "plan", kOld, kNew, "--registry", other});
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.find("is not a usage registry") != std::string::npos);
+  std::system(("rm -rf " + dir).c_str());
+}
+
 TEST_CASE("an ingest killed mid-file resumes to exactly the counts of a clean run", "[registry][ingest][crash]") {
   const std::string dir = make_temp_dir("accord-crash");
   const std::string log = dir + "/access.log";

@@ -8,7 +8,8 @@ using namespace accord::registry;
 
 namespace {
 
-IngestBatch batch_with(std::vector<UsageCount> counts, int64_t offset, bool complete) {
+// `claimed`: the offset this batch's ingest saw stored (-1: none yet).
+IngestBatch batch_with(std::vector<UsageCount> counts, int64_t offset, bool complete, int64_t claimed) {
   IngestBatch b;
   b.counts = std::move(counts);
   b.days = {{100, 10, 2}};
@@ -21,6 +22,7 @@ IngestBatch batch_with(std::vector<UsageCount> counts, int64_t offset, bool comp
   cp.line_number = offset / 10;
   cp.malformed = 1;
   cp.complete = complete;
+  cp.claimed_offset = claimed;
   b.checkpoint = cp;
   return b;
 }
@@ -38,10 +40,14 @@ void run_store_suite(UsageStore& store) {
 
   REQUIRE(store.commit(batch_with({{"GET /users/{}", "web", 100, 2, 5, 1000, 2000},
                                    {"GET /users/{}", "unknown", 100, 5, 1, 1500, 1500}},
-                                  50, false))
+                                  50, false, -1))
               .ok());
-  // Same key again: calls add up, first/last widen.
-  REQUIRE(store.commit(batch_with({{"GET /users/{}", "web", 100, 2, 3, 900, 1800}}, 100, true)).ok());
+  // A second ingest that started before the first committed claims "no checkpoint": refused, nothing counted.
+  auto stale = store.commit(batch_with({{"GET /users/{}", "web", 100, 2, 1000, 1, 1}}, 50, false, -1));
+  REQUIRE_FALSE(stale.ok());
+  CHECK(stale.error().message.find("another ingest of access.log") != std::string::npos);
+  // Same key again, from the stored offset: calls add up, first/last widen.
+  REQUIRE(store.commit(batch_with({{"GET /users/{}", "web", 100, 2, 3, 900, 1800}}, 100, true, 50)).ok());
 
   auto cp = store.find_checkpoint("line1:abc:10");
   REQUIRE(cp.ok());

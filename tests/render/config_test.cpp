@@ -60,7 +60,7 @@ TEST_CASE("config: mistakes are errors at file:line:col", "[config]") {
   CHECK(load_error(dir + "bad-date.yaml") ==
         dir + "bad-date.yaml:5:14: 'expires' must be a date written YYYY-MM-DD, got '2026-02-30'");
   CHECK(load_error(dir + "unknown-key.yaml") ==
-        dir + "unknown-key.yaml:1:10: unknown key 'fail_on' (expected fail-on, deprecation-days, rules or ignores)");
+        dir + "unknown-key.yaml:1:10: unknown key 'fail_on' (expected fail-on, deprecation-days, mode, rules or ignores)");
   CHECK(load_error(dir + "bad-deprecation-days.yaml") ==
         dir + "bad-deprecation-days.yaml:2:19: 'deprecation-days' must be a whole number of days, e.g. 90");
   CHECK(load_error(dir + "bad-severity.yaml").find("bad-severity.yaml:2:30: unknown severity 'fatal'") != std::string::npos);
@@ -146,4 +146,16 @@ TEST_CASE("config is found next to the new spec", "[config]") {
   CHECK(diff::find_config_for("fixtures/config/new.yaml") == std::optional<std::string>("fixtures/config/accord.yaml"));
   CHECK(diff::find_config_for("fixtures/config") == std::optional<std::string>("fixtures/config/accord.yaml"));
   CHECK(!diff::find_config_for("fixtures/config/errors/new.yaml"));
+}
+
+TEST_CASE("ignores: an operation matches when it is any of a finding's operations", "[config]") {
+  diff::Finding f = test::finding("openapi.path-removed", diff::Severity::error, "path '/a' was removed", "GET /a",
+                                  test::place("old.yaml", 3, 3, "/paths/~1a"), std::nullopt);
+  f.operations = {"DELETE /a", "GET /a", "PUT /a"};
+  f.operation = "DELETE /a";
+  diff::Ignore by_op;
+  by_op.operation = "put /a";
+  CHECK(by_op.matches(f));
+  by_op.operation = "POST /a";
+  CHECK(!by_op.matches(f));
 }

@@ -17,6 +17,17 @@ TEST_CASE("github-actions: one workflow command per finding", "[render][github]"
   CHECK(out.find("::error file=old.yaml,line=140,col=5,") != std::string::npos);
 }
 
+TEST_CASE("github-actions: an error annotation exactly when the finding fails the gate", "[render][github]") {
+  auto findings = test::sample_findings();
+  diff::RenderContext ctx;
+  ctx.fail_on = diff::Severity::warning;
+  CHECK(diff::render_github_actions(findings, ctx).find("::error file=new.yaml,line=110,col=13,") != std::string::npos);
+  ctx.fail_on.reset();
+  std::string diff_run = diff::render_github_actions(findings, ctx);
+  CHECK(diff_run.find("::error ") == std::string::npos);
+  CHECK(diff_run.find("::warning file=new.yaml,line=120,col=9,") != std::string::npos);
+}
+
 TEST_CASE("github-actions: escapes data and properties as GitHub requires", "[render][github]") {
   auto f = test::finding("openapi.x", diff::Severity::error, "100% of\r\nit: a, b", "", std::nullopt,
                          test::place("dir,a/b:c%.yaml", 7, 0, ""));

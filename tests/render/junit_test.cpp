@@ -76,9 +76,11 @@ size_t count(const std::string& s, std::string_view needle) {
 
 }  // namespace
 
-TEST_CASE("junit: one suite, a failing testcase per error and warning", "[render][junit]") {
+TEST_CASE("junit: one suite, a failing testcase per finding at or above --fail-on", "[render][junit]") {
   auto findings = test::sample_findings();
-  std::string xml = diff::render_junit(findings, {});
+  diff::RenderContext gate;
+  gate.fail_on = diff::Severity::warning;
+  std::string xml = diff::render_junit(findings, gate);
   std::string why;
   INFO(xml);
   CHECK(well_formed(xml, why));
@@ -90,6 +92,21 @@ TEST_CASE("junit: one suite, a failing testcase per error and warning", "[render
   CHECK(xml.find("classname=\"openapi.response-property-removed\" name=\"GET /users/{id}: response property "
                  "&apos;email&apos; was removed\" file=\"new.yaml\" line=\"120\"") != std::string::npos);
   CHECK(xml.find("new: new.yaml:120:9\nold: old.yaml:98:11\n") != std::string::npos);
+}
+
+TEST_CASE("junit: failures are exactly what fails the exit code", "[render][junit]") {
+  auto findings = test::sample_findings();  // 2 errors, 1 warning, 2 info
+  diff::RenderContext ctx;                  // the default gate: error
+  std::string xml = diff::render_junit(findings, ctx);
+  CHECK(count(xml, "<failure ") == 2);
+  CHECK(xml.find("tests=\"5\" failures=\"2\"") != std::string::npos);
+  // The warning is a passing testcase, not a failure on a green job.
+  CHECK(xml.find("name=\"GET /users/{id}: query parameter &apos;limit&apos; became required\" file=\"new.yaml\" "
+                 "line=\"110\"/>") != std::string::npos);
+  ctx.fail_on = diff::Severity::info;
+  CHECK(count(diff::render_junit(findings, ctx), "<failure ") == 5);
+  ctx.fail_on.reset();  // `accord diff` never fails
+  CHECK(count(diff::render_junit(findings, ctx), "<failure ") == 0);
 }
 
 TEST_CASE("junit: hostile text stays well-formed", "[render][junit]") {

@@ -67,8 +67,43 @@ TEST_CASE("sarif: rules from the registry, results pointing at them", "[render][
   const core::Node* related = first->get("relatedLocations")->at(0)->get("physicalLocation");
   CHECK(related->get("artifactLocation")->get_text("uri") == "old.yaml");
   CHECK(related->get("region")->get("startLine")->as_number() == 98);
-  CHECK(results->at(2)->get_text("level") == "warning");
+  // Below the gate (default: error), a warning is a note: only what fails the run is an error.
+  CHECK(results->at(2)->get_text("level") == "note");
   CHECK(results->at(3)->get_text("level") == "note");
+  CHECK(run->get_text("columnKind") == "utf16CodeUnits");
+}
+
+TEST_CASE("sarif: error-level results are exactly the findings at or above --fail-on", "[render][sarif]") {
+  auto findings = test::sample_findings();  // 2 errors, 1 warning, 2 info
+  auto levels = [&](std::optional<diff::Severity> fail_on) {
+    diff::RenderContext ctx = context_with_rules();
+    ctx.fail_on = fail_on;
+    auto doc = parse(diff::render_sarif(findings, ctx));
+    std::string out;
+    const core::Node* results = doc->root()->get("runs")->at(0)->get("results");
+    for (size_t i = 0; i < results->size(); ++i) out += std::string(results->at(i)->get_text("level")) + " ";
+    return out;
+  };
+  CHECK(levels(diff::Severity::error) == "error error note note note ");
+  CHECK(levels(diff::Severity::warning) == "error error error note note ");
+  CHECK(levels(std::nullopt) == "note note note note note ");
+}
+
+TEST_CASE("sarif: columns are UTF-16 code units of the source line", "[render][sarif]") {
+  // "  é✓𝄞: x": the 'x' at byte column 14 follows 2 spaces, é (2 bytes), ✓ (3 bytes),
+  // 𝄞 (4 bytes, a surrogate pair in UTF-16), ':' and ' ': UTF-16 column 9.
+  const std::string line = "  \xC3\xA9\xE2\x9C\x93\xF0\x9D\x84\x9E: x";
+  CHECK(diff::utf16_column(line, 13) == 8);
+  CHECK(diff::utf16_column(line, 14) == 9);
+  CHECK(diff::utf16_column("plain: x", 8) == 8);
+  CHECK(diff::utf16_column("", 5) == 5);  // unknown line: bytes are all we have
+  auto f = test::finding("openapi.x", diff::Severity::error, "m", "", std::nullopt, test::place("a.yaml", 3, 14, ""));
+  diff::RenderContext ctx = context_with_rules();
+  ctx.source_line = [&](const std::string& file, uint32_t n) { return file == "a.yaml" && n == 3 ? line : std::string(); };
+  auto doc = parse(diff::render_sarif({f}, ctx));
+  const core::Node* region = doc->root()->get("runs")->at(0)->get("results")->at(0)->get("locations")->at(0)->get(
+      "physicalLocation")->get("region");
+  CHECK(region->get("startColumn")->as_number() == 9);
 }
 
 TEST_CASE("sarif: paths become URI references; unplaced findings fall back to the new file", "[render][sarif]") {

@@ -16,7 +16,45 @@ TEST_CASE("text: one compiler-style line per finding, old side as a note, summar
   // Only the old side known: the line points there, no note.
   CHECK(out.find("old.yaml:140:5: error: operation was removed (DELETE /users/{id}) [openapi.operation-removed]\n") !=
         std::string::npos);
-  CHECK(out.find("2 error(s), 1 warning(s), 2 info\n") != std::string::npos);
+  // The closing line: changes by severity and the operations they affect.
+  CHECK(out.find("\n5 changes (2 errors, 1 warning, 2 info) affecting 3 operations\n") != std::string::npos);
+}
+
+TEST_CASE("text: --max-findings shows the first N and still counts all", "[render][text]") {
+  auto findings = test::sample_findings();
+  diff::RenderContext ctx;
+  ctx.max_findings = 2;
+  std::string out = diff::render_text(findings, ctx);
+  CHECK(out.find("operation was removed") != std::string::npos);
+  CHECK(out.find("limit") == std::string::npos);  // the third finding is not shown
+  CHECK(out.find("... 3 more not shown") != std::string::npos);
+  CHECK(out.find("5 changes (2 errors, 1 warning, 2 info)") != std::string::npos);
+  ctx.max_findings = 5;
+  CHECK(diff::render_text(findings, ctx).find("more not shown") == std::string::npos);
+}
+
+TEST_CASE("gitlab: Code Quality issues, severity agreeing with the gate", "[render][gitlab]") {
+  auto findings = test::sample_findings();
+  diff::RenderContext ctx;
+  ctx.new_path = "new.yaml";
+  auto doc = core::load_text("out.json", diff::render_gitlab(findings, ctx), core::Syntax::json);
+  REQUIRE(doc);
+  const core::Node* issues = (*doc)->root();
+  REQUIRE(issues->is_array());
+  REQUIRE(issues->size() == findings.size());
+  const core::Node* first = issues->at(0);
+  CHECK(first->get_text("check_name") == "openapi.response-property-removed");
+  CHECK(first->get_text("description") == "response property 'email' was removed (GET /users/{id})");
+  CHECK(first->get_text("fingerprint") == findings[0].fingerprint);
+  CHECK(first->get_text("severity") == "critical");
+  CHECK(first->get("location")->get_text("path") == "new.yaml");
+  CHECK(first->get("location")->get("lines")->get("begin")->as_number() == 120);
+  CHECK(issues->at(2)->get_text("severity") == "minor");  // a warning below the gate
+  CHECK(issues->at(3)->get_text("severity") == "info");
+  ctx.fail_on = diff::Severity::warning;
+  auto gated = core::load_text("out.json", diff::render_gitlab(findings, ctx), core::Syntax::json);
+  CHECK((*gated)->root()->at(2)->get_text("severity") == "major");
+  CHECK(diff::render_gitlab({}, ctx) == "[]\n");
 }
 
 TEST_CASE("text: empty result says so per command; notes are printed", "[render][text]") {
@@ -57,5 +95,6 @@ TEST_CASE("format names parse, unknown ones do not", "[render]") {
   CHECK(diff::parse_output_format("sarif") == diff::OutputFormat::sarif);
   CHECK(diff::parse_output_format("github-actions") == diff::OutputFormat::github_actions);
   CHECK(diff::parse_output_format("junit") == diff::OutputFormat::junit);
+  CHECK(diff::parse_output_format("gitlab") == diff::OutputFormat::gitlab);
   CHECK(!diff::parse_output_format("html"));
 }

@@ -93,6 +93,28 @@ TEST_CASE("every schema rule fixture yields exactly its expected findings", "[sc
   }
 }
 
+// fixtures/schema/_normalize/<request|response>-<case>/: one schema written
+// two ways (allOf halves, nullable spellings, shared anchors...); the
+// expected findings are what really changed, often none.
+TEST_CASE("every normalisation fixture yields exactly its expected findings", "[schema][fixtures][normalize]") {
+  const fs::path root = kRoot / "_normalize";
+  REQUIRE(fs::is_directory(root));
+  size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    if (!entry.is_directory()) continue;
+    ++count;
+    std::string name = entry.path().filename().string();
+    INFO("fixture " << entry.path().string());
+    bool request = name.rfind("request-", 0) == 0;
+    REQUIRE((request || name.rfind("response-", 0) == 0));
+    auto direction = request ? diff::Direction::request : diff::Direction::response;
+    auto expected = read_expected(entry.path() / "expected.txt");
+    CHECK(actual_findings(entry.path(), direction, true) == expected);
+    CHECK(actual_findings(entry.path(), direction, false) == expected);
+  }
+  CHECK(count >= 10);
+}
+
 TEST_CASE("every row of the schema rule table has a fixture, and every fixture a row", "[schema][fixtures]") {
   auto names = fixture_names();
   std::set<std::string> rows;

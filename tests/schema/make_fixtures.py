@@ -1,5 +1,13 @@
 #!/usr/bin/env python3
-"""Writes fixtures/schema/<rule>/{old.yaml,new.yaml,expected.txt}.
+"""Writes fixtures/schema/<rule>/{old.yaml,new.yaml,expected.txt} and the
+normalisation fixtures fixtures/schema/_normalize/<direction>-<case>/ (the
+same three files; an empty expected.txt means "no change").
+
+How to use it: edit CASES / NORMALIZE below, then run from the project root
+    python3 tests/schema/make_fixtures.py
+and rebuild + run `ctest -R schema` (tests/schema/fixtures_test.cpp reads the
+files). It rewrites every generated fixture; fixtures/schema/_cases is not
+touched.
 
 Each case is written by hand: the two schema documents and the findings a
 reader expects, with positions read off the YAML (a block mapping starts at
@@ -17,8 +25,10 @@ OBJ_A_WO = "type: object\nproperties:\n  a:\n    type: string\n    writeOnly: tr
 OBJ_A_REQ_RO = "type: object\nrequired: [a]\nproperties:\n  a:\n    type: string\n    readOnly: true\n"
 OBJ_A_REQ_WO = "type: object\nrequired: [a]\nproperties:\n  a:\n    type: string\n    writeOnly: true\n"
 
-ALL_OF_1 = "allOf:\n  - type: object\n    properties:\n      a:\n        type: string\n"
-ALL_OF_2 = ALL_OF_1 + "  - type: object\n    required: [a]\n"
+# allOf branches that cannot be merged into one schema (two patterns), so
+# branches are compared one by one (and an info finding says so).
+ALL_OF_1 = "allOf:\n  - type: string\n    pattern: '^a'\n  - pattern: 'b$'\n"
+ALL_OF_2 = ALL_OF_1 + "  - maxLength: 5\n"
 
 
 def branches(keyword, types):
@@ -59,7 +69,7 @@ CASES = [
     ("required-property-became-write-only", "response", OBJ_A_REQ, OBJ_A_REQ_WO,
      [("required-property-became-write-only", "5:5", "5:5")]),
     ("property-became-not-write-only", "response", OBJ_A_WO, OBJ_A, [("property-became-not-write-only", "4:5", "4:5")]),
-    ("became-deprecated", "both", "type: string\n", "type: string\ndeprecated: true\n", [("became-deprecated",) + ROOT]),
+    ("became-deprecated", "both", "type: string\n", "type: string\ndeprecated: true\nx-sunset: \"2999-01-01\"\n", [("became-deprecated",) + ROOT]),
     ("additional-properties-forbidden", "both", "type: object\n", "type: object\nadditionalProperties: false\n",
      [("additional-properties-forbidden",) + ROOT]),
     ("additional-properties-allowed", "both", "type: object\nadditionalProperties: false\n", "type: object\n",
@@ -117,8 +127,11 @@ for family, typ, suffix in LIMIT_FAMILIES:
     ]
 
 CASES += [
-    ("all-of-added", "both", ALL_OF_1, ALL_OF_2, [("all-of-added", "1:1", "6:5")]),
-    ("all-of-removed", "both", ALL_OF_2, ALL_OF_1, [("all-of-removed", "6:5", "1:1")]),
+    ("all-of-added", "both", ALL_OF_1, ALL_OF_2, [("all-of-added", "1:1", "5:5"), ("all-of-not-merged",) + ROOT]),
+    ("all-of-removed", "both", ALL_OF_2, ALL_OF_1, [("all-of-removed", "5:5", "1:1"), ("all-of-not-merged",) + ROOT]),
+    ("all-of-not-merged", "both", "allOf:\n  - type: string\n  - type: integer\n",
+     "allOf:\n  - type: string\n  - type: integer\n    minimum: 1\n",
+     [("all-of-not-merged",) + ROOT, ("min-set", "3:5", "3:5")]),
     ("any-of-added", "both", branches("anyOf", ["string", "integer"]), branches("anyOf", ["string", "integer", "boolean"]),
      [("any-of-added", "1:1", "4:5")]),
     ("any-of-removed", "both", branches("anyOf", ["string", "integer", "boolean"]), branches("anyOf", ["string", "boolean"]),
@@ -140,9 +153,76 @@ CASES += [
      [("discriminator-mapping-changed",) + ROOT]),
 ]
 
+# Normalisation: how a schema is written must not matter, only what it accepts.
+X_DEFS = ("$defs:\n  X:\n    type: object\n    properties:\n      id:\n        type: integer\n"
+          "      name:\n        type: string\n")
+X_DEFS_NO_NAME = "$defs:\n  X:\n    type: object\n    properties:\n      id:\n        type: integer\n"
+
+
+def holder(p):
+    """An object whose property `p` is the given schema text (indented by the caller)."""
+    return "type: object\nproperties:\n  p:\n" + "".join("    " + l + "\n" for l in p.splitlines())
+
+
+REF_X = "$ref: '#/$defs/X'"
+WRAP_X = "allOf:\n  - $ref: '#/$defs/X'"
+WRAP_X_EMPTY = WRAP_X + "\n  - {}"
+WRAP_X_EXTRA = WRAP_X + "\n  - type: object\n    properties:\n      extra:\n        type: string"
+SPLIT_OLD = ("type: object\nrequired: [a, b]\nproperties:\n  a:\n    type: string\n  b:\n    type: integer\n"
+             "    minimum: 1\n")
+SPLIT_NEW = ("allOf:\n  - type: object\n    required: [a]\n    properties:\n      a:\n        type: string\n"
+             "  - type: object\n    properties:\n      b:\n        type: integer\n        minimum: 1\n    required: [b]\n")
+ANCHORS_OLD = ("type: object\nproperties:\n  a: &text\n    type: string\n  b: *text\n  c: *text\n"
+               "  d:\n    type: integer\n")
+ANCHORS_NEW = "type: object\nproperties:\n  d:\n    type: integer\n"
+
+# (name, direction, old, new, [(rule, old pos, new pos), ...]); [] = no change.
+NORMALIZE = [
+    ("allof-halves", "response", SPLIT_OLD, SPLIT_NEW, []),
+    ("allof-halves", "request", SPLIT_OLD, SPLIT_NEW, []),
+    ("ref-to-allof-ref", "response", holder(REF_X) + X_DEFS, holder(WRAP_X) + X_DEFS, []),
+    ("ref-to-allof-ref-empty", "response", holder(REF_X) + X_DEFS, holder(WRAP_X_EMPTY) + X_DEFS, []),
+    ("ref-to-allof-ref-extra", "response", holder(REF_X) + X_DEFS, holder(WRAP_X_EXTRA) + X_DEFS,
+     [("property-added", "7:5", "9:13")]),
+    # The GitHub shape: a property removed from X stays visible behind the wrapper.
+    ("allof-hidden-removal", "response", holder(WRAP_X_EXTRA) + X_DEFS, holder(WRAP_X_EXTRA) + X_DEFS_NO_NAME,
+     [("optional-property-removed", "17:9", "4:5")]),
+    ("allof-wrapper-required", "request", holder(WRAP_X) + X_DEFS,
+     holder(WRAP_X + "\nrequired: [name]") + X_DEFS, [("property-became-required", "13:9", "14:9")]),
+    ("allof-types-intersect", "response", "type: integer\n", "allOf:\n  - type: number\n  - type: integer\n", []),
+    ("allof-tighter-bound", "request", "type: integer\nmaximum: 10\n",
+     "allOf:\n  - type: integer\n    maximum: 10\n  - maximum: 5\n", [("max-decreased", "1:1", "1:1")]),
+    ("nullable-30-to-anyof-null", "response", "type: string\nnullable: true\n",
+     "anyOf:\n  - type: string\n  - type: 'null'\n", []),
+    ("nullable-type-array", "request", "type: string\nnullable: true\n", "type: [string, 'null']\n", []),
+    ("allof-not-merged-unchanged", "response", "allOf:\n  - type: string\n  - type: integer\n",
+     "allOf:\n  - type: string\n  - type: integer\n", []),
+    ("any-of-to-one-of-disjoint", "request", branches("anyOf", ["string", "integer"]),
+     branches("oneOf", ["integer", "string"]), []),
+    ("one-of-reordered", "request", branches("oneOf", ["string", "integer"]), branches("oneOf", ["integer", "string"]), []),
+    ("anchors-shared-removed", "response", ANCHORS_OLD, ANCHORS_NEW,
+     # One finding per property; the places share the aliased node's position (3:6, the anchor).
+     [("optional-property-removed", "3:6", "1:1"), ("optional-property-removed", "3:6", "1:1"),
+      ("optional-property-removed", "3:6", "1:1")]),
+]
+
+
+def write_case(path, old, new, lines):
+    os.makedirs(path, exist_ok=True)
+    with open(os.path.join(path, "old.yaml"), "w") as f:
+        f.write(old)
+    with open(os.path.join(path, "new.yaml"), "w") as f:
+        f.write(new)
+    with open(os.path.join(path, "expected.txt"), "w") as f:
+        for line in lines:
+            f.write(line + "\n")
+
 
 def main():
     root = os.path.join("fixtures", "schema")
+    for name, d, old, new, expected in NORMALIZE:
+        write_case(os.path.join(root, "_normalize", "%s-%s" % (d, name)), old, new,
+                   ["openapi.%s-%s %s %s" % (d, rule, o, n) for rule, o, n in expected])
     for change, directions, old, new, expected in CASES:
         dirs = ["request", "response"] if directions == "both" else [directions]
         for d in dirs:

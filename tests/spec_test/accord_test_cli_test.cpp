@@ -127,7 +127,7 @@ TEST_CASE("accord test: an auth header from the environment is sent but never pr
   auto run = test_against(provider.base_url(), "^GET /secure", "text", {"-H", std::string("Authorization: ") + kSecretToken});
   CHECK(run.exit_code == 1);
   CHECK(run.out.find("s3cret") == std::string::npos);
-  CHECK(run.out.find("PASS  GET /secure\n") != std::string::npos);
+  CHECK(run.out.find("PASS  GET /secure -> HTTP 200\n") != std::string::npos);
 }
 
 TEST_CASE("accord test: a provider that is down fails clearly") {

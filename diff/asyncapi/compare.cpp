@@ -1,0 +1,272 @@
+// AsyncAPI comparison over the normalised model (model.h).
+//
+// Operations are paired by (channel address, action), so a 2.x document and
+// its 3.0 rewrite pair up although 3.0 gives channels and operations ids of
+// their own. What is left is paired by operation id with the same action
+// (the channel was renamed), then, when exactly one operation of an action
+// is left on each side, those two (a rename of both channel and operation).
+#include "diff/asyncapi/compare.h"
+
+#include <memory>
+#include <set>
+
+#include "core/loader.h"
+#include "diff/asyncapi/internal.h"
+#include "diff/schema/compare.h"
+
+namespace accord::diff {
+
+using namespace asyncapi;
+
+namespace {
+
+std::string_view action_name(Action a) { return a == Action::send ? "send" : "receive"; }
+
+std::string operation_label(const Operation& op) {
+  return std::string(action_name(op.action)) + " " + op.channel.address;
+}
+
+bool is_avro(std::string_view format) { return format.find("avro") != std::string_view::npos; }
+
+class AsyncDiff {
+ public:
+  AsyncDiff(core::DocumentSet& old_set, core::DocumentSet& new_set)
+      : old_set_(old_set), new_set_(new_set), schemas_(old_set, new_set) {}
+
+  core::Status run(const Model& o, const Model& n) {
+    compare_servers(o, n);
+    std::vector<const Operation*> new_left;
+    for (const Operation& op : n.operations) new_left.push_back(&op);
+    std::vector<std::pair<const Operation*, const Operation*>> pairs;
+    std::vector<const Operation*> old_left;
+    for (const Operation& op : o.operations) old_left.push_back(&op);
+    // Same id, action and address first: several operations may share one
+    // channel (a WebSocket's `/`), and document order must not decide.
+    for (bool by_id : {true, false})
+      for (auto it = old_left.begin(); it != old_left.end();) {
+        const Operation* op = *it;
+        const Operation* m = take(new_left, [&](const Operation* c) {
+          return c->action == op->action && c->channel.address == op->channel.address && (!by_id || c->id == op->id);
+        });
+        if (m) pairs.push_back({op, m}), it = old_left.erase(it);
+        else ++it;
+      }
+    pair_leftovers(old_left, new_left, pairs);
+    for (auto [a, b] : pairs)
+      if (auto st = compare_operation(*a, *b); !st) return st;
+    for (const Operation* op : old_left)
+      sink_.add("asyncapi.operation-removed", op_args(*op), operation_label(*op), place(op->at), std::nullopt);
+    for (const Operation* op : new_left)
+      sink_.add("asyncapi.operation-added", op_args(*op), operation_label(*op), std::nullopt, place(op->at));
+    return core::ok_status();
+  }
+
+  std::vector<Finding> take_findings() { return sink_.take(); }
+
+ private:
+  template <class T, class Pred>
+  static const T* take(std::vector<const T*>& list, Pred pred) {
+    for (auto it = list.begin(); it != list.end(); ++it)
+      if (pred(*it)) {
+        const T* found = *it;
+        list.erase(it);
+        return found;
+      }
+    return nullptr;
+  }
+
+  static std::vector<Arg> op_args(const Operation& op) {
+    return {{"action", std::string(action_name(op.action))}, {"channel", op.channel.address}, {"operation", op.id}};
+  }
+
+  static void pair_leftovers(std::vector<const Operation*>& old_left, std::vector<const Operation*>& new_left,
+                             std::vector<std::pair<const Operation*, const Operation*>>& pairs) {
+    for (auto it = old_left.begin(); it != old_left.end();) {
+      const Operation* op = *it;
+      const Operation* m = op->id.empty() ? nullptr : take(new_left, [&](const Operation* c) {
+        return c->action == op->action && c->id == op->id;
+      });
+      if (m) pairs.push_back({op, m}), it = old_left.erase(it);
+      else ++it;
+    }
+    for (Action a : {Action::send, Action::receive}) {
+      auto count = [&](const std::vector<const Operation*>& l) {
+        size_t c = 0;
+        for (const Operation* op : l) c += op->action == a;
+        return c;
+      };
+      if (count(old_left) != 1 || count(new_left) != 1) continue;
+      auto is_a = [&](const Operation* op) { return op->action == a; };
+      const Operation* o = take(old_left, is_a);
+      pairs.push_back({o, take(new_left, is_a)});
+    }
+  }
+
+  void compare_channel(const Channel& o, const Channel& n, const std::string& label) {
+    if (o.address != n.address && renamed_.insert({o.address, n.address}).second)
+      sink_.add("asyncapi.channel-renamed", {{"old", o.address}, {"new", n.address}}, label,
+                place(o.at.node->get("address") ? At{o.at.node->get("address"), o.at.pointer + "/address"} : o.at),
+                place(n.at.node->get("address") ? At{n.at.node->get("address"), n.at.pointer + "/address"} : n.at));
+    compare_bindings({o.bindings}, {n.bindings}, "channel", "channel '" + n.address + "'", label, sink_);
+  }
+
+  core::Status compare_operation(const Operation& o, const Operation& n) {
+    std::string label = operation_label(n);
+    compare_channel(o.channel, n.channel, label);
+    compare_bindings(o.bindings, n.bindings, "operation", "operation '" + label + "'", label, sink_);
+    if (auto st = compare_messages(o.messages, n.messages, n.action, n.channel.address, label); !st) return st;
+    if (o.has_reply && !n.has_reply)
+      sink_.add("asyncapi.reply-removed", op_args(n), label, place(o.at), place(n.at));
+    if (o.has_reply && n.has_reply) {
+      compare_channel(o.reply_channel, n.reply_channel, label);
+      // The reply travels the other way.
+      Action back = n.action == Action::send ? Action::receive : Action::send;
+      return compare_messages(o.reply_messages, n.reply_messages, back, n.reply_channel.address, label);
+    }
+    return core::ok_status();
+  }
+
+  static bool same_message(const Message* a, const Message& b) {
+    for (const std::string& x : a->names)
+      for (const std::string& y : b.names)
+        if (x == y) return true;
+    return false;
+  }
+
+  core::Status compare_messages(const std::vector<Message>& o, const std::vector<Message>& n, Action action,
+                                const std::string& channel, const std::string& label) {
+    std::vector<const Message*> new_left;
+    for (const Message& m : n) new_left.push_back(&m);
+    std::vector<const Message*> old_left;
+    std::vector<std::pair<const Message*, const Message*>> pairs;
+    for (const Message& m : o) {
+      if (const Message* match = take(new_left, [&](const Message* c) { return same_message(c, m); }))
+        pairs.push_back({&m, match});
+      else
+        old_left.push_back(&m);
+    }
+    // One message on each side that did not pair by name: the same message renamed.
+    if (old_left.size() == 1 && new_left.size() == 1) {
+      pairs.push_back({old_left[0], new_left[0]});
+      old_left.clear();
+      new_left.clear();
+    }
+    for (auto [a, b] : pairs)
+      if (auto st = compare_message(*a, *b, action, label); !st) return st;
+    std::string side(action_name(action));
+    for (const Message* m : old_left)
+      sink_.add("asyncapi." + side + "-message-removed", {{"message", m->name}, {"channel", channel}}, label,
+                place(m->at), std::nullopt);
+    for (const Message* m : new_left)
+      sink_.add("asyncapi." + side + "-message-added", {{"message", m->name}, {"channel", channel}}, label,
+                std::nullopt, place(m->at));
+    return core::ok_status();
+  }
+
+  core::Status compare_message(const Message& o, const Message& n, Action action, const std::string& label) {
+    if (o.content_type != n.content_type)
+      sink_.add("asyncapi.message-content-type-changed",
+                {{"message", n.name}, {"old", o.content_type}, {"new", n.content_type}}, label,
+                place(o.content_type_at ? o.content_type_at : o.at), place(n.content_type_at ? n.content_type_at : n.at));
+    compare_bindings(o.bindings, n.bindings, "message", "message '" + n.name + "'", label, sink_);
+    compare_cloudevents(old_set_, o, new_set_, n, label, sink_);
+    if (auto st = compare_kafka_key(o, n, action, label); !st) return st;
+    if (is_avro(o.schema_format) || is_avro(n.schema_format)) {
+      sink_.add("asyncapi.payload-not-compared",
+                {{"message", n.name}, {"schema_format", is_avro(n.schema_format) ? n.schema_format : o.schema_format}},
+                label, place(o.payload ? o.payload : o.at), place(n.payload ? n.payload : n.at));
+    } else if (auto st = compare_schema(o.payload, n.payload, action, "message '" + n.name + "' payload", label, sink_);
+               !st) {
+      return st;
+    }
+    return compare_schema(o.headers, n.headers, action, "message '" + n.name + "' headers", label, sink_);
+  }
+
+  // An absent schema accepts anything: compared against `{}` so that
+  // adding a payload where there was none is a narrowing like any other.
+  core::Status compare_schema(const At& o, const At& n, Action action, const std::string& subject,
+                              const std::string& label, FindingSink& sink) {
+    if (!o && !n) return core::ok_status();
+    SchemaScope scope;
+    scope.operation = label;
+    scope.subject = subject;
+    scope.rule_prefix = action == Action::send ? "asyncapi.send-" : "asyncapi.receive-";
+    Direction d = action == Action::send ? Direction::response : Direction::request;
+    At os = o ? o : At{empty_schema(), ""}, ns = n ? n : At{empty_schema(), ""};
+    return schemas_.compare(os.node, os.pointer, ns.node, ns.pointer, d, scope, sink);
+  }
+
+  // The Kafka key is one rule: any breaking change to its schema is reported once.
+  core::Status compare_kafka_key(const Message& o, const Message& n, Action action, const std::string& label) {
+    auto key_of = [](const Message& m) -> At {
+      for (const At& b : m.bindings)
+        if (const core::Node* kafka = b.node->get("kafka"); kafka && kafka->get("key"))
+          return {kafka->get("key"), b.pointer + "/kafka/key"};
+      return {};
+    };
+    At ok = key_of(o), nk = key_of(n);
+    if (!ok && !nk) return core::ok_status();
+    FindingSink scratch;
+    if (auto st = compare_schema(ok, nk, action, "Kafka key", label, scratch); !st) return st;
+    for (const Finding& f : scratch.findings()) {
+      const RuleInfo* rule = nullptr;
+      for (const RuleInfo& r : asyncapi_rule_table())
+        if (r.id == f.rule) rule = &r;
+      if (!rule || rule->severity == Severity::info) continue;
+      sink_.add("asyncapi.kafka-key-changed", {{"message", n.name}, {"change", f.rule.substr(f.rule.find('-') + 1)}},
+                label, ok ? std::optional(place(ok)) : std::nullopt, nk ? std::optional(place(nk)) : std::nullopt);
+      break;
+    }
+    return core::ok_status();
+  }
+
+  void compare_servers(const Model& o, const Model& n) {
+    for (const Server& os : o.servers) {
+      const Server* ns = nullptr;
+      for (const Server& s : n.servers)
+        if (s.key == os.key) ns = &s;
+      if (!ns) {
+        sink_.add("asyncapi.server-removed", {{"server", os.key}}, "", place(os.at), std::nullopt);
+        continue;
+      }
+      if (os.protocol != ns->protocol)
+        sink_.add("asyncapi.server-protocol-changed", {{"server", os.key}, {"old", os.protocol}, {"new", ns->protocol}},
+                  "", place(os.protocol_at ? os.protocol_at : os.at), place(ns->protocol_at ? ns->protocol_at : ns->at));
+      if (os.host + os.pathname != ns->host + ns->pathname)
+        sink_.add("asyncapi.server-host-changed",
+                  {{"server", os.key}, {"old", os.host + os.pathname}, {"new", ns->host + ns->pathname}}, "",
+                  place(os.host_at ? os.host_at : os.at), place(ns->host_at ? ns->host_at : ns->at));
+      compare_bindings({os.bindings}, {ns->bindings}, "server", "server '" + os.key + "'", "", sink_);
+    }
+  }
+
+  const core::Node* empty_schema() {
+    if (!empty_doc_) {
+      auto doc = core::load_text("(no schema)", "{}");
+      if (doc) empty_doc_ = std::move(*doc);
+    }
+    return empty_doc_ ? empty_doc_->root() : nullptr;
+  }
+
+  core::DocumentSet& old_set_;
+  core::DocumentSet& new_set_;
+  SchemaComparator schemas_;
+  FindingSink sink_;
+  std::set<std::pair<std::string, std::string>> renamed_;
+  std::unique_ptr<core::Document> empty_doc_;
+};
+
+}  // namespace
+
+core::Expected<std::vector<Finding>> compare_asyncapi(core::DocumentSet& old_set, const core::Document& old_doc,
+                                                      core::DocumentSet& new_set, const core::Document& new_doc) {
+  auto o = build_model(old_set, old_doc);
+  if (!o) return o.error();
+  auto n = build_model(new_set, new_doc);
+  if (!n) return n.error();
+  AsyncDiff diff(old_set, new_set);
+  if (auto st = diff.run(*o, *n); !st) return st.error();
+  return diff.take_findings();
+}
+
+}  // namespace accord::diff

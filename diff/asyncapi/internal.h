@@ -1,0 +1,26 @@
+// Pieces of the AsyncAPI comparison shared by its files (not an interface).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diff/asyncapi/model.h"
+#include "diff/model/sink.h"
+
+namespace accord::diff::asyncapi {
+
+inline Place place(const At& at) { return place_of(at.node, at.pointer); }
+
+// Protocol binding values a peer must match, for bindings objects of one
+// level (channel, operation, message, server) of both versions; `subject`
+// names the element ("operation 'send x'"). Each layer list is the
+// element's own bindings first, then its traits'.
+void compare_bindings(const std::vector<At>& old_layers, const std::vector<At>& new_layers, std::string_view level,
+                      const std::string& subject, const std::string& operation, FindingSink& sink);
+
+// CloudEvents `type`, `source`, `dataschema` fixed by a message's `ce_*` /
+// `ce-*` headers or by a CloudEvents envelope payload (`specversion`).
+void compare_cloudevents(core::DocumentSet& old_set, const Message& o, core::DocumentSet& new_set, const Message& n,
+                         const std::string& operation, FindingSink& sink);
+
+}  // namespace accord::diff::asyncapi

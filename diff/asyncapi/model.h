@@ -1,0 +1,71 @@
+// One model for AsyncAPI 2.0-2.6, 3.0 and 3.1, so that a 2.x -> 3.0
+// migration of the same API compares cleanly. Every element keeps the node
+// and JSON Pointer it was read from (after following `$ref`s), for places.
+//
+// Direction is the application's: 3.x `action: send|receive` as written;
+// 2.x `publish` means others publish to the application, so it *receives*,
+// and `subscribe` means the application *sends*.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/expected.h"
+#include "core/refs.h"
+
+namespace accord::diff::asyncapi {
+
+enum class Action : unsigned char { send, receive };
+
+struct At {
+  const core::Node* node = nullptr;
+  std::string pointer;
+  explicit operator bool() const { return node != nullptr; }
+};
+
+struct Message {
+  std::string name;                // for messages: name, else messageId, else component / channel key
+  std::vector<std::string> names;  // every one of those it has: versions are paired on any of them
+  At at;                   // the message object
+  At payload, headers;     // schemas (absent: not constrained)
+  std::string schema_format;  // "" = JSON Schema
+  std::string content_type;   // the message's, else the document's default
+  At content_type_at;
+  std::vector<At> bindings;   // the message's, then its traits'
+};
+
+struct Channel {
+  std::string key;      // 3.x channel id; 2.x the address
+  std::string address;  // "" for a 3.x channel with a null address
+  At at;
+  At bindings;
+};
+
+struct Operation {
+  std::string id;  // 3.x operation key; 2.x operationId (may be empty)
+  Action action = Action::send;
+  Channel channel;
+  std::vector<Message> messages;
+  At at;
+  std::vector<At> bindings;  // the operation's, then its traits'
+  bool has_reply = false;
+  Channel reply_channel;
+  std::vector<Message> reply_messages;
+};
+
+struct Server {
+  std::string key;
+  std::string host, pathname, protocol;
+  At at, protocol_at, host_at;
+  At bindings;
+};
+
+struct Model {
+  std::string version;  // "2.6.0", "3.0.0"
+  std::vector<Server> servers;
+  std::vector<Operation> operations;
+};
+
+core::Expected<Model> build_model(core::DocumentSet& set, const core::Document& doc);
+
+}  // namespace accord::diff::asyncapi

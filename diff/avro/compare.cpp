@@ -1,0 +1,148 @@
+// The Avro entry point: load every version (with -I definitions), run the
+// compatibility checks the mode asks for and the changelog pass.
+#include "diff/avro/compare.h"
+
+#include <filesystem>
+#include <set>
+
+#include "core/loader.h"
+#include "diff/avro/compat.h"
+#include "diff/avro/schema.h"
+
+namespace accord::diff {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Mode {
+  bool backward = true, forward = false, transitive = false;
+};
+
+core::Expected<Mode> parse_mode(std::string_view text) {
+  Mode m;
+  std::string_view base = text;
+  if (base.size() > 11 && base.substr(base.size() - 11) == "-transitive") {
+    m.transitive = true;
+    base = base.substr(0, base.size() - 11);
+  }
+  if (base.empty() || base == "backward") return m;
+  if (base == "forward") return Mode{false, true, m.transitive};
+  if (base == "full") return Mode{true, true, m.transitive};
+  return core::make_error("unknown --mode '" + std::string(text) +
+                          "' for Avro (expected backward|forward|full, optionally with -transitive)");
+}
+
+// The .avsc files of the -I roots: named types any version may refer to.
+std::vector<std::string> include_files(const std::vector<std::string>& roots, const std::string& main_path) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const std::string& root : roots) {
+    if (fs::is_regular_file(root, ec)) {
+      out.push_back(root);
+      continue;
+    }
+    std::set<std::string> sorted;  // a stable order whatever the file system says
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec) && it->path().extension() == ".avsc") sorted.insert(it->path().string());
+    for (const std::string& p : sorted)
+      if (!fs::equivalent(p, main_path, ec)) out.push_back(p);
+  }
+  return out;
+}
+
+core::Expected<std::unique_ptr<avro::SchemaSet>> load_version(const ContractInput& input, const CompareOptions& options) {
+  auto doc = input.text ? core::load_text(input.path, *input.text, core::Syntax::json)
+                        : core::load_file(input.path, core::Syntax::json);
+  if (!doc) return doc.error();
+  std::vector<std::unique_ptr<core::Document>> includes;
+  for (const std::string& path : include_files(options.include_paths, input.path)) {
+    auto inc = core::load_file(path, core::Syntax::json);
+    if (!inc) return inc.error();
+    includes.push_back(std::move(*inc));
+  }
+  return avro::parse_schema_set(std::move(*doc), std::move(includes));
+}
+
+using PointerPair = std::pair<std::string, std::string>;
+
+PointerPair pointers(const Finding& f) {
+  auto key = [](const std::optional<Place>& p) { return p ? p->file + "#" + p->pointer : std::string("-"); };
+  return {key(f.old_place), key(f.new_place)};
+}
+
+bool is_avro_path(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".avsc") == 0; }
+
+// One version, parsed (with its -I definitions) when loaded so a broken
+// schema is reported before anything is compared.
+struct AvroVersion : LoadedContract {
+  ContractInput input;
+  std::unique_ptr<avro::SchemaSet> schemas;
+};
+
+core::Expected<std::vector<Finding>> compare_versions(const AvroVersion& old_version, const AvroVersion& new_version,
+                                                      const CompareOptions& options) {
+  auto mode = parse_mode(options.compat_mode);
+  if (!mode) return mode.error();
+  // The earlier versions a transitive mode checks too, oldest first; OLD last.
+  std::vector<std::unique_ptr<avro::SchemaSet>> history;
+  std::vector<std::string> names;
+  if (mode->transitive)
+    for (const std::string& path : options.earlier_versions) {
+      auto set = load_version({path, std::nullopt}, options);
+      if (!set) return set.error();
+      history.push_back(std::move(*set));
+      names.push_back(path);
+    }
+  FindingSink verdict, changelog;
+  auto check_against = [&](const avro::SchemaSet& old_set, const std::string& against) {
+    if (mode->backward) avro::check_compatibility(old_set, *new_version.schemas, avro::Direction::backward, avro::Emit::verdict, against, verdict);
+    if (mode->forward) avro::check_compatibility(old_set, *new_version.schemas, avro::Direction::forward, avro::Emit::verdict, against, verdict);
+  };
+  for (size_t i = 0; i < history.size(); ++i) check_against(*history[i], names[i]);
+  check_against(*old_version.schemas, history.empty() ? std::string() : old_version.input.path);
+  // What changed since the previous version.
+  avro::check_compatibility(*old_version.schemas, *new_version.schemas, avro::Direction::backward, avro::Emit::changelog, "", changelog);
+
+  std::vector<Finding> out = verdict.take();
+  std::set<PointerPair> broken;
+  for (const Finding& f : out) broken.insert(pointers(f));
+  // A change the mode rejects is reported once, as the error.
+  for (Finding& f : changelog.take())
+    if (f.rule == "avro.logical-type-changed" || !broken.count(pointers(f))) out.push_back(std::move(f));
+  return out;
+}
+
+class AvroFormat final : public ContractFormat {
+ public:
+  Format id() const override { return Format::avro; }
+  std::string_view display_name() const override { return "Avro"; }
+  std::string_view expected_input() const override { return "an Avro schema (.avsc)"; }
+  bool reads_documents() const override { return false; }
+  Claim claim_path(const ContractInput& input) const override { return is_avro_path(input.path) ? Claim::yes : Claim::no; }
+  Claim claim_document(const core::Document&) const override { return Claim::no; }
+
+  core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput& input, std::unique_ptr<core::Document>,
+                                                       const CompareOptions& options) const override {
+    auto set = load_version(input, options);
+    if (!set) return set.error();
+    auto loaded = std::make_unique<AvroVersion>();
+    loaded->input = input;
+    loaded->schemas = std::move(*set);
+    return std::unique_ptr<LoadedContract>(std::move(loaded));
+  }
+  core::Expected<std::vector<Finding>> compare(LoadedContract& old_version, LoadedContract& new_version,
+                                               const CompareOptions& options) const override {
+    return compare_versions(static_cast<AvroVersion&>(old_version), static_cast<AvroVersion&>(new_version), options);
+  }
+  std::span<const RuleInfo> rules() const override { return avro_rule_table(); }
+};
+
+}  // namespace
+
+const ContractFormat& avro_format() {
+  static const AvroFormat format;
+  return format;
+}
+
+}  // namespace accord::diff
