@@ -19,6 +19,7 @@ struct PlanArgs {
   std::string old_path;
   std::string new_path;
   std::string registry = ".accord/usage.db";
+  std::string api;  // default: OLD's info.title + major version (the API in production)
   std::string since = "30d";
   int64_t quiet_days = 30;
   std::string format = "text";
@@ -68,12 +69,14 @@ int run_plan(const PlanArgs& a) {
   if (!old_spec) return report_unusable(old_spec.error().render());
   auto new_spec = registry::load_spec_operations(a.new_path);
   if (!new_spec) return report_unusable(new_spec.error().render());
+  auto api = registry::api_name_of(*old_spec, a.api);
+  if (!api) return report_unusable(api.error().render());
   auto findings = diff::compare_contracts({a.old_path, std::nullopt}, {a.new_path, std::nullopt}, {});
   if (!findings) return report_unusable(findings.error().render());
   // Read only: a registry that does not exist (a typo'd path) is not "no calls".
   auto store = registry::open_store(a.registry, registry::OpenMode::existing);
   if (!store) return report_unusable(store.error().render());
-  auto usage = (*store)->load(INT64_MIN / 2);
+  auto usage = (*store)->load(*api, INT64_MIN / 2);
   if (!usage) return report_unusable(usage.error().render());
 
   registry::PlanInputs inputs;
@@ -101,6 +104,7 @@ Runner setup_plan(CLI::App& app) {
   app.add_option("old", args->old_path, "Old version of the OpenAPI document")->required();
   app.add_option("new", args->new_path, "New version")->required();
   app.add_option("--registry", args->registry, "SQLite file or postgresql:// URL (must exist)")->capture_default_str();
+  app.add_option("--api", args->api, "API whose usage to read; default: OLD's info.title + major version");
   app.add_option("--since", args->since, "Usage window: 30d, 4w, 48h")->capture_default_str();
   app.add_option("--quiet-days", args->quiet_days, "Days without calls before removal is safe")->capture_default_str();
   app.add_option("--coverage-from", args->coverage_from,

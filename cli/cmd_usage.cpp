@@ -21,6 +21,7 @@ constexpr const char* kDefaultRegistry = ".accord/usage.db";
 
 struct UsageArgs {
   std::string spec;
+  std::string api;  // default: the spec's info.title + major version
   std::string registry = kDefaultRegistry;
   std::string log_format;
   std::string consumer;
@@ -43,6 +44,8 @@ core::Expected<int64_t> today_of(const std::string& text) {
 int run_ingest(const UsageArgs& a) {
   auto spec = registry::load_spec_operations(a.spec);
   if (!spec) return report_unusable(spec.error().render());
+  auto api = registry::api_name_of(*spec, a.api);
+  if (!api) return report_unusable(api.error().render());
   auto parser = registry::make_line_parser(a.log_format);
   if (!parser) return report_unusable(parser.error().render());
   auto identity = registry::ConsumerIdentity::parse(a.consumer);
@@ -52,6 +55,7 @@ int run_ingest(const UsageArgs& a) {
   if (!store) return report_unusable(store.error().render());
 
   registry::IngestOptions options;
+  options.api = *api;
   options.commit_every_lines = a.commit_every;
   if (const char* delay = std::getenv("ACCORD_TEST_COMMIT_DELAY_MS")) options.commit_delay_ms = std::atoi(delay);
   const bool show_progress = ::isatty(2);
@@ -69,6 +73,7 @@ int run_ingest(const UsageArgs& a) {
   }
   core::SystemClock clock;
   registry::Ingestor ingestor(*spec, **parser, *identity, **store, clock, options);
+  std::cout << "API '" << *api << "' in " << (*store)->describe() << "\n";
   for (const std::string& path : a.inputs) {
     auto input = registry::open_input(path);
     if (!input) return report_unusable(input.error().render());
@@ -121,10 +126,12 @@ int run_report(const UsageArgs& a) {
     return report_unusable("unknown --format '" + a.format + "' (expected text|json|markdown|html)");
   auto spec = registry::load_spec_operations(a.spec);
   if (!spec) return report_unusable(spec.error().render());
+  auto api = registry::api_name_of(*spec, a.api);
+  if (!api) return report_unusable(api.error().render());
   // Read only: a registry that does not exist (a typo'd path) is not "no calls".
   auto store = registry::open_store(a.registry, registry::OpenMode::existing);
   if (!store) return report_unusable(store.error().render());
-  auto snapshot = (*store)->load(*today - *window + 1);
+  auto snapshot = (*store)->load(*api, *today - *window + 1);
   if (!snapshot) return report_unusable(snapshot.error().render());
   auto report = registry::build_usage_report(*spec, *snapshot, {*today, *window});
   std::string text = a.format == "json"       ? registry::render_report_json(report)
@@ -143,6 +150,7 @@ Runner setup_usage(CLI::App& app) {
   CLI::App* ingest = app.add_subcommand("ingest", "Count the requests of access logs per operation and consumer");
   ingest->add_option("--spec", args->spec, "OpenAPI document whose operations the requests call")->required();
   ingest->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  ingest->add_option("--api", args->api, "API the requests are recorded under; default: the spec's info.title + major version");
   ingest->add_option("--log-format", args->log_format, std::string(registry::log_format_names()))->required();
   ingest->add_option("--consumer", args->consumer,
                      "header:NAME | field:NAME | user-agent | remote-addr | basic-user | jwt:CLAIM | api-key:HEADER");
@@ -157,6 +165,7 @@ Runner setup_usage(CLI::App& app) {
   CLI::App* report = app.add_subcommand("report", "Per operation: calls, consumers, trend, pacts and a verdict");
   report->add_option("--spec", args->spec, "OpenAPI document to report on")->required();
   report->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  report->add_option("--api", args->api, "API whose usage to read; default: the spec's info.title + major version");
   report->add_option("--since", args->since, "Window: 30d, 4w, 48h")->capture_default_str();
   report->add_option("--format", args->format, "text|json|markdown|html")->capture_default_str();
   report->add_option("--today", args->today, "Last day of the window (YYYY-MM-DD); default: today (UTC)");

@@ -98,6 +98,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
 
   auto commit = [&](bool complete) -> core::Status {
     IngestBatch batch;
+    batch.api = options_.api;
     aggregator.drain_into(batch);
     if (checkpoint) {
       checkpoint->byte_offset = offset;
@@ -121,7 +122,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     if (!input.seekable()) return core::ok_status();
     auto head = read_file_head(input, bytes_read, display_path);
     if (!head) return head.error();
-    auto candidates = store_.find_checkpoints_with_prefix(file_key_prefix(line));
+    auto candidates = store_.find_checkpoints_with_prefix(options_.api, file_key_prefix(line));
     if (!candidates) return candidates.error();
     // Of the files that start with this line, the one whose head matches; the longest head is the surest.
     const Checkpoint* found = nullptr;

@@ -45,6 +45,7 @@ struct IngestProgress {
 };
 
 struct IngestOptions {
+  std::string api;  // the API the counts and checkpoints are recorded under (see api_name_of)
   int64_t commit_every_lines = 2'000'000;
   int commit_delay_ms = 0;  // test hook: pause after each intermediate commit
   std::function<void(const IngestProgress&)> progress;  // called every few hundred thousand lines

@@ -117,6 +117,8 @@ bool pact_field_touches(const std::string& stored, const diff::Finding& f, std::
 // quiet period, shortened only by a --coverage-from the user declares.
 PlanEvidence gather_evidence(const PlanInputs& in) {
   PlanEvidence ev;
+  ev.api = in.usage->api;
+  ev.other_apis = other_apis_note(*in.usage);
   ev.last_day = in.today;
   ev.first_day = in.today - std::max(in.window_days, in.quiet_days) + 1;
   if (in.coverage_from && *in.coverage_from > ev.first_day) {
@@ -148,7 +150,7 @@ void decide(PlanStep& step, const PlanEvidence& ev) {
   } else if (step.unknown_callers) {
     step.reason = "called from " + span + " by callers that named no consumer";
   } else if (ev.days_with_data == 0) {
-    step.reason = "no log data for this API from " + span;
+    step.reason = "no log data for API '" + ev.api + "' from " + span + ev.other_apis;
   } else if (!ev.missing_days.empty()) {
     step.reason = std::to_string(ev.missing_days.size()) + " of " + std::to_string(ev.days()) + " days from " + span +
                   " have no log data (first: " + core::format_day(ev.missing_days.front()) + ")";

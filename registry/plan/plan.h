@@ -52,6 +52,8 @@ struct PlanStep {
 
 // What the verdicts relied on: the span that must be covered by logs of this API.
 struct PlanEvidence {
+  std::string api;         // whose rows and days were read
+  std::string other_apis;  // other_apis_note(): what the registry holds instead, when this API has nothing
   int64_t first_day = 0;  // inclusive
   int64_t last_day = 0;
   bool declared = false;  // first_day comes from --coverage-from

@@ -39,7 +39,7 @@ std::string sunset_value(int64_t day) { return core::format_http_date(day * 8640
 std::string evidence_line(const Plan& plan) {
   const PlanEvidence& ev = plan.evidence;
   std::ostringstream out;
-  out << "Evidence: logs from " << core::format_day(ev.first_day) << " to " << core::format_day(ev.last_day);
+  out << "Evidence for API '" << ev.api << "': logs from " << core::format_day(ev.first_day) << " to " << core::format_day(ev.last_day);
   if (ev.declared) out << " (declared with --coverage-from)";
   out << ": " << ev.days_with_data << " of " << ev.days() << " days covered, " << ev.requests << " requests";
   if (!ev.missing_days.empty()) {
@@ -131,6 +131,7 @@ std::string render_plan_json(const Plan& plan) {
   w.key("active").value(plan.has_active_consumers());
   const PlanEvidence& ev = plan.evidence;
   w.key("evidence").begin_object();
+  w.key("api").value(ev.api);
   w.key("from").value(core::format_day(ev.first_day));
   w.key("to").value(core::format_day(ev.last_day));
   w.key("declared").value(ev.declared);

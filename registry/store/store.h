@@ -58,6 +58,7 @@ inline std::string concurrent_ingest_message(const std::string& path) {
 
 // One transaction's worth of ingest: counts and the checkpoint that covers them.
 struct IngestBatch {
+  std::string api;  // every row of the batch, and its checkpoint, belong to this API
   std::vector<UsageCount> counts;
   std::vector<UnmatchedCount> unmatched;
   std::vector<DayLines> days;
@@ -74,14 +75,16 @@ struct PactUsage {
   std::string source;  // pact file
 };
 
-// What reports and plans read.
+// What reports and plans read: one API's rows (pacts are matched to its operations later).
 struct UsageSnapshot {
+  std::string api;
   std::vector<UsageCount> counts;
   std::vector<UnmatchedCount> unmatched;
   std::vector<DayLines> days;
   std::vector<PactUsage> pacts;
   std::vector<std::pair<std::string, std::string>> operation_labels;
   int64_t malformed_lines = 0;
+  std::vector<std::string> recorded_apis;  // every API with days in the registry ("" = before APIs were recorded)
 };
 
 class UsageStore {
@@ -91,15 +94,18 @@ class UsageStore {
   // Applies pending migrations (idempotent).
   virtual core::Status migrate() = 0;
   virtual int schema_version() = 0;
-  virtual core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& file_key) = 0;
+  // Checkpoints are per API: one gateway log ingested for two APIs counts once for each.
+  virtual core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& api,
+                                                                    const std::string& file_key) = 0;
   // Every checkpoint whose key starts with `prefix` (files that share a first line), ordered by key.
-  virtual core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) = 0;
+  virtual core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& api,
+                                                                               const std::string& prefix) = 0;
   // All of it or nothing, in one transaction.
   virtual core::Status commit(const IngestBatch& batch) = 0;
   // Replaces what `source` said before (re-importing a pact is idempotent).
   virtual core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) = 0;
-  // Counts with day >= since_day (pass a very small day for everything).
-  virtual core::Expected<UsageSnapshot> load(int64_t since_day) = 0;
+  // The API's counts with day >= since_day (pass a very small day for everything).
+  virtual core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) = 0;
 };
 
 // `create` for commands that write (ingest, import-pacts): a missing SQLite file

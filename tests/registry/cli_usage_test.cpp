@@ -168,7 +168,7 @@ TEST_CASE("an ingest killed mid-file resumes to exactly the counts of a clean ru
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     auto store = registry::open_store(dir + "/crash.db");
     if (!store) continue;
-    auto cp = (*store)->find_checkpoint(key);
+    auto cp = (*store)->find_checkpoint("Users v1", key);
     if (cp && cp->has_value()) committed_lines = (*cp)->line_number;
   }
   ::kill(pid, SIGKILL);
@@ -178,7 +178,7 @@ TEST_CASE("an ingest killed mid-file resumes to exactly the counts of a clean ru
   {
     auto store = registry::open_store(dir + "/crash.db");
     REQUIRE(store.ok());
-    auto cp = (*store)->find_checkpoint(key);
+    auto cp = (*store)->find_checkpoint("Users v1", key);
     REQUIRE(cp.ok());
     REQUIRE(cp->has_value());
     CHECK_FALSE((*cp)->complete);  // killed mid-file

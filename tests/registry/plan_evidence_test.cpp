@@ -87,7 +87,7 @@ TEST_CASE("plan: a day without logs makes an unused operation unknown, not safe"
   CHECK(gap.out.find("UNKNOWN DELETE /users/{id}") != std::string::npos);
   CHECK(gap.out.find("1 of 14 days from 2026-11-10 to 2026-11-23 have no log data (first: 2026-11-17)") !=
         std::string::npos);
-  CHECK(gap.out.find("Evidence: logs from 2026-11-10 to 2026-11-23: 13 of 14 days covered") != std::string::npos);
+  CHECK(gap.out.find("Evidence for API 'Users v1': logs from 2026-11-10 to 2026-11-23: 13 of 14 days covered") != std::string::npos);
   CHECK(gap.out.find("SAFE ") == std::string::npos);
 
   auto allowed = base;

@@ -11,6 +11,7 @@ namespace {
 // `claimed`: the offset this batch's ingest saw stored (-1: none yet).
 IngestBatch batch_with(std::vector<UsageCount> counts, int64_t offset, bool complete, int64_t claimed) {
   IngestBatch b;
+  b.api = "Users v1";
   b.counts = std::move(counts);
   b.days = {{100, 10, 2}};
   b.unmatched = {{"GET /nope", 2}};
@@ -30,11 +31,11 @@ IngestBatch batch_with(std::vector<UsageCount> counts, int64_t offset, bool comp
 }  // namespace
 
 void run_store_suite(UsageStore& store) {
-  CHECK(store.schema_version() == 1);
+  CHECK(store.schema_version() == 2);
   REQUIRE(store.migrate().ok());  // applying again changes nothing
-  CHECK(store.schema_version() == 1);
+  CHECK(store.schema_version() == 2);
 
-  auto none = store.find_checkpoint("line1:abc:10");
+  auto none = store.find_checkpoint("Users v1", "line1:abc:10");
   REQUIRE(none.ok());
   CHECK_FALSE(none->has_value());
 
@@ -49,7 +50,7 @@ void run_store_suite(UsageStore& store) {
   // Same key again, from the stored offset: calls add up, first/last widen.
   REQUIRE(store.commit(batch_with({{"GET /users/{}", "web", 100, 2, 3, 900, 1800}}, 100, true, 50)).ok());
 
-  auto cp = store.find_checkpoint("line1:abc:10");
+  auto cp = store.find_checkpoint("Users v1", "line1:abc:10");
   REQUIRE(cp.ok());
   REQUIRE(cp->has_value());
   CHECK((*cp)->byte_offset == 100);
@@ -59,17 +60,18 @@ void run_store_suite(UsageStore& store) {
   // Files that share a first line: every key with the prefix, in key order, and no other.
   for (const char* key : {"line1:abc:10:head:4096:ff", "line1:abc:100:head:9:00", "line1:abc:10:head:20:aa"}) {
     IngestBatch b;
+    b.api = "Users v1";
     b.checkpoint = Checkpoint{key, "other.log", 7, 1, 0, false};
     REQUIRE(store.commit(b).ok());
   }
-  auto sharing = store.find_checkpoints_with_prefix("line1:abc:10:");
+  auto sharing = store.find_checkpoints_with_prefix("Users v1", "line1:abc:10:");
   REQUIRE(sharing.ok());
   REQUIRE(sharing->size() == 2);
   CHECK((*sharing)[0].file_key == "line1:abc:10:head:20:aa");
   CHECK((*sharing)[1].file_key == "line1:abc:10:head:4096:ff");
   CHECK((*sharing)[1].byte_offset == 7);
   CHECK((*sharing)[1].path == "other.log");
-  auto with_legacy = store.find_checkpoints_with_prefix("line1:abc:10");
+  auto with_legacy = store.find_checkpoints_with_prefix("Users v1", "line1:abc:10");
   REQUIRE(with_legacy.ok());
   CHECK(with_legacy->size() == 4);  // also "line1:abc:10" itself and the ":100" key: ingest filters those
 
@@ -78,7 +80,7 @@ void run_store_suite(UsageStore& store) {
   REQUIRE(store.replace_pact_usage("a.json", pacts).ok());
   REQUIRE(store.replace_pact_usage("a.json", {pacts[0]}).ok());  // re-import replaces
 
-  auto snap = store.load(0);
+  auto snap = store.load("Users v1", 0);
   REQUIRE(snap.ok());
   std::map<std::string, UsageCount> by_consumer;
   for (const UsageCount& c : snap->counts) by_consumer[c.consumer] = c;
@@ -99,7 +101,31 @@ void run_store_suite(UsageStore& store) {
   CHECK(snap->operation_labels[0].second == "GET /users/{id}");
   CHECK(snap->malformed_lines == 1);
 
-  auto later = store.load(101);  // counts before day 101 are left out
+  CHECK(snap->api == "Users v1");
+  CHECK(snap->recorded_apis == std::vector<std::string>{"Users v1"});
+
+  // Another API in the same registry: its rows, days and checkpoints are its own.
+  IngestBatch orders = batch_with({{"GET /users/{}", "web", 100, 2, 70, 1000, 2000}}, 40, false, -1);
+  orders.api = "Orders v3";
+  REQUIRE(store.commit(orders).ok());  // same file key, another API: its own claim (no checkpoint yet)
+  auto orders_cp = store.find_checkpoint("Orders v3", "line1:abc:10");
+  REQUIRE(orders_cp.ok());
+  REQUIRE(orders_cp->has_value());
+  CHECK((*orders_cp)->byte_offset == 40);
+  auto users_again = store.load("Users v1", 0);
+  REQUIRE(users_again.ok());
+  REQUIRE(users_again->counts.size() == 2);
+  CHECK(users_again->days[0].lines == 20);  // not 30: the other API's day is not this one's coverage
+  CHECK(users_again->recorded_apis == std::vector<std::string>{"Orders v3", "Users v1"});
+  auto nothing = store.load("Billing v1", 0);
+  REQUIRE(nothing.ok());
+  CHECK(nothing->counts.empty());
+  CHECK(nothing->days.empty());
+  CHECK(nothing->unmatched.empty());
+  CHECK(nothing->operation_labels.empty());
+  CHECK(nothing->malformed_lines == 0);
+
+  auto later = store.load("Users v1", 101);  // counts before day 101 are left out
   REQUIRE(later.ok());
   CHECK(later->counts.empty());
   CHECK(later->days.empty());
