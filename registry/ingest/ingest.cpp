@@ -122,16 +122,18 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     if (!input.seekable()) return core::ok_status();
     auto head = read_file_head(input, bytes_read, display_path);
     if (!head) return head.error();
-    auto candidates = store_.find_checkpoints_with_prefix(options_.api, file_key_prefix(line));
+    const std::string ns = options_.source_id.empty() ? "" : "stream:" + options_.source_id + ":";
+    auto candidates = store_.find_checkpoints_with_prefix(options_.api, ns + file_key_prefix(line));
     if (!candidates) return candidates.error();
     // Of the files that start with this line, the one whose head matches; the longest head is the surest.
     const Checkpoint* found = nullptr;
+    auto content_key = [&](const Checkpoint& c) { return std::string_view(c.file_key).substr(ns.size()); };
     for (const Checkpoint& c : *candidates)
-      if (file_key_matches(c.file_key, line, *head) &&
-          (!found || head_length_of_key(c.file_key) > head_length_of_key(found->file_key)))
+      if (file_key_matches(content_key(c), line, *head) &&
+          (!found || head_length_of_key(content_key(c)) > head_length_of_key(content_key(*found))))
         found = &c;
     Checkpoint cp;
-    cp.file_key = found ? found->file_key : file_key_of(line, *head);
+    cp.file_key = found ? found->file_key : ns + file_key_of(line, *head);
     cp.path = display_path;
     checkpoint = cp;
     if (found) committed_offset = found->byte_offset;
