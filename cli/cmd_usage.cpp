@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/command.h"
 #include "core/clock.h"
@@ -26,7 +27,11 @@ struct UsageArgs {
   std::string registry = kDefaultRegistry;
   std::string log_format;
   std::string consumer;
-  std::string source_id;  // names the stdin stream so a second run resumes instead of counting it again
+  std::string source_id;
+  std::string consumer_version;  // import-pacts: the version the pacts were published for
+  std::string forget_consumer;
+  std::string forget_version;
+  bool forget_one_version = false;  // names the stdin stream so a second run resumes instead of counting it again
   std::vector<std::string> inputs;
   int64_t commit_every = 2'000'000;
   std::string since = "30d";
@@ -117,14 +122,29 @@ int run_import_pacts(const UsageArgs& a) {
   auto store = registry::open_store(a.registry);
   if (!store) return report_unusable(store.error().render());
   for (const std::string& path : a.inputs) {
-    auto usage = registry::read_pact_usage(path);
-    if (!usage) return report_unusable(usage.error().render());
-    if (auto s = (*store)->replace_pact_usage(path, *usage); !s) return report_unusable(s.error().render());
+    auto pact = registry::read_pact(path, a.consumer_version);
+    if (!pact) return report_unusable(pact.error().render());
+    if (auto s = (*store)->replace_pact_usage(pact->key, pact->usage); !s) return report_unusable(s.error().render());
     size_t calls = 0;
-    for (const registry::PactUsage& u : *usage) calls += u.field.empty() ? 1 : 0;
-    std::cout << path << ": " << calls << " interactions, " << (usage->size() - calls) << " request and response fields recorded"
-              << (usage->empty() ? "" : " for consumer " + usage->front().consumer) << "\n";
+    for (const registry::PactUsage& u : pact->usage) calls += u.field.empty() ? 1 : 0;
+    std::cout << path << ": " << calls << " interactions, " << (pact->usage.size() - calls)
+              << " request and response fields recorded for consumer " << pact->key.consumer
+              << (a.consumer_version.empty() ? " (no --consumer-version)" : " " + a.consumer_version) << " of provider '"
+              << pact->key.provider << "' (replacing what that version's pact said before)\n";
   }
+  return kExitClean;
+}
+
+int run_forget_pact(const UsageArgs& a) {
+  // Forgetting from a registry that is not there is a typo, not a success.
+  auto store = registry::open_store(a.registry, registry::OpenMode::existing);
+  if (!store) return report_unusable(store.error().render());
+  const auto version = a.forget_one_version ? std::optional(a.forget_version) : std::nullopt;
+  auto removed = (*store)->forget_pacts(a.forget_consumer, version);
+  if (!removed) return report_unusable(removed.error().render());
+  const std::string who = a.forget_consumer + (version ? " " + *version : "");
+  if (*removed == 0) return report_unusable("no pact of consumer " + who + " in " + (*store)->describe());
+  std::cout << "forgot " << *removed << " interactions of consumer " << who << "\n";
   return kExitClean;
 }
 
@@ -173,7 +193,14 @@ Runner setup_usage(CLI::App& app) {
 
   CLI::App* pacts = app.add_subcommand("import-pacts", "Record which operations and fields consumers' pacts use");
   pacts->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  pacts->add_option("--consumer-version", args->consumer_version,
+                    "Consumer version the pacts belong to: a re-import of that version replaces it, other versions stay");
   pacts->add_option("pacts", args->inputs, "Pact files")->required();
+
+  CLI::App* forget = app.add_subcommand("forget-pact", "Remove a consumer's pacts (one version, or all of them)");
+  forget->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  forget->add_option("consumer", args->forget_consumer, "Consumer name as its pacts write it")->required();
+  CLI::Option* forget_version = forget->add_option("version", args->forget_version, "Consumer version (default: every version)");
 
   CLI::App* report = app.add_subcommand("report", "Per operation: calls, consumers, trend, pacts and a verdict");
   report->add_option("--spec", args->spec, "OpenAPI document to report on")->required();
@@ -184,11 +211,15 @@ Runner setup_usage(CLI::App& app) {
   report->add_option("--today", args->today, "Last day of the window (YYYY-MM-DD); default: today (UTC)");
   report->add_option("-o,--output", args->output, "Write the report to this file instead of stdout");
 
-  return [args, ingest, pacts, report] {
+  return [args, ingest, pacts, forget, forget_version, report] {
     if (ingest->parsed()) return run_ingest(*args);
     if (pacts->parsed()) return run_import_pacts(*args);
+    if (forget->parsed()) {
+      args->forget_one_version = forget_version->count() > 0;
+      return run_forget_pact(*args);
+    }
     if (report->parsed()) return run_report(*args);
-    return report_unusable("usage: accord usage ingest|import-pacts|report");
+    return report_unusable("usage: accord usage ingest|import-pacts|forget-pact|report");
   };
 }
 

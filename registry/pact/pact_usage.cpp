@@ -84,6 +84,12 @@ std::string upper(std::string_view s) {
 }  // namespace
 
 core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) {
+  auto pact = read_pact(path);
+  if (!pact) return pact.error();
+  return std::move(pact->usage);
+}
+
+core::Expected<PactFile> read_pact(const std::string& path, const std::string& consumer_version) {
   auto doc = core::load_file(path, core::Syntax::json);
   if (!doc) return doc.error();
   const core::Node* root = (*doc)->root();
@@ -100,7 +106,9 @@ core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) 
   const core::Node* provider = root->get("provider");
   const std::string provider_name(provider && provider->is_object() ? provider->get_text("name") : "");
 
-  std::vector<PactUsage> out;
+  PactFile file;
+  file.key = {consumer_name, provider_name, consumer_version};
+  std::vector<PactUsage>& out = file.usage;
   for (const core::Member& item : interactions->children()) {
     const core::Node* interaction = item.value;
     if (!interaction->is_object()) continue;
@@ -120,6 +128,8 @@ core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) 
     call.method = upper(method);
     call.path = std::string(request_path);
     call.source = path;
+    call.consumer_version = consumer_version;
+    call.interaction = std::string(interaction->get_text("description"));
     out.push_back(call);
 
     std::set<std::string> fields;
@@ -143,7 +153,7 @@ core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) 
       out.push_back(std::move(field));
     }
   }
-  return out;
+  return file;
 }
 
 }  // namespace accord::registry

@@ -274,7 +274,7 @@ Plan build_plan(const PlanInputs& in) {
       for (const PactUsage* p : pacts[key]) {
         const bool touches = step.field.empty() ? p->field.empty() : pact_field_touches(p->field, f, step.field);
         if (!touches) continue;
-        if (!p->field.empty()) step.pact_reads.push_back({p->consumer, p->field, p->source});
+        if (!p->field.empty()) step.pact_reads.push_back({p->consumer, p->field, p->source, p->consumer_version, p->interaction});
         AffectedConsumer& out = affected[p->consumer];
         out.id = p->consumer;
         out.from_pact = true;

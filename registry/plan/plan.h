@@ -30,6 +30,8 @@ struct PactRead {
   std::string consumer;
   std::string field;   // as the pact records it ("$.items[*].display_name", "request:$.email")
   std::string source;  // pact file
+  std::string consumer_version;
+  std::string interaction;  // description of the interaction that reads or sends it
 };
 
 struct PlanStep {

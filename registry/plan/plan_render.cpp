@@ -69,7 +69,8 @@ void render_consumers(std::ostringstream& out, const Plan& plan, const PlanStep&
   if (s.unknown_callers) out << " and callers that named no consumer;";
   out << "\n";
   for (const PactRead& r : s.pact_reads)
-    out << "   pact:     " << r.consumer << " uses " << r.field << " (" << r.source << ")\n";
+    out << "   pact:     " << r.consumer << (r.consumer_version.empty() ? "" : " " + r.consumer_version) << " uses "
+        << r.field << (r.interaction.empty() ? "" : " in \"" + r.interaction + "\"") << " (" << r.source << ")\n";
 }
 
 }  // namespace
@@ -165,7 +166,13 @@ std::string render_plan_json(const Plan& plan) {
     w.end_array();
     w.key("pact_fields").begin_array();
     for (const PactRead& r : s.pact_reads)
-      w.begin_object().key("consumer").value(r.consumer).key("field").value(r.field).key("source").value(r.source).end_object();
+      w.begin_object()
+          .key("consumer").value(r.consumer)
+          .key("consumer_version").value(r.consumer_version)
+          .key("field").value(r.field)
+          .key("interaction").value(r.interaction)
+          .key("source").value(r.source)
+          .end_object();
     w.end_array();
     w.key("unknown_callers").value(s.unknown_callers);
     if (s.last_call) w.key("last_call").value(core::format_timestamp(s.last_call));

@@ -61,6 +61,21 @@ std::span<const Migration> migrations() {
            "DROP TABLE operations",
            "ALTER TABLE operations_v2 RENAME TO operations",
        }},
+      // Pacts are keyed by consumer, provider and consumer version (not by the
+      // file they came from), and remember the interaction that reads a field.
+      {3,
+       "pact usage keyed by consumer, provider and consumer version, with the interaction",
+       {
+           "CREATE TABLE pact_usage_v3 ("
+           " consumer TEXT NOT NULL, provider TEXT NOT NULL, consumer_version TEXT NOT NULL, interaction TEXT NOT NULL,"
+           " method TEXT NOT NULL, path TEXT NOT NULL, field TEXT NOT NULL, source TEXT NOT NULL,"
+           " PRIMARY KEY (consumer, provider, consumer_version, interaction, method, path, field))",
+           // "WHERE true" lets SQLite parse ON CONFLICT after a SELECT.
+           "INSERT INTO pact_usage_v3 SELECT consumer, provider, '', '', method, path, field, source FROM pact_usage"
+           " WHERE true ON CONFLICT DO NOTHING",
+           "DROP TABLE pact_usage",
+           "ALTER TABLE pact_usage_v3 RENAME TO pact_usage",
+       }},
   };
   return kMigrations;
 }

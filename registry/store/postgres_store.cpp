@@ -114,14 +114,29 @@ class PostgresStore final : public UsageStore {
     return core::ok_status();
   }
 
-  core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) override {
+  core::Status replace_pact_usage(const PactKey& key, const std::vector<PactUsage>& usage) override {
     if (auto r = exec("BEGIN"); !r) return r.error();
-    if (auto r = exec(sql_.delete_pacts, {source}); !r) return rollback(r.error());
+    if (auto r = exec(sql_.delete_pacts, {key.consumer, key.provider, key.consumer_version}); !r)
+      return rollback(r.error());
     for (const PactUsage& p : usage)
-      if (auto r = exec(sql_.insert_pact, {source, p.consumer, p.provider, p.method, p.path, p.field}); !r)
+      if (auto r = exec(sql_.insert_pact, {p.source, p.consumer, p.provider, p.method, p.path, p.field,
+                                                p.consumer_version, p.interaction}); !r)
         return rollback(r.error());
     if (auto r = exec("COMMIT"); !r) return rollback(r.error());
     return core::ok_status();
+  }
+
+  core::Expected<int64_t> forget_pacts(const std::string& consumer, const std::optional<std::string>& version) override {
+    if (auto r = exec("BEGIN"); !r) return r.error();
+    auto count = version ? exec(sql_.count_consumer_version_pacts, {consumer, *version})
+                         : exec(sql_.count_consumer_pacts, {consumer});
+    if (!count) return rollback(count.error()).error();
+    const int64_t interactions = integer(*count, 0, 0);
+    auto removed = version ? exec(sql_.forget_consumer_version_pacts, {consumer, *version})
+                           : exec(sql_.forget_consumer_pacts, {consumer});
+    if (!removed) return rollback(removed.error()).error();
+    if (auto r = exec("COMMIT"); !r) return rollback(r.error()).error();
+    return interactions;
   }
 
   core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) override {
@@ -145,7 +160,7 @@ class PostgresStore final : public UsageStore {
     if (!pacts) return pacts.error();
     for (int i = 0; i < PQntuples(pacts->get()); ++i)
       snap.pacts.push_back({text(*pacts, i, 1), text(*pacts, i, 2), text(*pacts, i, 3), text(*pacts, i, 4),
-                            text(*pacts, i, 5), text(*pacts, i, 0)});
+                            text(*pacts, i, 5), text(*pacts, i, 0), text(*pacts, i, 6), text(*pacts, i, 7)});
     auto labels = exec(sql_.select_labels, {api});
     if (!labels) return labels.error();
     for (int i = 0; i < PQntuples(labels->get()); ++i)

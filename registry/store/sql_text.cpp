@@ -49,9 +49,18 @@ SqlText build(SqlDialect d) {
   t.select_checkpoints_with_prefix = placeholders(
       "SELECT file_key, path, byte_offset, line_number, malformed, complete FROM ingest_files"
       " WHERE api = ? AND substr(file_key, 1, ?) = ? ORDER BY file_key", d);
-  t.delete_pacts = placeholders("DELETE FROM pact_usage WHERE source = ?", d);
+  t.delete_pacts = placeholders(
+      "DELETE FROM pact_usage WHERE consumer = ? AND provider = ? AND consumer_version = ?", d);
+  t.count_consumer_pacts = placeholders(
+      "SELECT COUNT(*) FROM pact_usage WHERE consumer = ? AND field = ''", d);
+  t.count_consumer_version_pacts = placeholders(
+      "SELECT COUNT(*) FROM pact_usage WHERE consumer = ? AND consumer_version = ? AND field = ''", d);
+  t.forget_consumer_pacts = placeholders("DELETE FROM pact_usage WHERE consumer = ?", d);
+  t.forget_consumer_version_pacts =
+      placeholders("DELETE FROM pact_usage WHERE consumer = ? AND consumer_version = ?", d);
   t.insert_pact = placeholders(
-      "INSERT INTO pact_usage (source, consumer, provider, method, path, field) VALUES (?, ?, ?, ?, ?, ?)"
+      "INSERT INTO pact_usage (source, consumer, provider, method, path, field, consumer_version, interaction)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT DO NOTHING", d);
   t.select_counts = placeholders(
       "SELECT operation, consumer, day, status_class, calls, first_seen, last_seen FROM usage_counts"
@@ -59,8 +68,8 @@ SqlText build(SqlDialect d) {
   t.select_unmatched = placeholders(
       "SELECT request, calls FROM unmatched_requests WHERE api = ? ORDER BY calls DESC, request LIMIT 20", d);
   t.select_days = placeholders("SELECT day, lines, unmatched FROM log_days WHERE api = ? AND day >= ? ORDER BY day", d);
-  t.select_pacts = "SELECT source, consumer, provider, method, path, field FROM pact_usage"
-                   " ORDER BY consumer, method, path, field";
+  t.select_pacts = "SELECT source, consumer, provider, method, path, field, consumer_version, interaction"
+                   " FROM pact_usage ORDER BY consumer, consumer_version, method, path, field, interaction";
   t.select_labels = placeholders("SELECT operation, label FROM operations WHERE api = ? ORDER BY operation", d);
   t.select_malformed = placeholders("SELECT COALESCE(SUM(malformed), 0) FROM ingest_files WHERE api = ?", d);
   t.select_apis = "SELECT DISTINCT api FROM log_days ORDER BY api";

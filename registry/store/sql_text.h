@@ -17,8 +17,12 @@ struct SqlText {
   std::string upsert_checkpoint; // api, file_key, path, byte_offset, line_number, malformed, complete
   std::string select_checkpoint; // api, file_key
   std::string select_checkpoints_with_prefix;  // api, prefix length, prefix
-  std::string delete_pacts;      // source
-  std::string insert_pact;       // source, consumer, provider, method, path, field
+  std::string delete_pacts;      // consumer, provider, consumer_version
+  std::string count_consumer_pacts;           // consumer
+  std::string count_consumer_version_pacts;   // consumer, consumer_version
+  std::string forget_consumer_pacts;          // consumer
+  std::string forget_consumer_version_pacts;  // consumer, consumer_version
+  std::string insert_pact;       // source, consumer, provider, method, path, field, consumer_version, interaction
   std::string select_counts;     // api, since_day
   std::string select_unmatched;  // api
   std::string select_days;       // api, since_day

@@ -150,17 +150,32 @@ class SqliteStore final : public UsageStore {
     return core::ok_status();
   }
 
-  core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) override {
+  core::Status replace_pact_usage(const PactKey& key, const std::vector<PactUsage>& usage) override {
     if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
-    if (auto s = run(sql_.delete_pacts, {source}); !s) return rollback(s);
+    if (auto s = run(sql_.delete_pacts, {key.consumer, key.provider, key.consumer_version}); !s) return rollback(s);
     Statement insert(db_, sql_.insert_pact);
     if (!insert.ok()) return rollback(error("prepare"));
     for (const PactUsage& p : usage) {
-      insert.bind({source, p.consumer, p.provider, p.method, p.path, p.field});
+      insert.bind({p.source, p.consumer, p.provider, p.method, p.path, p.field, p.consumer_version, p.interaction});
       if (insert.step() != SQLITE_DONE) return rollback(error("write pact usage"));
     }
     if (auto s = exec("COMMIT"); !s) return rollback(s);
     return core::ok_status();
+  }
+
+  core::Expected<int64_t> forget_pacts(const std::string& consumer, const std::optional<std::string>& version) override {
+    if (auto s = exec("BEGIN IMMEDIATE"); !s) return s.error();
+    Statement count(db_, version ? sql_.count_consumer_version_pacts : sql_.count_consumer_pacts);
+    if (!count.ok()) return rollback(error("prepare")).error();
+    if (version) count.bind({consumer, *version});
+    else count.bind({consumer});
+    if (count.step() != SQLITE_ROW) return rollback(error("count pacts")).error();
+    const int64_t interactions = count.integer(0);
+    auto removed = version ? run(sql_.forget_consumer_version_pacts, {consumer, *version})
+                           : run(sql_.forget_consumer_pacts, {consumer});
+    if (!removed) return rollback(removed).error();
+    if (auto s = exec("COMMIT"); !s) return rollback(s).error();
+    return interactions;
   }
 
   core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) override {
@@ -182,7 +197,8 @@ class SqliteStore final : public UsageStore {
       snap.days.push_back({days.integer(0), days.integer(1), days.integer(2)});
     Statement pacts(db_, sql_.select_pacts);
     while (pacts.ok() && pacts.step() == SQLITE_ROW)
-      snap.pacts.push_back({pacts.text(1), pacts.text(2), pacts.text(3), pacts.text(4), pacts.text(5), pacts.text(0)});
+      snap.pacts.push_back({pacts.text(1), pacts.text(2), pacts.text(3), pacts.text(4), pacts.text(5), pacts.text(0),
+                            pacts.text(6), pacts.text(7)});
     Statement labels(db_, sql_.select_labels);
     labels.bind({api});
     while (labels.ok() && labels.step() == SQLITE_ROW) snap.operation_labels.emplace_back(labels.text(0), labels.text(1));

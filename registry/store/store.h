@@ -73,6 +73,16 @@ struct PactUsage {
   std::string path;    // concrete path from the pact ("/users/42"); matched to operations when reported
   std::string field;   // response field the consumer reads ("$.name", "$.items[*].id"), "" for the call itself
   std::string source;  // pact file
+  std::string consumer_version;  // --consumer-version at import ("" when not given)
+  std::string interaction;       // the interaction's description, so a plan can say which one reads the field
+};
+
+// A pact is known by who wrote it against whom, at which version: importing it
+// again replaces what that version said; other versions stay (still deployed).
+struct PactKey {
+  std::string consumer;
+  std::string provider;
+  std::string consumer_version;
 };
 
 // What reports and plans read: one API's rows (pacts are matched to its operations later).
@@ -102,8 +112,10 @@ class UsageStore {
                                                                                const std::string& prefix) = 0;
   // All of it or nothing, in one transaction.
   virtual core::Status commit(const IngestBatch& batch) = 0;
-  // Replaces what `source` said before (re-importing a pact is idempotent).
-  virtual core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) = 0;
+  // Replaces what the pact `key` said before (re-importing a pact is idempotent).
+  virtual core::Status replace_pact_usage(const PactKey& key, const std::vector<PactUsage>& usage) = 0;
+  // Removes a consumer's pacts (every version when `version` is absent); returns the interactions removed.
+  virtual core::Expected<int64_t> forget_pacts(const std::string& consumer, const std::optional<std::string>& version) = 0;
   // The API's counts with day >= since_day (pass a very small day for everything).
   virtual core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) = 0;
 };

@@ -96,8 +96,11 @@ class FailingStore final : public UsageStore {
     if (++commits_ == fail_at_) return accord::core::make_error("simulated crash");
     return inner_.commit(b);
   }
-  accord::core::Status replace_pact_usage(const std::string& s, const std::vector<PactUsage>& u) override {
-    return inner_.replace_pact_usage(s, u);
+  accord::core::Status replace_pact_usage(const PactKey& k, const std::vector<PactUsage>& u) override {
+    return inner_.replace_pact_usage(k, u);
+  }
+  accord::core::Expected<int64_t> forget_pacts(const std::string& c, const std::optional<std::string>& v) override {
+    return inner_.forget_pacts(c, v);
   }
   accord::core::Expected<UsageSnapshot> load(const std::string& api, int64_t since) override {
     return inner_.load(api, since);

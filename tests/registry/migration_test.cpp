@@ -30,11 +30,13 @@ bool write_schema_1_registry(const RunSql& sql) {
          sql("INSERT INTO log_days VALUES (20400, 50, 8)") &&
          sql("INSERT INTO unmatched_requests VALUES ('GET /nope', 8)") &&
          sql("INSERT INTO operations VALUES ('GET /users/{}', 'GET /users/{id}')") &&
-         sql("INSERT INTO ingest_files VALUES ('line1:abc:10', 'access.log', 500, 50, 3, 1)");
+         sql("INSERT INTO ingest_files VALUES ('line1:abc:10', 'access.log', 500, 50, 3, 1)") &&
+         sql("INSERT INTO pact_usage VALUES ('a.json', 'mobile', 'users', 'GET', '/users/1', '')") &&
+         sql("INSERT INTO pact_usage VALUES ('a.json', 'mobile', 'users', 'GET', '/users/1', '$.name')");
 }
 
 void check_migrated(UsageStore& store) {
-  CHECK(store.schema_version() == 2);
+  CHECK(store.schema_version() == 3);
   // A named API sees none of the old rows: they were never said to be its traffic.
   auto users = store.load("Users v1", 0);
   REQUIRE(users.ok());
@@ -68,7 +70,12 @@ void check_migrated(UsageStore& store) {
   REQUIRE(after->counts.size() == 1);
   CHECK(after->counts[0].calls == 5);
   REQUIRE(store.migrate().ok());  // nothing left to apply
-  CHECK(store.schema_version() == 2);
+  CHECK(store.schema_version() == 3);
+  // Pacts keep their rows, now without a consumer version or interaction.
+  REQUIRE(after->pacts.size() == 2);
+  CHECK(after->pacts[0].consumer == "mobile");
+  CHECK(after->pacts[0].consumer_version.empty());
+  CHECK(after->pacts[1].field == "$.name");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "core/loader.h"
@@ -23,6 +24,13 @@ const std::string kFieldsPact = ACCORD_SOURCE_DIR "/fixtures/usage/fields-pact.j
 
 std::string line(const std::string& day, const std::string& request, const std::string& agent) {
   return "10.0.0.1 - - [" + day + ":10:00:00 +0000] \"" + request + " HTTP/1.1\" 200 5 \"-\" \"" + agent + "\"\n";
+}
+
+// "05/Nov/2026" as the combined format writes it.
+std::string november(int day) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d/Nov/2026", day);
+  return text;
 }
 
 bool exists(const std::string& path) {
@@ -112,7 +120,7 @@ TEST_CASE("plan: pacts add the consumers that read a nested response field or se
   {
     std::ofstream log(dir + "/access.log");
     for (int day = 1; day <= 30; ++day) {
-      const std::string d = (day < 10 ? "0" : "") + std::to_string(day) + "/Nov/2026";
+      const std::string d = november(day);
       log << line(d, "GET /people", "crm/2.0");
       if (day == 29) log << line(d, "POST /people", "signup/1.0");
     }
@@ -155,6 +163,25 @@ TEST_CASE("plan: pacts add the consumers that read a nested response field or se
   CHECK(names_consumer(sent, "web"));
   REQUIRE(sent->get("pact_fields")->size() == 1);
   CHECK(sent->get("pact_fields")->at(0)->get_text("field") == "request:$.email");
+  CHECK(sent->get("pact_fields")->at(0)->get_text("interaction") == "add a person");
+  auto text = run_command({ACCORD_BINARY, "plan", kFieldsOld, kFieldsNew, "--registry", db, "--today", "2026-11-30"});
+  CHECK(text.out.find("pact:     web uses $.items[*].display_name in \"list people\"") != std::string::npos);
+
+  // Importing again replaces; forgetting the consumer removes its pact, never the logs' callers.
+  REQUIRE(run_command({ACCORD_BINARY, "usage", "import-pacts", "--registry", db, kFieldsPact}).exit_code == 0);
+  doc = core::load_text("plan.json", run_command(plan).out);
+  REQUIRE(doc.ok());
+  CHECK(change_for((*doc)->root(), "openapi.request-property-removed")->get("pact_fields")->size() == 1);
+  auto forget = run_command({ACCORD_BINARY, "usage", "forget-pact", "--registry", db, "web"});
+  INFO(forget.out << forget.err);
+  CHECK(forget.exit_code == 0);
+  CHECK(forget.out.find("forgot 2 interactions of consumer web") != std::string::npos);
+  doc = core::load_text("plan.json", run_command(plan).out);
+  REQUIRE(doc.ok());
+  nested = change_for((*doc)->root(), "openapi.response-optional-property-removed");
+  CHECK(names_consumer(nested, "crm"));
+  CHECK_FALSE(names_consumer(nested, "web"));
+  CHECK(run_command({ACCORD_BINARY, "usage", "forget-pact", "--registry", db, "web"}).exit_code == 2);
   std::system(("rm -rf " + dir).c_str());
 }
 
@@ -165,7 +192,7 @@ TEST_CASE("plan headers: Sunset respects x-sunset and the notice; undeprecated o
   {
     std::ofstream log(dir + "/access.log");
     for (int day = 1; day <= 30; ++day)
-      log << line((day < 10 ? "0" : "") + std::to_string(day) + "/Nov/2026", "GET /people", "crm/2.0");
+      log << line(november(day), "GET /people", "crm/2.0");
   }
   REQUIRE(ingest(kFieldsOld, db, dir + "/access.log").exit_code == 0);
   auto run = run_command({ACCORD_BINARY, "plan", kFieldsOld, kFieldsNew, "--registry", db, "--today", "2026-11-30",

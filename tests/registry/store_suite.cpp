@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 
 using namespace accord::registry;
@@ -31,9 +32,9 @@ IngestBatch batch_with(std::vector<UsageCount> counts, int64_t offset, bool comp
 }  // namespace
 
 void run_store_suite(UsageStore& store) {
-  CHECK(store.schema_version() == 2);
+  CHECK(store.schema_version() == 3);
   REQUIRE(store.migrate().ok());  // applying again changes nothing
-  CHECK(store.schema_version() == 2);
+  CHECK(store.schema_version() == 3);
 
   auto none = store.find_checkpoint("Users v1", "line1:abc:10");
   REQUIRE(none.ok());
@@ -75,10 +76,12 @@ void run_store_suite(UsageStore& store) {
   REQUIRE(with_legacy.ok());
   CHECK(with_legacy->size() == 4);  // also "line1:abc:10" itself and the ":100" key: ingest filters those
 
-  std::vector<PactUsage> pacts = {{"mobile", "users-api", "GET", "/users/1", "", "a.json"},
-                                  {"mobile", "users-api", "GET", "/users/1", "$.name", "a.json"}};
-  REQUIRE(store.replace_pact_usage("a.json", pacts).ok());
-  REQUIRE(store.replace_pact_usage("a.json", {pacts[0]}).ok());  // re-import replaces
+  std::vector<PactUsage> pacts = {{"mobile", "users-api", "GET", "/users/1", "", "a.json", "1.0", "get a user"},
+                                  {"mobile", "users-api", "GET", "/users/1", "$.name", "a.json", "1.0", "get a user"}};
+  const PactKey mobile_1{"mobile", "users-api", "1.0"};
+  REQUIRE(store.replace_pact_usage(mobile_1, pacts).ok());
+  pacts[0].source = "renamed.json";
+  REQUIRE(store.replace_pact_usage(mobile_1, {pacts[0]}).ok());  // re-import replaces, whatever the file's name
 
   auto snap = store.load("Users v1", 0);
   REQUIRE(snap.ok());
@@ -96,7 +99,9 @@ void run_store_suite(UsageStore& store) {
   CHECK(snap->unmatched[0].calls == 4);
   REQUIRE(snap->pacts.size() == 1);
   CHECK(snap->pacts[0].consumer == "mobile");
-  CHECK(snap->pacts[0].source == "a.json");
+  CHECK(snap->pacts[0].source == "renamed.json");
+  CHECK(snap->pacts[0].consumer_version == "1.0");
+  CHECK(snap->pacts[0].interaction == "get a user");
   REQUIRE(snap->operation_labels.size() == 1);
   CHECK(snap->operation_labels[0].second == "GET /users/{id}");
   CHECK(snap->malformed_lines == 1);
@@ -124,6 +129,33 @@ void run_store_suite(UsageStore& store) {
   CHECK(nothing->unmatched.empty());
   CHECK(nothing->operation_labels.empty());
   CHECK(nothing->malformed_lines == 0);
+
+  // Another version of the consumer stays beside the first; forgetting is per version or all.
+  REQUIRE(store.replace_pact_usage({"mobile", "users-api", "2.0"},
+                                   {{"mobile", "users-api", "GET", "/users/2", "", "b.json", "2.0", "get"},
+                                    {"mobile", "users-api", "GET", "/users/3", "", "b.json", "2.0", "get"}})
+              .ok());
+  REQUIRE(store.replace_pact_usage({"web", "users-api", "1.0"},
+                                   {{"web", "users-api", "GET", "/users/4", "", "w.json", "1.0", "get"}})
+              .ok());
+  auto pacts_of = [&](const std::string& consumer) {
+    auto s = store.load("Users v1", 0);
+    REQUIRE(s.ok());
+    return std::count_if(s->pacts.begin(), s->pacts.end(), [&](const PactUsage& p) { return p.consumer == consumer; });
+  };
+  CHECK(pacts_of("mobile") == 3);
+  auto forgot_v2 = store.forget_pacts("mobile", std::string("2.0"));
+  REQUIRE(forgot_v2.ok());
+  CHECK(*forgot_v2 == 2);
+  CHECK(pacts_of("mobile") == 1);
+  auto forgot_all = store.forget_pacts("mobile", std::nullopt);
+  REQUIRE(forgot_all.ok());
+  CHECK(*forgot_all == 1);
+  CHECK(pacts_of("mobile") == 0);
+  CHECK(pacts_of("web") == 1);
+  auto none_left = store.forget_pacts("mobile", std::nullopt);
+  REQUIRE(none_left.ok());
+  CHECK(*none_left == 0);
 
   auto later = store.load("Users v1", 101);  // counts before day 101 are left out
   REQUIRE(later.ok());
