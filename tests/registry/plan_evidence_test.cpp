@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/loader.h"
+#include "postgres_server.h"
 #include "process_util.h"
 #include "test_paths.h"
 
@@ -228,8 +229,10 @@ TEST_CASE("plan headers: Sunset respects x-sunset and the notice; undeprecated o
   std::system(("rm -rf " + dir).c_str());
 }
 
-TEST_CASE("two concurrent ingests of one log count every line once", "[registry][ingest][concurrency]") {
-  const std::string dir = make_temp_dir("accord-race");
+namespace {
+
+// Two ingests of one log at once (slowed so their commits interleave), on `db`.
+void race_two_ingests(const std::string& dir, const std::string& db) {
   const std::string log = dir + "/access.log";
   const int kLines = 40000;
   {
@@ -237,7 +240,6 @@ TEST_CASE("two concurrent ingests of one log count every line once", "[registry]
     for (int i = 0; i < kLines; ++i)
       out << line(std::to_string(10 + i % 9) + "/Nov/2026", "GET /v1/orders", i % 2 ? "crm/1" : "web/1");
   }
-  const std::string db = dir + "/usage.db";
   std::ofstream(dir + "/empty.log").flush();
   REQUIRE(ingest(kPlanOld, db, dir + "/empty.log").exit_code == 0);  // the registry exists before the race
   const std::vector<std::string> args = {ACCORD_BINARY, "usage",    "ingest",      "--spec",       kPlanOld,
@@ -262,5 +264,24 @@ TEST_CASE("two concurrent ingests of one log count every line once", "[registry]
   for (const core::Member& op : (*doc)->root()->get("operations")->children())
     calls += std::stoll(std::string(op.value->get_text("calls")));
   CHECK(calls == kLines);
+}
+
+}  // namespace
+
+TEST_CASE("two concurrent ingests of one log count every line once (SQLite)", "[registry][ingest][concurrency]") {
+  const std::string dir = make_temp_dir("accord-race");
+  race_two_ingests(dir, dir + "/usage.db");
+  std::system(("rm -rf " + dir).c_str());
+}
+
+TEST_CASE("two concurrent ingests of one log count every line once (PostgreSQL)",
+          "[registry][ingest][concurrency][postgres]") {
+  PostgresServer server;
+  if (!server.start()) {
+    WARN("PostgreSQL not available: " << server.failure());
+    return;
+  }
+  const std::string dir = make_temp_dir("accord-race-pg");
+  race_two_ingests(dir, server.url());
   std::system(("rm -rf " + dir).c_str());
 }
