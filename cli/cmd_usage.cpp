@@ -37,6 +37,7 @@ struct UsageArgs {
   std::string since = "30d";
   std::string format = "text";
   std::string today;
+  std::string coverage_from;
   std::string output;
 };
 
@@ -164,7 +165,15 @@ int run_report(const UsageArgs& a) {
   if (!store) return report_unusable(store.error().render());
   auto snapshot = (*store)->load(*api, *today - *window + 1);
   if (!snapshot) return report_unusable(snapshot.error().render());
-  auto report = registry::build_usage_report(*spec, *snapshot, {*today, *window});
+  registry::ReportWindow report_window{*today, *window, std::nullopt};
+  if (!a.coverage_from.empty()) {
+    auto day = core::parse_day(a.coverage_from);
+    if (!day || a.coverage_from.size() != 10)
+      return report_unusable("--coverage-from: expected YYYY-MM-DD, got '" + a.coverage_from + "'");
+    if (*day > *today) return report_unusable("--coverage-from " + a.coverage_from + " is after today");
+    report_window.coverage_from = *day;
+  }
+  auto report = registry::build_usage_report(*spec, *snapshot, report_window);
   std::string text = a.format == "json"       ? registry::render_report_json(report)
                      : a.format == "markdown" ? registry::render_report_markdown(report)
                      : a.format == "html"     ? registry::render_report_html(report)
@@ -209,6 +218,8 @@ Runner setup_usage(CLI::App& app) {
   report->add_option("--since", args->since, "Window: 30d, 4w, 48h")->capture_default_str();
   report->add_option("--format", args->format, "text|json|markdown|html")->capture_default_str();
   report->add_option("--today", args->today, "Last day of the window (YYYY-MM-DD); default: today (UTC)");
+  report->add_option("--coverage-from", args->coverage_from,
+                     "Logs exist only from this day (YYYY-MM-DD): days before it are not required to be covered");
   report->add_option("-o,--output", args->output, "Write the report to this file instead of stdout");
 
   return [args, ingest, pacts, forget, forget_version, report] {

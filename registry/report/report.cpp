@@ -80,7 +80,8 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
     report.unmatched += d.unmatched;
   }
   coverage.days_with_data = static_cast<int64_t>(days_with_data.size());
-  for (int64_t day = report.since_day; day <= report.until_day; ++day)
+  const int64_t required_from = std::max(report.since_day, window.coverage_from.value_or(report.since_day));
+  for (int64_t day = required_from; day <= report.until_day; ++day)
     if (!days_with_data.count(day)) coverage.missing_days.push_back(day);
 
   std::map<std::string, size_t> by_key;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ struct UsageReport {
 struct ReportWindow {
   int64_t today = 0;  // day number
   int64_t days = 30;
+  // --coverage-from: logs exist from this day only, by the user's word; earlier
+  // days of the window are not required to be covered.
+  std::optional<int64_t> coverage_from;
 };
 
 // When the snapshot's API has no days: " (the registry holds data for: A, B)", so a
