@@ -115,10 +115,4 @@ core::Expected<std::unique_ptr<LineParser>> make_json_parser(std::string_view sp
   return std::unique_ptr<LineParser>(std::make_unique<JsonLineParser>(std::move(mapping)));
 }
 
-std::unique_ptr<LineParser> make_envoy_parser() {
-  // Envoy's and Istio's JSON access logs use `method`, `path`, `response_code`, `start_time`,
-  // `user_agent` and `downstream_remote_address`: all among the defaults.
-  return make_json_parser("").value();
-}
-
 }  // namespace accord::registry

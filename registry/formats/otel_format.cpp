@@ -22,24 +22,34 @@ bool is_server_span(const core::Node* span) {
   return k == "2" || k == "SPAN_KIND_SERVER" || k == "SERVER" || k == "server";
 }
 
-// OTLP attributes: [{"key":"k","value":{"stringValue":"v"}}]; plain exporters: {"k":"v"}.
+// The scalar an attribute value stands for, in every OTLP form: "v",
+// {"stringValue":"v"} (also int/double/bool), {"arrayValue":{"values":[...]}}
+// and plain arrays ["v"] (header attributes are arrays: the first value counts).
+const core::Node* scalar_of(const core::Node* value, int depth = 0) {
+  if (!value || depth > 4) return nullptr;
+  if (value->is_scalar()) return value->is_null() ? nullptr : value;
+  if (value->is_array()) return value->size() ? scalar_of(value->at(0), depth + 1) : nullptr;
+  if (!value->is_object() || value->size() != 1) return nullptr;
+  if (const core::Node* array = value->get("arrayValue")) return scalar_of(array->get("values"), depth + 1);
+  return value->at(0)->is_scalar() ? scalar_of(value->at(0), depth + 1) : nullptr;
+}
+
+// OTLP attributes: [{"key":"k","value":{"stringValue":"v"}}]; plain exporters: {"k":"v"} or {"k":["v"]}.
 void add_attributes(const core::Node* attributes, std::deque<std::string>& keys,
                     std::vector<std::pair<std::string_view, std::string_view>>& fields) {
   if (!attributes) return;
   if (attributes->is_object()) {
     flatten_json_fields(attributes, "", keys, fields);
+    for (const core::Member& m : attributes->children())
+      if (m.value->is_array())
+        if (const core::Node* v = scalar_of(m.value)) fields.emplace_back(m.key, v->text());
     return;
   }
   if (!attributes->is_array()) return;
   for (const core::Member& item : attributes->children()) {
     const core::Node* key = item.value->get("key");
-    const core::Node* value = item.value->get("value");
-    if (!key || !key->is_string() || !value) continue;
-    if (value->is_scalar()) {
-      fields.emplace_back(key->text(), value->text());
-    } else if (value->is_object() && value->size() == 1 && value->at(0)->is_scalar()) {
-      fields.emplace_back(key->text(), value->at(0)->text());
-    }
+    if (!key || !key->is_string()) continue;
+    if (const core::Node* v = scalar_of(item.value->get("value"))) fields.emplace_back(key->text(), v->text());
   }
 }
 

@@ -99,13 +99,17 @@ core::Expected<ConsumerIdentity> ConsumerIdentity::parse(std::string_view spec) 
   for (char& c : id.nginx_variable_)
     if (c == '-') c = '_';
   id.otel_attribute_ = "http.request.header." + id.lower_name_;
+  // JSON access logs name header fields either way: x-consumer or x_consumer.
+  id.underscored_name_ = id.lower_name_;
+  for (char& c : id.underscored_name_)
+    if (c == '-') c = '_';
   return id;
 }
 
 std::string_view ConsumerIdentity::header_value(const Request& r, std::string_view header) const {
   // nginx variables, JSON fields named like the header, OTel header attributes.
   for (std::string_view candidate : {std::string_view(nginx_variable_), std::string_view(lower_name_), header,
-                                     std::string_view(otel_attribute_)}) {
+                                     std::string_view(underscored_name_), std::string_view(otel_attribute_)}) {
     std::string_view v = r.field(candidate);
     if (!v.empty() && v != "-") {
       // OTel records header values as arrays; the flattener keeps a scalar only, so a

@@ -31,6 +31,7 @@ class ConsumerIdentity {
   std::string name_;                   // header, field or claim name
   std::string nginx_variable_;         // "http_x_client_id" for header X-Client-Id
   std::string lower_name_;             // "x-client-id"
+  std::string underscored_name_;       // "x_client_id" (JSON logs that write header names so)
   std::string otel_attribute_;         // "http.request.header.x-client-id"
 };
 

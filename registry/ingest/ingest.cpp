@@ -87,6 +87,7 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
   int64_t malformed_total = 0;
   int64_t lines_since_commit = 0;
   std::optional<Checkpoint> checkpoint;
+  int64_t committed_offset = -1;  // the stored checkpoint's offset as this run last saw it
   bool first_line_seen = false;
   bool skipping = false;  // reading up to the committed offset when the source cannot seek
   const int64_t now = clock_.now_seconds();
@@ -97,16 +98,20 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
 
   auto commit = [&](bool complete) -> core::Status {
     IngestBatch batch;
+    batch.api = options_.api;
     aggregator.drain_into(batch);
     if (checkpoint) {
       checkpoint->byte_offset = offset;
       checkpoint->line_number = line_number;
       checkpoint->malformed = malformed_total;
       checkpoint->complete = complete;
+      checkpoint->claimed_offset = committed_offset;
       batch.checkpoint = checkpoint;
     }
     lines_since_commit = 0;
-    return store_.commit(batch);
+    if (auto s = store_.commit(batch); !s) return s;
+    committed_offset = offset;
+    return core::ok_status();
   };
 
   // Identifies the file by its first line and head: a file ingested before
@@ -117,18 +122,21 @@ core::Expected<IngestResult> Ingestor::ingest(InputSource& input, const std::str
     if (!input.seekable()) return core::ok_status();
     auto head = read_file_head(input, bytes_read, display_path);
     if (!head) return head.error();
-    auto candidates = store_.find_checkpoints_with_prefix(file_key_prefix(line));
+    const std::string ns = options_.source_id.empty() ? "" : "stream:" + options_.source_id + ":";
+    auto candidates = store_.find_checkpoints_with_prefix(options_.api, ns + file_key_prefix(line));
     if (!candidates) return candidates.error();
     // Of the files that start with this line, the one whose head matches; the longest head is the surest.
     const Checkpoint* found = nullptr;
+    auto content_key = [&](const Checkpoint& c) { return std::string_view(c.file_key).substr(ns.size()); };
     for (const Checkpoint& c : *candidates)
-      if (file_key_matches(c.file_key, line, *head) &&
-          (!found || head_length_of_key(c.file_key) > head_length_of_key(found->file_key)))
+      if (file_key_matches(content_key(c), line, *head) &&
+          (!found || head_length_of_key(content_key(c)) > head_length_of_key(content_key(*found))))
         found = &c;
     Checkpoint cp;
-    cp.file_key = found ? found->file_key : file_key_of(line, *head);
+    cp.file_key = found ? found->file_key : ns + file_key_of(line, *head);
     cp.path = display_path;
     checkpoint = cp;
+    if (found) committed_offset = found->byte_offset;
     if (!found || found->byte_offset == 0) return core::ok_status();
     const Checkpoint& previous = *found;
     result.resumed_from_line = previous.line_number;

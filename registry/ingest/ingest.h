@@ -45,6 +45,11 @@ struct IngestProgress {
 };
 
 struct IngestOptions {
+  std::string api;  // the API the counts and checkpoints are recorded under (see api_name_of)
+  // Names a stream (stdin, made seekable by replayable_input) so a second run
+  // finds its checkpoint: its keys are "stream:<id>:" + the content key, so
+  // the same id with other content is a new stream, never skipped.
+  std::string source_id;
   int64_t commit_every_lines = 2'000'000;
   int commit_delay_ms = 0;  // test hook: pause after each intermediate commit
   std::function<void(const IngestProgress&)> progress;  // called every few hundred thousand lines

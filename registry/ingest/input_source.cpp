@@ -4,8 +4,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace accord::registry {
 
@@ -80,7 +82,60 @@ class MemoryInput final : public InputSource {
   size_t pos_ = 0;
 };
 
+class ReplayableInput final : public InputSource {
+ public:
+  ReplayableInput(std::unique_ptr<InputSource> stream, size_t keep_bytes)
+      : stream_(std::move(stream)), keep_bytes_(keep_bytes) {}
+  core::Expected<size_t> read(char* buffer, size_t size) override {
+    if (position_ < delivered_) {  // re-reading kept bytes (seek guarantees they are kept)
+      const size_t n = std::min(size, static_cast<size_t>(delivered_ - position_));
+      std::memcpy(buffer, kept_.data() + position_, n);
+      position_ += static_cast<int64_t>(n);
+      return n;
+    }
+    auto n = stream_->read(buffer, size);
+    if (!n) return n;
+    keep(buffer, *n);
+    position_ += static_cast<int64_t>(*n);
+    return n;
+  }
+  bool seek(int64_t offset) override {
+    if (offset < 0) return false;
+    if (offset <= delivered_) {
+      if (offset < delivered_ && static_cast<size_t>(delivered_) > kept_.size()) return false;  // no longer kept
+      position_ = offset;
+      return true;
+    }
+    position_ = delivered_;
+    std::vector<char> scratch(1 << 16);
+    while (delivered_ < offset) {
+      auto n = stream_->read(scratch.data(), std::min(scratch.size(), static_cast<size_t>(offset - delivered_)));
+      if (!n || *n == 0) return false;  // the stream ends before the offset
+      keep(scratch.data(), *n);
+      position_ += static_cast<int64_t>(*n);
+    }
+    return true;
+  }
+  bool seekable() const override { return true; }
+
+ private:
+  void keep(const char* bytes, size_t n) {
+    if (static_cast<size_t>(delivered_) == kept_.size() && kept_.size() + n <= keep_bytes_) kept_.append(bytes, n);
+    delivered_ += static_cast<int64_t>(n);
+  }
+
+  std::unique_ptr<InputSource> stream_;
+  size_t keep_bytes_;
+  std::string kept_;        // the stream's first bytes, while they fit in keep_bytes_
+  int64_t delivered_ = 0;   // bytes taken from the stream
+  int64_t position_ = 0;    // where the next read starts
+};
+
 }  // namespace
+
+std::unique_ptr<InputSource> replayable_input(std::unique_ptr<InputSource> stream, size_t keep_bytes) {
+  return std::make_unique<ReplayableInput>(std::move(stream), keep_bytes);
+}
 
 core::Expected<std::unique_ptr<InputSource>> open_input(const std::string& path) {
   if (path == "-") return std::unique_ptr<InputSource>(std::make_unique<FdInput>(0, false, "stdin"));

@@ -24,4 +24,9 @@ class InputSource {
 core::Expected<std::unique_ptr<InputSource>> open_input(const std::string& path);
 std::unique_ptr<InputSource> memory_input(std::string bytes);
 
+// A stream that cannot seek (stdin) made seekable enough to be identified and
+// resumed like a file: its first `keep_bytes` are kept so they can be re-read,
+// and a seek past what was read reads forward and drops the bytes in between.
+std::unique_ptr<InputSource> replayable_input(std::unique_ptr<InputSource> stream, size_t keep_bytes = 4u << 20);
+
 }  // namespace accord::registry

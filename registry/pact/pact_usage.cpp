@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/loader.h"
+#include "registry/pact/pact_path.h"
 
 namespace accord::registry {
 
@@ -43,6 +44,37 @@ std::string normalize_matcher_path(std::string_view path, bool strip_body) {
   return out;
 }
 
+// A body as pacts write it: the value itself, or v4's {"content": ..., "contentType": ...}.
+const core::Node* body_of(const core::Node* message) {
+  const core::Node* body = message->get("body");
+  if (body && body->is_object() && body->get("content") && body->get("contentType")) body = body->get("content");
+  return body;
+}
+
+// What a request sends: body fields ("request:$.email"), query parameters and headers by name.
+void collect_request_fields(const core::Node* request, std::set<std::string>& out) {
+  std::set<std::string> body_paths;
+  if (const core::Node* body = body_of(request)) collect_body_paths(body, "$", body_paths);
+  for (const std::string& p : body_paths) out.insert(pact_field_text(PactPart::request_body, p));
+  if (const core::Node* query = request->get("query")) {
+    if (query->is_object()) {
+      for (const core::Member& m : query->children()) out.insert(pact_field_text(PactPart::query, m.key));
+    } else if (query->is_string()) {  // v2: "a=1&b=2"
+      std::string_view q = query->text();
+      while (!q.empty()) {
+        const size_t amp = q.find('&');
+        std::string_view pair = q.substr(0, amp);
+        std::string_view name = pair.substr(0, pair.find('='));
+        if (!name.empty()) out.insert(pact_field_text(PactPart::query, name));
+        if (amp == std::string_view::npos) break;
+        q.remove_prefix(amp + 1);
+      }
+    }
+  }
+  if (const core::Node* headers = request->get("headers"); headers && headers->is_object())
+    for (const core::Member& m : headers->children()) out.insert(pact_field_text(PactPart::header, m.key));
+}
+
 std::string upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -52,6 +84,12 @@ std::string upper(std::string_view s) {
 }  // namespace
 
 core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) {
+  auto pact = read_pact(path);
+  if (!pact) return pact.error();
+  return std::move(pact->usage);
+}
+
+core::Expected<PactFile> read_pact(const std::string& path, const std::string& consumer_version) {
   auto doc = core::load_file(path, core::Syntax::json);
   if (!doc) return doc.error();
   const core::Node* root = (*doc)->root();
@@ -68,7 +106,9 @@ core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) 
   const core::Node* provider = root->get("provider");
   const std::string provider_name(provider && provider->is_object() ? provider->get_text("name") : "");
 
-  std::vector<PactUsage> out;
+  PactFile file;
+  file.key = {consumer_name, provider_name, consumer_version};
+  std::vector<PactUsage>& out = file.usage;
   for (const core::Member& item : interactions->children()) {
     const core::Node* interaction = item.value;
     if (!interaction->is_object()) continue;
@@ -88,14 +128,15 @@ core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) 
     call.method = upper(method);
     call.path = std::string(request_path);
     call.source = path;
+    call.consumer_version = consumer_version;
+    call.interaction = std::string(interaction->get_text("description"));
     out.push_back(call);
 
     std::set<std::string> fields;
+    collect_request_fields(request, fields);
     const core::Node* response = interaction->get("response");
     if (response && response->is_object()) {
-      const core::Node* body = response->get("body");
-      if (body && body->is_object() && body->get("content") && body->get("contentType")) body = body->get("content");
-      if (body) collect_body_paths(body, "$", fields);
+      if (const core::Node* body = body_of(response)) collect_body_paths(body, "$", fields);
       if (const core::Node* rules = response->get("matchingRules"); rules && rules->is_object()) {
         if (const core::Node* body_rules = rules->get("body"); body_rules && body_rules->is_object()) {
           for (const core::Member& m : body_rules->children())
@@ -112,7 +153,7 @@ core::Expected<std::vector<PactUsage>> read_pact_usage(const std::string& path) 
       out.push_back(std::move(field));
     }
   }
-  return out;
+  return file;
 }
 
 }  // namespace accord::registry

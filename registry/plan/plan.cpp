@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "registry/ingest/consumer_identity.h"
+#include "registry/pact/pact_path.h"
 #include "registry/spec/operation_matcher.h"
 
 namespace accord::registry {
@@ -102,11 +103,81 @@ std::string find_field_successor(const diff::Finding& removed, const std::vector
   return out;
 }
 
-// "$.items[*].nickname" reads property "nickname".
-bool pact_field_reads(std::string_view pact_field, std::string_view property) {
-  if (pact_field.size() < property.size()) return false;
-  if (pact_field.substr(pact_field.size() - property.size()) != property) return false;
-  return pact_field.size() == property.size() || pact_field[pact_field.size() - property.size() - 1] == '.';
+// Whether a pact field is touched by a finding about `property` (the diff's schema path):
+// response changes by the fields a consumer reads, request changes by the ones it sends.
+bool pact_field_touches(const std::string& stored, const diff::Finding& f, std::string_view property) {
+  const PactField field = parse_pact_field(stored);
+  const bool request_change = f.rule.find(".request-") != std::string::npos;
+  if (field.part == PactPart::response_body && !request_change) return reads_schema_path(field.name, property);
+  if (field.part == PactPart::request_body && request_change) return reads_schema_path(field.name, property);
+  return false;
+}
+
+// The span verdicts need covered: the longer of the usage window and the
+// quiet period, shortened only by a --coverage-from the user declares.
+PlanEvidence gather_evidence(const PlanInputs& in) {
+  PlanEvidence ev;
+  ev.api = in.usage->api;
+  ev.other_apis = other_apis_note(*in.usage);
+  ev.last_day = in.today;
+  ev.first_day = in.today - std::max(in.window_days, in.quiet_days) + 1;
+  if (in.coverage_from && *in.coverage_from > ev.first_day) {
+    ev.first_day = std::min(*in.coverage_from, in.today);
+    ev.declared = true;
+  }
+  std::set<int64_t> covered;
+  for (const DayLines& d : in.usage->days) {
+    if (d.day < ev.first_day || d.day > ev.last_day || d.lines == 0) continue;
+    covered.insert(d.day);
+    ev.requests += d.lines;
+  }
+  ev.days_with_data = static_cast<int64_t>(covered.size());
+  for (int64_t day = ev.first_day; day <= ev.last_day; ++day)
+    if (!covered.count(day)) ev.missing_days.push_back(day);
+  std::set<std::string> pact_consumers;
+  for (const PactUsage& p : in.usage->pacts) pact_consumers.insert(p.consumer);
+  ev.pact_consumers = pact_consumers.size();
+  return ev;
+}
+
+void decide(PlanStep& step, const PlanEvidence& ev) {
+  const std::string span = core::format_day(ev.first_day) + " to " + core::format_day(ev.last_day);
+  if (!step.consumers.empty()) {
+    step.verdict = Verdict::blocked;
+    std::string who;
+    for (const AffectedConsumer& c : step.consumers) who += (who.empty() ? "" : ", ") + c.id;
+    step.reason = "used by " + who;
+  } else if (step.unknown_callers) {
+    step.reason = "called from " + span + " by callers that named no consumer";
+  } else if (ev.days_with_data == 0) {
+    step.reason = "no log data for API '" + ev.api + "' from " + span + ev.other_apis;
+  } else if (!ev.missing_days.empty()) {
+    step.reason = std::to_string(ev.missing_days.size()) + " of " + std::to_string(ev.days()) + " days from " + span +
+                  " have no log data (first: " + core::format_day(ev.missing_days.front()) + ")";
+  } else {
+    step.verdict = Verdict::safe_to_remove;
+    step.reason = "no calls from " + span + ", every day covered, no pact uses it";
+    return;
+  }
+  if (step.verdict != Verdict::blocked) step.verdict = Verdict::unknown;
+}
+
+// Deprecation is announced today; Sunset is never before what the spec already
+// announced (x-sunset), nor sooner than the minimum notice, nor before removal is safe.
+void date_headers(PlanStep& step, const PlanInputs& in) {
+  step.deprecated = !step.operations.empty();
+  for (const std::string& label : step.operations) {
+    const std::string key = operation_key_from_label(label);
+    bool found = false;
+    for (const SpecOperation& op : in.old_spec->operations) {
+      if (op.key != key) continue;
+      found = true;
+      step.deprecated = step.deprecated && op.deprecated && step.field.empty();
+      if (auto day = core::parse_day(op.sunset)) step.announced_sunset = std::max(step.announced_sunset, *day);
+    }
+    if (!found) step.deprecated = false;
+  }
+  step.sunset_day = std::max({step.safe_from_day, in.today + in.deprecation_days, step.announced_sunset});
 }
 
 }  // namespace
@@ -134,6 +205,10 @@ bool Plan::has_active_consumers() const {
   return std::any_of(steps.begin(), steps.end(), [](const PlanStep& s) { return s.active(); });
 }
 
+size_t Plan::count(Verdict v) const {
+  return static_cast<size_t>(std::count_if(steps.begin(), steps.end(), [v](const PlanStep& s) { return s.verdict == v; }));
+}
+
 Plan build_plan(const PlanInputs& in) {
   Plan plan;
   plan.old_spec = in.old_spec->source;
@@ -141,9 +216,13 @@ Plan build_plan(const PlanInputs& in) {
   plan.today = in.today;
   plan.window_days = in.window_days;
   plan.quiet_days = in.quiet_days;
-  const int64_t since = in.today - in.window_days + 1;
+  plan.deprecation_days = in.deprecation_days;
+  plan.evidence = gather_evidence(in);
+  // Callers count from the start of the whole span: a call in the quiet period blocks
+  // even when it is older than the window.
+  const int64_t since = in.today - std::max(in.window_days, in.quiet_days) + 1;
 
-  // Calls per operation key and consumer: in the window, and the last call ever.
+  // Calls per operation key and consumer: in the span, and the last call ever.
   std::map<std::string, std::map<std::string, AffectedConsumer>> callers;
   std::map<std::string, int64_t> last_call;
   for (const UsageCount& c : in.usage->counts) {
@@ -157,17 +236,11 @@ Plan build_plan(const PlanInputs& in) {
   }
   // Pacts, matched against the old spec's operations.
   OperationMatcher matcher(*in.old_spec);
-  struct PactFacts {
-    std::set<std::string> consumers;
-    std::map<std::string, std::set<std::string>> fields_by_consumer;
-  };
-  std::map<std::string, PactFacts> pacts;
+  std::map<std::string, std::vector<const PactUsage*>> pacts;
   for (const PactUsage& p : in.usage->pacts) {
     int index = matcher.match(p.method, p.path);
     if (index == OperationMatcher::kNoMatch) continue;
-    PactFacts& facts = pacts[in.old_spec->operations[static_cast<size_t>(index)].key];
-    facts.consumers.insert(p.consumer);
-    if (!p.field.empty()) facts.fields_by_consumer[p.consumer].insert(p.field);
+    pacts[in.old_spec->operations[static_cast<size_t>(index)].key].push_back(&p);
   }
 
   for (const diff::Finding& f : in.findings) {
@@ -185,33 +258,25 @@ Plan build_plan(const PlanInputs& in) {
     for (const std::string& label : step.operations) {
       const std::string key = operation_key_from_label(label);
       step.last_call = std::max(step.last_call, last_call[key]);
-      PactFacts& facts = pacts[key];
+      // Every consumer the logs show calling is affected: a pact never removes one.
       for (const auto& [id, who] : callers[key]) {
         if (id == kUnknownConsumer) {
           step.unknown_callers = true;
           continue;
-        }
-        // A caller whose pact for this operation does not read the field is not affected by a field change.
-        if (!step.field.empty() && facts.consumers.count(id)) {
-          const auto& fields = facts.fields_by_consumer[id];
-          if (std::none_of(fields.begin(), fields.end(),
-                           [&](const std::string& pf) { return pact_field_reads(pf, step.field); }))
-            continue;
         }
         AffectedConsumer& out = affected[id];
         out.id = id;
         out.calls += who.calls;
         out.last_seen = std::max(out.last_seen, who.last_seen);
       }
-      for (const std::string& consumer : facts.consumers) {
-        if (!step.field.empty()) {
-          const auto& fields = facts.fields_by_consumer[consumer];
-          if (std::none_of(fields.begin(), fields.end(),
-                           [&](const std::string& pf) { return pact_field_reads(pf, step.field); }))
-            continue;
-        }
-        AffectedConsumer& out = affected[consumer];
-        out.id = consumer;
+      // Pacts add the consumers that call the operation (a change to the operation itself)
+      // or read or send the changed field.
+      for (const PactUsage* p : pacts[key]) {
+        const bool touches = step.field.empty() ? p->field.empty() : pact_field_touches(p->field, f, step.field);
+        if (!touches) continue;
+        if (!p->field.empty()) step.pact_reads.push_back({p->consumer, p->field, p->source, p->consumer_version, p->interaction});
+        AffectedConsumer& out = affected[p->consumer];
+        out.id = p->consumer;
         out.from_pact = true;
       }
     }
@@ -222,6 +287,8 @@ Plan build_plan(const PlanInputs& in) {
     // Safe once `quiet_days` pass without a call; while callers remain, that clock restarts daily.
     const int64_t last_day = step.last_call ? core::day_of(step.last_call) : INT64_MIN / 2;
     step.safe_from_day = step.active() ? in.today + in.quiet_days : std::max(in.today, last_day + in.quiet_days);
+    decide(step, plan.evidence);
+    date_headers(step, in);
     plan.steps.push_back(std::move(step));
   }
   return plan;

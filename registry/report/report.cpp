@@ -21,7 +21,7 @@ std::string_view verdict_name(Verdict v) {
 
 namespace {
 
-void decide(OperationUsage& op, const Coverage& coverage) {
+void decide(OperationUsage& op, const Coverage& coverage, const UsageReport& report) {
   std::set<std::string> blockers;
   for (const ConsumerUsage& c : op.consumers)
     if (c.id != kUnknownConsumer && c.calls > 0) blockers.insert(c.id);
@@ -36,7 +36,7 @@ void decide(OperationUsage& op, const Coverage& coverage) {
   if (op.unknown_calls > 0) {
     op.reason = std::to_string(op.unknown_calls) + " call(s) in the window named no consumer";
   } else if (coverage.days_with_data == 0) {
-    op.reason = "no log data in the window";
+    op.reason = "no log data for API '" + report.api + "' in the window" + report.other_apis;
   } else if (!coverage.missing_days.empty()) {
     op.reason = "no calls seen, but " + std::to_string(coverage.missing_days.size()) + " of " +
                 std::to_string(coverage.days) + " days in the window have no log data";
@@ -51,9 +51,20 @@ void decide(OperationUsage& op, const Coverage& coverage) {
 
 }  // namespace
 
+std::string other_apis_note(const UsageSnapshot& snapshot) {
+  std::string names;
+  for (const std::string& api : snapshot.recorded_apis) {
+    if (api == snapshot.api) return "";
+    names += (names.empty() ? "" : ", ") + (api.empty() ? std::string("(rows from before usage carried an API)") : "'" + api + "'");
+  }
+  return names.empty() ? "" : " (the registry holds data for: " + names + ")";
+}
+
 UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& snapshot, ReportWindow window) {
   UsageReport report;
   report.spec = spec.source;
+  report.api = snapshot.api;
+  report.other_apis = other_apis_note(snapshot);
   report.until_day = window.today;
   report.since_day = window.today - std::max<int64_t>(window.days, 1) + 1;
   report.malformed_lines = snapshot.malformed_lines;
@@ -69,7 +80,8 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
     report.unmatched += d.unmatched;
   }
   coverage.days_with_data = static_cast<int64_t>(days_with_data.size());
-  for (int64_t day = report.since_day; day <= report.until_day; ++day)
+  const int64_t required_from = std::max(report.since_day, window.coverage_from.value_or(report.since_day));
+  for (int64_t day = required_from; day <= report.until_day; ++day)
     if (!days_with_data.count(day)) coverage.missing_days.push_back(day);
 
   std::map<std::string, size_t> by_key;
@@ -125,7 +137,7 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
     });
     for (int64_t w = core::week_start(report.since_day); w <= report.until_day; w += 7)
       op.weekly.push_back({w, weeks[i].count(w) ? weeks[i][w] : 0});
-    decide(op, coverage);
+    decide(op, coverage, report);
   }
   return report;
 }

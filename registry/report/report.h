@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,8 @@ struct Coverage {
 
 struct UsageReport {
   std::string spec;
+  std::string api;                      // whose rows and coverage the verdicts read
+  std::string other_apis;               // what else the registry holds, when this API has no data
   int64_t since_day = 0;
   int64_t until_day = 0;
   Coverage coverage;
@@ -70,7 +73,14 @@ struct UsageReport {
 struct ReportWindow {
   int64_t today = 0;  // day number
   int64_t days = 30;
+  // --coverage-from: logs exist from this day only, by the user's word; earlier
+  // days of the window are not required to be covered.
+  std::optional<int64_t> coverage_from;
 };
+
+// When the snapshot's API has no days: " (the registry holds data for: A, B)", so a
+// misspelt --api or a spec whose title changed is seen; "" otherwise.
+std::string other_apis_note(const UsageSnapshot& snapshot);
 
 // `snapshot` should hold at least the window's days (UsageStore::load(since)).
 UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& snapshot, ReportWindow window);

@@ -69,7 +69,7 @@ std::string render_report_html(const UsageReport& r) {
          "svg rect{fill:#4a78c2}svg text{font-size:11px;fill:#333}svg .v,svg .d{text-anchor:middle}"
          "section{margin:1.5em 0}"
          "</style></head><body>\n";
-  out << "<h1>API usage: " << xml_escape(r.spec) << "</h1>\n";
+  out << "<h1>API usage: " << xml_escape(r.spec) << "</h1>\n<p id=\"api\">API: " << xml_escape(r.api) << "</p>\n";
   out << "<p id=\"window\">" << core::format_day(r.since_day) << " to " << core::format_day(r.until_day) << " (" << c.days
       << " days). Coverage: <span id=\"days-with-data\">" << c.days_with_data << "</span>/" << c.days
       << " days with log data, <span id=\"requests\">" << c.requests << "</span> requests, <span id=\"unmatched\">"

@@ -10,6 +10,7 @@ std::string render_report_json(const UsageReport& r) {
   const Coverage& c = r.coverage;
   w.begin_object();
   w.key("spec").value(r.spec);
+  w.key("api").value(r.api);
   w.key("window").begin_object();
   w.key("since").value(core::format_day(r.since_day));
   w.key("until").value(core::format_day(r.until_day));

@@ -26,7 +26,7 @@ std::string join(const std::vector<std::string>& items) {
 std::string render_report_text(const UsageReport& r) {
   std::ostringstream out;
   const Coverage& c = r.coverage;
-  out << "Usage of " << r.spec << " from " << core::format_day(r.since_day) << " to " << core::format_day(r.until_day) << " ("
+  out << "Usage of " << r.spec << " (API '" << r.api << "') from " << core::format_day(r.since_day) << " to " << core::format_day(r.until_day) << " ("
       << c.days << " days)\n";
   out << "Coverage: " << c.days_with_data << "/" << c.days << " days with log data; " << c.requests
       << " requests, " << c.matched_calls << " matched, " << r.unmatched << " unmatched; "
@@ -60,7 +60,7 @@ std::string render_report_text(const UsageReport& r) {
 std::string render_report_markdown(const UsageReport& r) {
   std::ostringstream out;
   const Coverage& c = r.coverage;
-  out << "# API usage: " << r.spec << "\n\n";
+  out << "# API usage: " << r.spec << "\n\nAPI: " << r.api << ". ";
   out << "Window: " << core::format_day(r.since_day) << " to " << core::format_day(r.until_day) << " (" << c.days << " days). ";
   out << "Coverage: " << c.days_with_data << "/" << c.days << " days with log data, " << c.requests << " requests, "
       << r.unmatched << " unmatched, " << c.unknown_consumer_calls << " calls from unknown consumers.\n\n";

@@ -42,6 +42,19 @@ std::string operation_key_from_label(std::string_view label) {
   return operation_key(label.substr(0, space), label.substr(space + 1));
 }
 
+core::Expected<std::string> api_name_of(const SpecOperations& spec, const std::string& explicit_name) {
+  if (!explicit_name.empty()) return explicit_name;
+  if (spec.title.empty())
+    return core::make_error(spec.source + " has no info.title to name its API: pass --api NAME");
+  std::string_view version = spec.version;
+  if (!version.empty() && (version[0] == 'v' || version[0] == 'V')) version.remove_prefix(1);
+  size_t digits = 0;
+  while (digits < version.size() && std::isdigit(static_cast<unsigned char>(version[digits]))) ++digits;
+  // "2.3.1" -> "2"; a version without a leading number ("beta") is taken whole.
+  std::string major(digits ? version.substr(0, digits) : version);
+  return major.empty() ? spec.title : spec.title + " v" + major;
+}
+
 core::Expected<SpecOperations> load_spec_operations(const std::string& path) {
   auto doc = core::load_file(path);
   if (!doc) return doc.error();
@@ -50,6 +63,10 @@ core::Expected<SpecOperations> load_spec_operations(const std::string& path) {
     return core::make_error("not an OpenAPI or Swagger document (no `openapi` or `swagger` key)", path, 1, 1);
   SpecOperations spec;
   spec.source = path;
+  if (const core::Node* info = root->get("info"); info && info->is_object()) {
+    spec.title = std::string(info->get_text("title"));
+    spec.version = std::string(info->get_text("version"));
+  }
   if (const core::Node* servers = root->get("servers"); servers && servers->is_array()) {
     for (const auto& item : servers->children())
       if (item.value->is_object()) add_base_path(spec, base_path_of_url(item.value->get_text("url")));

@@ -52,8 +52,9 @@ class PostgresStore final : public UsageStore {
     return std::atoi(PQgetvalue(r->get(), PQntuples(r->get()) - 1, 0));
   }
 
-  core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& file_key) override {
-    auto r = exec(sql_.select_checkpoint, {file_key});
+  core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& api,
+                                                            const std::string& file_key) override {
+    auto r = exec(sql_.select_checkpoint, {api, file_key});
     if (!r) return r.error();
     if (PQntuples(r->get()) == 0) return std::optional<Checkpoint>();
     Checkpoint cp;
@@ -66,8 +67,9 @@ class PostgresStore final : public UsageStore {
     return std::optional<Checkpoint>(cp);
   }
 
-  core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) override {
-    auto r = exec(sql_.select_checkpoints_with_prefix, {static_cast<int64_t>(prefix.size()), prefix});
+  core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& api,
+                                                                       const std::string& prefix) override {
+    auto r = exec(sql_.select_checkpoints_with_prefix, {api, static_cast<int64_t>(prefix.size()), prefix});
     if (!r) return r.error();
     std::vector<Checkpoint> found;
     for (int i = 0; i < PQntuples(r->get()); ++i)
@@ -76,21 +78,34 @@ class PostgresStore final : public UsageStore {
     return found;
   }
 
+  // One transaction at a time per file identity: the advisory lock, taken before
+  // any counter is touched, serializes concurrent ingests of one file even before
+  // its checkpoint row exists; the loser sees the offset moved and counts nothing.
+  core::Status claim_checkpoint(const std::string& api, const Checkpoint& cp) {
+    if (auto r = exec("SELECT pg_advisory_xact_lock(hashtext($1))", {api + "\n" + cp.file_key}); !r) return r.error();
+    auto stored = find_checkpoint(api, cp.file_key);
+    if (!stored) return stored.error();
+    if ((*stored ? (*stored)->byte_offset : -1) != cp.claimed_offset) return core::make_error(concurrent_ingest_message(cp.path));
+    return core::ok_status();
+  }
+
   core::Status commit(const IngestBatch& batch) override {
     if (auto r = exec("BEGIN"); !r) return r.error();
+    if (batch.checkpoint)
+      if (auto s = claim_checkpoint(batch.api, *batch.checkpoint); !s) return rollback(s.error());
     for (const UsageCount& c : batch.counts)
-      if (auto r = exec(sql_.upsert_count, {c.operation, c.consumer, c.day, int64_t{c.status_class}, c.calls,
+      if (auto r = exec(sql_.upsert_count, {batch.api, c.operation, c.consumer, c.day, int64_t{c.status_class}, c.calls,
                                             c.first_seen, c.last_seen});
           !r)
         return rollback(r.error());
     for (const UnmatchedCount& u : batch.unmatched)
-      if (auto r = exec(sql_.upsert_unmatched, {u.request, u.calls}); !r) return rollback(r.error());
+      if (auto r = exec(sql_.upsert_unmatched, {batch.api, u.request, u.calls}); !r) return rollback(r.error());
     for (const DayLines& d : batch.days)
-      if (auto r = exec(sql_.upsert_day, {d.day, d.lines, d.unmatched}); !r) return rollback(r.error());
+      if (auto r = exec(sql_.upsert_day, {batch.api, d.day, d.lines, d.unmatched}); !r) return rollback(r.error());
     for (const auto& [key, label] : batch.operation_labels)
-      if (auto r = exec(sql_.upsert_label, {key, label}); !r) return rollback(r.error());
+      if (auto r = exec(sql_.upsert_label, {batch.api, key, label}); !r) return rollback(r.error());
     if (const auto& cp = batch.checkpoint) {
-      if (auto r = exec(sql_.upsert_checkpoint, {cp->file_key, cp->path, cp->byte_offset, cp->line_number,
+      if (auto r = exec(sql_.upsert_checkpoint, {batch.api, cp->file_key, cp->path, cp->byte_offset, cp->line_number,
                                                  cp->malformed, int64_t{cp->complete ? 1 : 0}});
           !r)
         return rollback(r.error());
@@ -99,29 +114,45 @@ class PostgresStore final : public UsageStore {
     return core::ok_status();
   }
 
-  core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) override {
+  core::Status replace_pact_usage(const PactKey& key, const std::vector<PactUsage>& usage) override {
     if (auto r = exec("BEGIN"); !r) return r.error();
-    if (auto r = exec(sql_.delete_pacts, {source}); !r) return rollback(r.error());
+    if (auto r = exec(sql_.delete_pacts, {key.consumer, key.provider, key.consumer_version}); !r)
+      return rollback(r.error());
     for (const PactUsage& p : usage)
-      if (auto r = exec(sql_.insert_pact, {source, p.consumer, p.provider, p.method, p.path, p.field}); !r)
+      if (auto r = exec(sql_.insert_pact, {p.source, p.consumer, p.provider, p.method, p.path, p.field,
+                                                p.consumer_version, p.interaction}); !r)
         return rollback(r.error());
     if (auto r = exec("COMMIT"); !r) return rollback(r.error());
     return core::ok_status();
   }
 
-  core::Expected<UsageSnapshot> load(int64_t since_day) override {
+  core::Expected<int64_t> forget_pacts(const std::string& consumer, const std::optional<std::string>& version) override {
+    if (auto r = exec("BEGIN"); !r) return r.error();
+    auto count = version ? exec(sql_.count_consumer_version_pacts, {consumer, *version})
+                         : exec(sql_.count_consumer_pacts, {consumer});
+    if (!count) return rollback(count.error()).error();
+    const int64_t interactions = integer(*count, 0, 0);
+    auto removed = version ? exec(sql_.forget_consumer_version_pacts, {consumer, *version})
+                           : exec(sql_.forget_consumer_pacts, {consumer});
+    if (!removed) return rollback(removed.error()).error();
+    if (auto r = exec("COMMIT"); !r) return rollback(r.error()).error();
+    return interactions;
+  }
+
+  core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) override {
     UsageSnapshot snap;
-    auto counts = exec(sql_.select_counts, {since_day});
+    snap.api = api;
+    auto counts = exec(sql_.select_counts, {api, since_day});
     if (!counts) return counts.error();
     for (int i = 0; i < PQntuples(counts->get()); ++i)
       snap.counts.push_back({text(*counts, i, 0), text(*counts, i, 1), integer(*counts, i, 2),
                              static_cast<int>(integer(*counts, i, 3)), integer(*counts, i, 4), integer(*counts, i, 5),
                              integer(*counts, i, 6)});
-    auto unmatched = exec(sql_.select_unmatched);
+    auto unmatched = exec(sql_.select_unmatched, {api});
     if (!unmatched) return unmatched.error();
     for (int i = 0; i < PQntuples(unmatched->get()); ++i)
       snap.unmatched.push_back({text(*unmatched, i, 0), integer(*unmatched, i, 1)});
-    auto days = exec(sql_.select_days, {since_day});
+    auto days = exec(sql_.select_days, {api, since_day});
     if (!days) return days.error();
     for (int i = 0; i < PQntuples(days->get()); ++i)
       snap.days.push_back({integer(*days, i, 0), integer(*days, i, 1), integer(*days, i, 2)});
@@ -129,14 +160,17 @@ class PostgresStore final : public UsageStore {
     if (!pacts) return pacts.error();
     for (int i = 0; i < PQntuples(pacts->get()); ++i)
       snap.pacts.push_back({text(*pacts, i, 1), text(*pacts, i, 2), text(*pacts, i, 3), text(*pacts, i, 4),
-                            text(*pacts, i, 5), text(*pacts, i, 0)});
-    auto labels = exec(sql_.select_labels);
+                            text(*pacts, i, 5), text(*pacts, i, 0), text(*pacts, i, 6), text(*pacts, i, 7)});
+    auto labels = exec(sql_.select_labels, {api});
     if (!labels) return labels.error();
     for (int i = 0; i < PQntuples(labels->get()); ++i)
       snap.operation_labels.emplace_back(text(*labels, i, 0), text(*labels, i, 1));
-    auto malformed = exec(sql_.select_malformed);
+    auto malformed = exec(sql_.select_malformed, {api});
     if (!malformed) return malformed.error();
     if (PQntuples(malformed->get()) > 0) snap.malformed_lines = integer(*malformed, 0, 0);
+    auto apis = exec(sql_.select_apis);
+    if (!apis) return apis.error();
+    for (int i = 0; i < PQntuples(apis->get()); ++i) snap.recorded_apis.push_back(text(*apis, i, 0));
     return snap;
   }
 

@@ -9,21 +9,27 @@ namespace accord::registry {
 enum class SqlDialect { sqlite, postgres };
 
 struct SqlText {
-  std::string upsert_count;      // operation, consumer, day, status_class, calls, first_seen, last_seen
-  std::string upsert_unmatched;  // request, calls
-  std::string upsert_day;        // day, lines, unmatched
-  std::string upsert_label;      // operation, label
-  std::string upsert_checkpoint; // file_key, path, byte_offset, line_number, malformed, complete
-  std::string select_checkpoint; // file_key
-  std::string select_checkpoints_with_prefix;  // prefix length, prefix
-  std::string delete_pacts;      // source
-  std::string insert_pact;       // source, consumer, provider, method, path, field
-  std::string select_counts;     // since_day
-  std::string select_unmatched;
-  std::string select_days;       // since_day
+  // Every statement on usage data takes the API first.
+  std::string upsert_count;      // api, operation, consumer, day, status_class, calls, first_seen, last_seen
+  std::string upsert_unmatched;  // api, request, calls
+  std::string upsert_day;        // api, day, lines, unmatched
+  std::string upsert_label;      // api, operation, label
+  std::string upsert_checkpoint; // api, file_key, path, byte_offset, line_number, malformed, complete
+  std::string select_checkpoint; // api, file_key
+  std::string select_checkpoints_with_prefix;  // api, prefix length, prefix
+  std::string delete_pacts;      // consumer, provider, consumer_version
+  std::string count_consumer_pacts;           // consumer
+  std::string count_consumer_version_pacts;   // consumer, consumer_version
+  std::string forget_consumer_pacts;          // consumer
+  std::string forget_consumer_version_pacts;  // consumer, consumer_version
+  std::string insert_pact;       // source, consumer, provider, method, path, field, consumer_version, interaction
+  std::string select_counts;     // api, since_day
+  std::string select_unmatched;  // api
+  std::string select_days;       // api, since_day
   std::string select_pacts;
-  std::string select_labels;
-  std::string select_malformed;
+  std::string select_labels;     // api
+  std::string select_malformed;  // api
+  std::string select_apis;       // the APIs that have days recorded
   std::string create_migrations_table;
   std::string select_versions;
   std::string insert_version;    // version, description

@@ -83,10 +83,11 @@ class SqliteStore final : public UsageStore {
     return applied && !applied->empty() ? applied->back() : 0;
   }
 
-  core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& file_key) override {
+  core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& api,
+                                                            const std::string& file_key) override {
     Statement st(db_, sql_.select_checkpoint);
     if (!st.ok()) return error("prepare");
-    st.bind({file_key});
+    st.bind({api, file_key});
     int rc = st.step();
     if (rc == SQLITE_DONE) return std::optional<Checkpoint>();
     if (rc != SQLITE_ROW) return error("read checkpoint");
@@ -100,10 +101,11 @@ class SqliteStore final : public UsageStore {
     return std::optional<Checkpoint>(cp);
   }
 
-  core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) override {
+  core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& api,
+                                                                       const std::string& prefix) override {
     Statement st(db_, sql_.select_checkpoints_with_prefix);
     if (!st.ok()) return error("prepare");
-    st.bind({static_cast<int64_t>(prefix.size()), prefix});
+    st.bind({api, static_cast<int64_t>(prefix.size()), prefix});
     std::vector<Checkpoint> found;
     int rc;
     while ((rc = st.step()) == SQLITE_ROW)
@@ -119,23 +121,28 @@ class SqliteStore final : public UsageStore {
     if (!counts.ok() || !unmatched.ok() || !days.ok() || !labels.ok() || !checkpoint.ok())
       return rollback(error("prepare"));
     for (const UsageCount& c : batch.counts) {
-      counts.bind({c.operation, c.consumer, c.day, int64_t{c.status_class}, c.calls, c.first_seen, c.last_seen});
+      counts.bind({batch.api, c.operation, c.consumer, c.day, int64_t{c.status_class}, c.calls, c.first_seen, c.last_seen});
       if (counts.step() != SQLITE_DONE) return rollback(error("write usage"));
     }
     for (const UnmatchedCount& u : batch.unmatched) {
-      unmatched.bind({u.request, u.calls});
+      unmatched.bind({batch.api, u.request, u.calls});
       if (unmatched.step() != SQLITE_DONE) return rollback(error("write unmatched"));
     }
     for (const DayLines& d : batch.days) {
-      days.bind({d.day, d.lines, d.unmatched});
+      days.bind({batch.api, d.day, d.lines, d.unmatched});
       if (days.step() != SQLITE_DONE) return rollback(error("write days"));
     }
     for (const auto& [key, label] : batch.operation_labels) {
-      labels.bind({key, label});
+      labels.bind({batch.api, key, label});
       if (labels.step() != SQLITE_DONE) return rollback(error("write operations"));
     }
     if (const auto& cp = batch.checkpoint) {
-      checkpoint.bind({cp->file_key, cp->path, cp->byte_offset, cp->line_number, cp->malformed,
+      // BEGIN IMMEDIATE holds the write lock: no other ingest can move the checkpoint between this read and the write.
+      auto stored = find_checkpoint(batch.api, cp->file_key);
+      if (!stored) return rollback(stored.error());
+      if ((*stored ? (*stored)->byte_offset : -1) != cp->claimed_offset)
+        return rollback(core::make_error(concurrent_ingest_message(cp->path)));
+      checkpoint.bind({batch.api, cp->file_key, cp->path, cp->byte_offset, cp->line_number, cp->malformed,
                        int64_t{cp->complete ? 1 : 0}});
       if (checkpoint.step() != SQLITE_DONE) return rollback(error("write checkpoint"));
     }
@@ -143,41 +150,63 @@ class SqliteStore final : public UsageStore {
     return core::ok_status();
   }
 
-  core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) override {
+  core::Status replace_pact_usage(const PactKey& key, const std::vector<PactUsage>& usage) override {
     if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
-    if (auto s = run(sql_.delete_pacts, {source}); !s) return rollback(s);
+    if (auto s = run(sql_.delete_pacts, {key.consumer, key.provider, key.consumer_version}); !s) return rollback(s);
     Statement insert(db_, sql_.insert_pact);
     if (!insert.ok()) return rollback(error("prepare"));
     for (const PactUsage& p : usage) {
-      insert.bind({source, p.consumer, p.provider, p.method, p.path, p.field});
+      insert.bind({p.source, p.consumer, p.provider, p.method, p.path, p.field, p.consumer_version, p.interaction});
       if (insert.step() != SQLITE_DONE) return rollback(error("write pact usage"));
     }
     if (auto s = exec("COMMIT"); !s) return rollback(s);
     return core::ok_status();
   }
 
-  core::Expected<UsageSnapshot> load(int64_t since_day) override {
+  core::Expected<int64_t> forget_pacts(const std::string& consumer, const std::optional<std::string>& version) override {
+    if (auto s = exec("BEGIN IMMEDIATE"); !s) return s.error();
+    Statement count(db_, version ? sql_.count_consumer_version_pacts : sql_.count_consumer_pacts);
+    if (!count.ok()) return rollback(error("prepare")).error();
+    if (version) count.bind({consumer, *version});
+    else count.bind({consumer});
+    if (count.step() != SQLITE_ROW) return rollback(error("count pacts")).error();
+    const int64_t interactions = count.integer(0);
+    auto removed = version ? run(sql_.forget_consumer_version_pacts, {consumer, *version})
+                           : run(sql_.forget_consumer_pacts, {consumer});
+    if (!removed) return rollback(removed).error();
+    if (auto s = exec("COMMIT"); !s) return rollback(s).error();
+    return interactions;
+  }
+
+  core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) override {
     UsageSnapshot snap;
+    snap.api = api;
     Statement counts(db_, sql_.select_counts);
     if (!counts.ok()) return error("prepare");
-    counts.bind({since_day});
+    counts.bind({api, since_day});
     while (counts.step() == SQLITE_ROW)
       snap.counts.push_back({counts.text(0), counts.text(1), counts.integer(2), static_cast<int>(counts.integer(3)),
                              counts.integer(4), counts.integer(5), counts.integer(6)});
     Statement unmatched(db_, sql_.select_unmatched);
+    unmatched.bind({api});
     while (unmatched.ok() && unmatched.step() == SQLITE_ROW)
       snap.unmatched.push_back({unmatched.text(0), unmatched.integer(1)});
     Statement days(db_, sql_.select_days);
-    days.bind({since_day});
+    days.bind({api, since_day});
     while (days.ok() && days.step() == SQLITE_ROW)
       snap.days.push_back({days.integer(0), days.integer(1), days.integer(2)});
     Statement pacts(db_, sql_.select_pacts);
     while (pacts.ok() && pacts.step() == SQLITE_ROW)
-      snap.pacts.push_back({pacts.text(1), pacts.text(2), pacts.text(3), pacts.text(4), pacts.text(5), pacts.text(0)});
+      snap.pacts.push_back({pacts.text(1), pacts.text(2), pacts.text(3), pacts.text(4), pacts.text(5), pacts.text(0),
+                            pacts.text(6), pacts.text(7)});
     Statement labels(db_, sql_.select_labels);
+    labels.bind({api});
     while (labels.ok() && labels.step() == SQLITE_ROW) snap.operation_labels.emplace_back(labels.text(0), labels.text(1));
     Statement malformed(db_, sql_.select_malformed);
+    malformed.bind({api});
     if (malformed.ok() && malformed.step() == SQLITE_ROW) snap.malformed_lines = malformed.integer(0);
+    Statement apis(db_, sql_.select_apis);
+    while (apis.ok() && apis.step() == SQLITE_ROW) snap.recorded_apis.push_back(apis.text(0));
     return snap;
   }
 

@@ -43,10 +43,22 @@ struct Checkpoint {
   int64_t line_number = 0;  // lines committed
   int64_t malformed = 0;    // malformed lines so far
   bool complete = false;
+  // The offset the committing ingest started from (-1: no checkpoint was stored).
+  // A commit is refused when the stored offset moved meanwhile: another ingest
+  // of the same file committed first, and its lines must not count twice.
+  int64_t claimed_offset = -1;
 };
+
+// Why a commit whose claim lost was refused (both stores say it the same way).
+inline std::string concurrent_ingest_message(const std::string& path) {
+  return "another ingest of " + path +
+         " committed it while this one ran (its lines count once, by that run); nothing of this run was counted: "
+         "run again to continue from the checkpoint";
+}
 
 // One transaction's worth of ingest: counts and the checkpoint that covers them.
 struct IngestBatch {
+  std::string api;  // every row of the batch, and its checkpoint, belong to this API
   std::vector<UsageCount> counts;
   std::vector<UnmatchedCount> unmatched;
   std::vector<DayLines> days;
@@ -61,16 +73,28 @@ struct PactUsage {
   std::string path;    // concrete path from the pact ("/users/42"); matched to operations when reported
   std::string field;   // response field the consumer reads ("$.name", "$.items[*].id"), "" for the call itself
   std::string source;  // pact file
+  std::string consumer_version;  // --consumer-version at import ("" when not given)
+  std::string interaction;       // the interaction's description, so a plan can say which one reads the field
 };
 
-// What reports and plans read.
+// A pact is known by who wrote it against whom, at which version: importing it
+// again replaces what that version said; other versions stay (still deployed).
+struct PactKey {
+  std::string consumer;
+  std::string provider;
+  std::string consumer_version;
+};
+
+// What reports and plans read: one API's rows (pacts are matched to its operations later).
 struct UsageSnapshot {
+  std::string api;
   std::vector<UsageCount> counts;
   std::vector<UnmatchedCount> unmatched;
   std::vector<DayLines> days;
   std::vector<PactUsage> pacts;
   std::vector<std::pair<std::string, std::string>> operation_labels;
   int64_t malformed_lines = 0;
+  std::vector<std::string> recorded_apis;  // every API with days in the registry ("" = before APIs were recorded)
 };
 
 class UsageStore {
@@ -80,15 +104,20 @@ class UsageStore {
   // Applies pending migrations (idempotent).
   virtual core::Status migrate() = 0;
   virtual int schema_version() = 0;
-  virtual core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& file_key) = 0;
+  // Checkpoints are per API: one gateway log ingested for two APIs counts once for each.
+  virtual core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& api,
+                                                                    const std::string& file_key) = 0;
   // Every checkpoint whose key starts with `prefix` (files that share a first line), ordered by key.
-  virtual core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& prefix) = 0;
+  virtual core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& api,
+                                                                               const std::string& prefix) = 0;
   // All of it or nothing, in one transaction.
   virtual core::Status commit(const IngestBatch& batch) = 0;
-  // Replaces what `source` said before (re-importing a pact is idempotent).
-  virtual core::Status replace_pact_usage(const std::string& source, const std::vector<PactUsage>& usage) = 0;
-  // Counts with day >= since_day (pass a very small day for everything).
-  virtual core::Expected<UsageSnapshot> load(int64_t since_day) = 0;
+  // Replaces what the pact `key` said before (re-importing a pact is idempotent).
+  virtual core::Status replace_pact_usage(const PactKey& key, const std::vector<PactUsage>& usage) = 0;
+  // Removes a consumer's pacts (every version when `version` is absent); returns the interactions removed.
+  virtual core::Expected<int64_t> forget_pacts(const std::string& consumer, const std::optional<std::string>& version) = 0;
+  // The API's counts with day >= since_day (pass a very small day for everything).
+  virtual core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) = 0;
 };
 
 // `create` for commands that write (ingest, import-pacts): a missing SQLite file

@@ -41,6 +41,8 @@ TEST_CASE("plan: a removed operation still in use blocks, an unused one is safe"
   std::ofstream(log) << line("20/Nov/2026", "GET /v1/users/1/profile", "crm/2.0")
                      << line("21/Nov/2026", "GET /v1/users/2/profile", "billing/1.1")
                      << line("21/Nov/2026", "GET /v1/users/2/profile", "billing/1.1")
+                     << line("22/Nov/2026", "GET /v1/orders", "billing/1.1")
+                     << line("23/Nov/2026", "GET /v1/orders", "billing/1.1")
                      << line("01/Aug/2026", "DELETE /v1/users/2", "admin/1");  // long before the window
   const std::string db = dir + "/usage.db";
   auto ingest = run_command({ACCORD_BINARY, "usage", "ingest", "--spec", kOld, "--registry", db, "--log-format",
@@ -48,7 +50,7 @@ TEST_CASE("plan: a removed operation still in use blocks, an unused one is safe"
   REQUIRE(ingest.exit_code == 0);
 
   auto plan = run_command({ACCORD_BINARY, "plan", kOld, kNew, "--registry", db, "--since", "30d", "--quiet-days",
-                           "14", "--today", "2026-11-23", "--format", "json"});
+                           "14", "--today", "2026-11-23", "--coverage-from", "2026-11-20", "--format", "json"});
   INFO(plan.out << plan.err);
   if (plan.exit_code == 2 && plan.err.find("not implemented") != std::string::npos) {
     WARN("OpenAPI comparison not available in this build: " << plan.err);
@@ -67,7 +69,9 @@ TEST_CASE("plan: a removed operation still in use blocks, an unused one is safe"
   CHECK(removed_path->get("consumers")->at(1)->get_text("id") == "crm");
   CHECK(removed_path->get_text("successor") == "GET /users/{id}/details");
   CHECK(removed_path->get_text("safe_from") == "2026-12-07");
-  CHECK(removed_path->get("headers")->get_text("Sunset") == "Mon, 07 Dec 2026 00:00:00 GMT");
+  // Never sooner than the default 90 days' notice after the Deprecation (today).
+  CHECK(removed_path->get("headers")->get_text("Sunset") == "Sun, 21 Feb 2027 00:00:00 GMT");
+  CHECK(removed_path->get_text("deprecate_first") == "true");
 
   const core::Node* removed_op = change_for((*doc)->root(), "openapi.operation-removed");
   REQUIRE(removed_op);
@@ -75,18 +79,21 @@ TEST_CASE("plan: a removed operation still in use blocks, an unused one is safe"
   CHECK(removed_op->get("consumers")->size() == 0);
   CHECK(removed_op->get_text("last_call") == "2026-08-01T10:00:00Z");
 
-  auto text = run_command({ACCORD_BINARY, "plan", kOld, kNew, "--registry", db, "--today", "2026-11-23"});
+  auto text = run_command(
+      {ACCORD_BINARY, "plan", kOld, kNew, "--registry", db, "--today", "2026-11-23", "--coverage-from", "2026-11-20"});
   CHECK(text.exit_code == 1);
   CHECK(text.out.find("BLOCKED GET /users/{id}/profile") != std::string::npos);
   CHECK(text.out.find("SAFE    DELETE /users/{id}") != std::string::npos);
 
   // Without the calls to /profile nothing is in use: exit 0.
   const std::string quiet_db = dir + "/quiet.db";
-  std::ofstream(dir + "/quiet.log") << line("22/Nov/2026", "GET /v1/orders", "crm/2.0");
+  std::ofstream(dir + "/quiet.log") << line("22/Nov/2026", "GET /v1/orders", "crm/2.0")
+                                    << line("23/Nov/2026", "GET /v1/orders", "crm/2.0");
   REQUIRE(run_command({ACCORD_BINARY, "usage", "ingest", "--spec", kOld, "--registry", quiet_db, "--log-format",
                        "combined", "--consumer", "user-agent", dir + "/quiet.log"})
               .exit_code == 0);
-  auto quiet = run_command({ACCORD_BINARY, "plan", kOld, kNew, "--registry", quiet_db, "--today", "2026-11-23"});
+  auto quiet = run_command({ACCORD_BINARY, "plan", kOld, kNew, "--registry", quiet_db, "--today", "2026-11-23",
+                            "--coverage-from", "2026-11-22"});
   INFO(quiet.out << quiet.err);
   CHECK(quiet.exit_code == 0);
   std::system(("rm -rf " + dir).c_str());
@@ -161,7 +168,7 @@ TEST_CASE("an ingest killed mid-file resumes to exactly the counts of a clean ru
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     auto store = registry::open_store(dir + "/crash.db");
     if (!store) continue;
-    auto cp = (*store)->find_checkpoint(key);
+    auto cp = (*store)->find_checkpoint("Users v1", key);
     if (cp && cp->has_value()) committed_lines = (*cp)->line_number;
   }
   ::kill(pid, SIGKILL);
@@ -171,7 +178,7 @@ TEST_CASE("an ingest killed mid-file resumes to exactly the counts of a clean ru
   {
     auto store = registry::open_store(dir + "/crash.db");
     REQUIRE(store.ok());
-    auto cp = (*store)->find_checkpoint(key);
+    auto cp = (*store)->find_checkpoint("Users v1", key);
     REQUIRE(cp.ok());
     REQUIRE(cp->has_value());
     CHECK_FALSE((*cp)->complete);  // killed mid-file

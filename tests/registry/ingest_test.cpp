@@ -59,7 +59,7 @@ struct Fixture {
 
 // Everything a report reads, as one comparable value.
 std::map<std::string, int64_t> totals_of(UsageStore& store) {
-  auto snap = store.load(0);
+  auto snap = store.load("", 0);
   REQUIRE(snap.ok());
   std::map<std::string, int64_t> out;
   for (const UsageCount& c : snap->counts) {
@@ -84,20 +84,27 @@ class FailingStore final : public UsageStore {
   std::string describe() const override { return inner_.describe(); }
   accord::core::Status migrate() override { return inner_.migrate(); }
   int schema_version() override { return inner_.schema_version(); }
-  accord::core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& k) override {
-    return inner_.find_checkpoint(k);
+  accord::core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& api,
+                                                                    const std::string& k) override {
+    return inner_.find_checkpoint(api, k);
   }
-  accord::core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& p) override {
-    return inner_.find_checkpoints_with_prefix(p);
+  accord::core::Expected<std::vector<Checkpoint>> find_checkpoints_with_prefix(const std::string& api,
+                                                                               const std::string& p) override {
+    return inner_.find_checkpoints_with_prefix(api, p);
   }
   accord::core::Status commit(const IngestBatch& b) override {
     if (++commits_ == fail_at_) return accord::core::make_error("simulated crash");
     return inner_.commit(b);
   }
-  accord::core::Status replace_pact_usage(const std::string& s, const std::vector<PactUsage>& u) override {
-    return inner_.replace_pact_usage(s, u);
+  accord::core::Status replace_pact_usage(const PactKey& k, const std::vector<PactUsage>& u) override {
+    return inner_.replace_pact_usage(k, u);
   }
-  accord::core::Expected<UsageSnapshot> load(int64_t since) override { return inner_.load(since); }
+  accord::core::Expected<int64_t> forget_pacts(const std::string& c, const std::optional<std::string>& v) override {
+    return inner_.forget_pacts(c, v);
+  }
+  accord::core::Expected<UsageSnapshot> load(const std::string& api, int64_t since) override {
+    return inner_.load(api, since);
+  }
 
  private:
   UsageStore& inner_;
@@ -221,7 +228,7 @@ TEST_CASE("two logs that start with the same line are told apart by their first 
   CHECK_FALSE(result->already_complete);
   CHECK(result->resumed_from_line == 0);
   CHECK(result->lines == 301);
-  auto snap = store->load(0);
+  auto snap = store->load("", 0);
   REQUIRE(snap.ok());
   int64_t lines = 0;
   for (const DayLines& d : snap->days) lines += d.lines;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "registry/pact/pact_path.h"
 #include "registry/pact/pact_usage.h"
 
 using namespace accord::registry;
@@ -64,4 +65,33 @@ TEST_CASE("pact v4 HTTP interactions; messages skipped; bad files refused", "[re
   REQUIRE_FALSE(err.ok());
   CHECK(err.error().line > 0);
   for (const auto& p : {path, bad, broken}) std::remove(p.c_str());
+}
+
+TEST_CASE("pact JSON paths compare exactly with the diff's schema paths", "[registry][pacts]") {
+  CHECK(schema_path_of("$.items[*].display_name") == "items/items/display_name");
+  CHECK(schema_path_of("$.matrix[*][*]") == "matrix/items/items");
+  CHECK(schema_path_of("$['x-id'].name") == "x-id/name");
+  CHECK(reads_schema_path("$.items[*].display_name", "items/items/display_name"));
+  CHECK(reads_schema_path("$.user.address.city", "user/address"));  // inside a removed object
+  CHECK_FALSE(reads_schema_path("$.items[*].display_name", "display_name"));  // another place, same name
+  CHECK_FALSE(reads_schema_path("$.user", "user/address"));
+  CHECK(parse_pact_field("request:$.email").part == PactPart::request_body);
+  CHECK(parse_pact_field("request:$.email").name == "$.email");
+  CHECK(parse_pact_field("$.email").part == PactPart::response_body);
+}
+
+TEST_CASE("pact requests record the body fields, query and headers they send", "[registry][pacts]") {
+  const std::string path = write_temp(R"({"consumer":{"name":"web"},"provider":{"name":"users"},"interactions":[
+    {"description":"add","request":{"method":"POST","path":"/users","query":"dry=1&tag=a",
+       "headers":{"X-Trace":"1"},"body":{"name":"A","emails":[{"address":"a@b"}]}},
+     "response":{"status":201}}]})");
+  auto usage = read_pact_usage(path);
+  REQUIRE(usage.ok());
+  CHECK(has_field(*usage, "request:$.name"));
+  CHECK(has_field(*usage, "request:$.emails[*].address"));
+  CHECK(has_field(*usage, "query:dry"));
+  CHECK(has_field(*usage, "query:tag"));
+  CHECK(has_field(*usage, "header:X-Trace"));
+  CHECK_FALSE(has_field(*usage, "$.name"));  // sent, not read
+  std::remove(path.c_str());
 }

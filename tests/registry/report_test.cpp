@@ -52,9 +52,9 @@ TEST_CASE("verdicts: blocked by callers or pacts, safe when unused and covered",
               {"GET /users/{}", "ios", kToday - 3, 5, 2, t - 3 * 86400, t - 3 * 86400},
               {"PUT /orders", "unknown", kToday, 2, 4, t, t},
               {"GET /legacy", "old-app", kToday - 30, 2, 99, t - 30 * 86400, t - 30 * 86400}};  // outside the window
-  s.pacts = {{"mobile", "api", "DELETE", "/users/17", "", "mobile.json"},
-             {"mobile", "api", "DELETE", "/users/17", "$.id", "mobile.json"}};
-  UsageReport r = build_usage_report(spec, s, {kToday, 7});
+  s.pacts = {{"mobile", "api", "DELETE", "/users/17", "", "mobile.json", "", ""},
+             {"mobile", "api", "DELETE", "/users/17", "$.id", "mobile.json", "", ""}};
+  UsageReport r = build_usage_report(spec, s, {kToday, 7, std::nullopt});
 
   const OperationUsage& get = find(r, "GET /users/{id}");
   CHECK(get.calls == 17);
@@ -90,19 +90,25 @@ TEST_CASE("safe-to-remove needs full coverage", "[registry][report]") {
   SpecOperations spec = spec_of({{"GET", "/a"}, {"GET", "/b"}});
   UsageSnapshot s = covered_week();
   s.counts = {{"GET /a", "web", kToday, 2, 1, kToday * 86400, kToday * 86400}};
-  UsageReport full = build_usage_report(spec, s, {kToday, 7});
+  UsageReport full = build_usage_report(spec, s, {kToday, 7, std::nullopt});
   CHECK(find(full, "GET /b").verdict == Verdict::safe_to_remove);
   s.days.erase(s.days.begin() + 2);  // one day without logs
-  UsageReport gap = build_usage_report(spec, s, {kToday, 7});
+  UsageReport gap = build_usage_report(spec, s, {kToday, 7, std::nullopt});
   CHECK(find(gap, "GET /b").verdict == Verdict::unknown);
   CHECK(gap.coverage.missing_days.size() == 1);
+  // --coverage-from after the gap: the days before it are not required.
+  UsageReport declared = build_usage_report(spec, s, {kToday, 7, kToday - 3});
+  CHECK(declared.coverage.missing_days.empty());
+  CHECK(find(declared, "GET /b").verdict == Verdict::safe_to_remove);
+  UsageReport too_early = build_usage_report(spec, s, {kToday, 7, kToday - 5});  // the gap is after it
+  CHECK(find(too_early, "GET /b").verdict == Verdict::unknown);
 }
 
 TEST_CASE("JSON report has the documented shape", "[registry][report]") {
   SpecOperations spec = spec_of({{"GET", "/users/{id}"}});
   UsageSnapshot s = covered_week();
   s.counts = {{"GET /users/{}", "web", kToday, 2, 3, kToday * 86400, kToday * 86400 + 60}};
-  const std::string json = render_report_json(build_usage_report(spec, s, {kToday, 7}));
+  const std::string json = render_report_json(build_usage_report(spec, s, {kToday, 7, std::nullopt}));
   auto doc = accord::core::load_text("r.json", json);
   REQUIRE(doc.ok());
   const auto* root = (*doc)->root();
@@ -113,6 +119,6 @@ TEST_CASE("JSON report has the documented shape", "[registry][report]") {
   CHECK(op->get_text("verdict") == "blocked");
   CHECK(op->get("consumers")->at(0)->get_text("id") == "web");
   CHECK(op->get("consumers")->at(0)->get_text("last_seen") == "2026-11-23T00:01:00Z");
-  const std::string text = render_report_text(build_usage_report(spec, s, {kToday, 7}));
+  const std::string text = render_report_text(build_usage_report(spec, s, {kToday, 7, std::nullopt}));
   CHECK(text.find("web: 3 calls") != std::string::npos);
 }

@@ -1,0 +1,122 @@
+// A registry written before usage carried an API (schema 1) is migrated in
+// place: nothing is lost, and its rows count for no named API, so a shared
+// registry upgraded from one API never lends its days to another.
+#include <catch2/catch.hpp>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <functional>
+
+#include "postgres_server.h"
+#include "registry/store/migrations.h"
+#include "registry/store/store.h"
+
+using namespace accord::registry;
+
+namespace {
+
+using RunSql = std::function<bool(const std::string&)>;
+
+// What accord wrote before migration 2: the schema of migration 1, one day of usage, one checkpoint.
+bool write_schema_1_registry(const RunSql& sql) {
+  if (!sql("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL)")) return false;
+  for (std::string_view statement : migrations()[0].statements)
+    if (!sql(std::string(statement))) return false;
+  return sql("INSERT INTO schema_migrations VALUES (1, 'usage aggregates')") &&
+         sql("INSERT INTO usage_counts VALUES ('GET /users/{}', 'web', 20400, 2, 42, 1000, 2000)") &&
+         sql("INSERT INTO log_days VALUES (20400, 50, 8)") &&
+         sql("INSERT INTO unmatched_requests VALUES ('GET /nope', 8)") &&
+         sql("INSERT INTO operations VALUES ('GET /users/{}', 'GET /users/{id}')") &&
+         sql("INSERT INTO ingest_files VALUES ('line1:abc:10', 'access.log', 500, 50, 3, 1)") &&
+         sql("INSERT INTO pact_usage VALUES ('a.json', 'mobile', 'users', 'GET', '/users/1', '')") &&
+         sql("INSERT INTO pact_usage VALUES ('a.json', 'mobile', 'users', 'GET', '/users/1', '$.name')");
+}
+
+void check_migrated(UsageStore& store) {
+  CHECK(store.schema_version() == 3);
+  // A named API sees none of the old rows: they were never said to be its traffic.
+  auto users = store.load("Users v1", 0);
+  REQUIRE(users.ok());
+  CHECK(users->counts.empty());
+  CHECK(users->days.empty());
+  CHECK(users->recorded_apis == std::vector<std::string>{""});
+  // They are all still there, under no API.
+  auto legacy = store.load("", 0);
+  REQUIRE(legacy.ok());
+  REQUIRE(legacy->counts.size() == 1);
+  CHECK(legacy->counts[0].calls == 42);
+  CHECK(legacy->counts[0].consumer == "web");
+  REQUIRE(legacy->days.size() == 1);
+  CHECK(legacy->days[0].lines == 50);
+  REQUIRE(legacy->unmatched.size() == 1);
+  CHECK(legacy->unmatched[0].calls == 8);
+  CHECK(legacy->operation_labels.size() == 1);
+  CHECK(legacy->malformed_lines == 3);
+  auto cp = store.find_checkpoint("", "line1:abc:10");
+  REQUIRE(cp.ok());
+  REQUIRE(cp->has_value());
+  CHECK((*cp)->byte_offset == 500);
+  // New rows of an API go beside them.
+  IngestBatch batch;
+  batch.api = "Users v1";
+  batch.counts = {{"GET /users/{}", "web", 20401, 2, 5, 3000, 3000}};
+  batch.days = {{20401, 5, 0}};
+  REQUIRE(store.commit(batch).ok());
+  auto after = store.load("Users v1", 0);
+  REQUIRE(after.ok());
+  REQUIRE(after->counts.size() == 1);
+  CHECK(after->counts[0].calls == 5);
+  REQUIRE(store.migrate().ok());  // nothing left to apply
+  CHECK(store.schema_version() == 3);
+  // Pacts keep their rows, now without a consumer version or interaction.
+  REQUIRE(after->pacts.size() == 2);
+  CHECK(after->pacts[0].consumer == "mobile");
+  CHECK(after->pacts[0].consumer_version.empty());
+  CHECK(after->pacts[1].field == "$.name");
+}
+
+}  // namespace
+
+TEST_CASE("SQLite: a schema-1 registry migrates with its rows under no API", "[registry][store][migration]") {
+  const std::string path = "/tmp/accord-migrate-" + std::to_string(::getpid()) + ".db";
+  std::remove(path.c_str());
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  const bool written = write_schema_1_registry(
+      [db](const std::string& sql) { return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK; });
+  INFO(sqlite3_errmsg(db));
+  sqlite3_close(db);
+  REQUIRE(written);
+  // Read-only commands migrate too (the schema is accord's; the data is kept).
+  auto store = open_store(path, OpenMode::existing);
+  REQUIRE(store.ok());
+  check_migrated(**store);
+  store->reset();
+  std::remove(path.c_str());
+}
+
+TEST_CASE("PostgreSQL: a schema-1 registry migrates with its rows under no API",
+          "[registry][store][migration][postgres]") {
+  PostgresServer server;
+  if (!server.start()) {
+    WARN("PostgreSQL not available: " << server.failure());
+    return;
+  }
+  PGconn* conn = PQconnectdb(server.url().c_str());
+  REQUIRE(PQstatus(conn) == CONNECTION_OK);
+  const bool written = write_schema_1_registry([conn](const std::string& sql) {
+    PGresult* r = PQexec(conn, sql.c_str());
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    return ok;
+  });
+  INFO(PQerrorMessage(conn));
+  PQfinish(conn);
+  REQUIRE(written);
+  auto store = open_store(server.url(), OpenMode::existing);
+  REQUIRE(store.ok());
+  check_migrated(**store);
+}
