@@ -35,6 +35,7 @@ Runner setup_stub(CLI::App& app);    // cmd_stub.cpp (stub server from pacts or 
 Runner setup_usage(CLI::App& app);   // cmd_usage.cpp (usage registry: ingest, import-pacts, report)
 Runner setup_plan(CLI::App& app);    // cmd_plan.cpp (expand/contract plan)
 Runner setup_completion(CLI::App& app);  // cmd_completion.cpp (shell completion scripts)
+Runner setup_lock(CLI::App& app);        // cmd_lock.cpp (proto.lock snapshot of a .proto tree)
 
 // Prints "accord: error: <message>" to stderr and returns kExitUnusable.
 int report_unusable(const std::string& message);

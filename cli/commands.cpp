@@ -16,6 +16,7 @@ std::span<const Command> command_table() {
       {"test", "Call a running service with the examples of its OpenAPI document and check the answers", setup_test},
       {"usage", "Record and report who calls which operation (usage registry)", setup_usage},
       {"plan", "Join breaking changes with recorded usage: who is affected, when removal is safe", setup_plan},
+      {"lock", "Write protolock's proto.lock snapshot of a .proto tree", setup_lock},
       {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
   };
   return commands;

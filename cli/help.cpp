@@ -23,6 +23,11 @@ constexpr HelpText kHelp[] = {
      "  accord breaking old.yaml new.yaml --fail-on warning --format junit -o accord.xml\n"
      "  accord breaking protos-old/ protos-new/ -I third_party\n"
      "  accord breaking old.json new.json --format sarif -o accord.sarif\n"},
+    {"lock",
+     "Examples:\n"
+     "  accord lock protos/ > proto.lock                  snapshot the tree (protolock's format)\n"
+     "  accord breaking proto.lock protos/                 compare the tree against the lock\n"
+     "Exit status:\n  0  written\n  2  unusable input or usage error\n"},
     {"diff",
      "Examples:\n"
      "  accord diff old.yaml new.yaml                     every change, breaking or not\n"

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "contracts/http/http_types.h"
+#include "core/integer.h"
 
 namespace accord::contracts::matching {
 
@@ -172,7 +173,12 @@ core::Expected<MatchingRule> parse_rule(const core::Node* node) {
     } else if (s->is_string()) {
       r.status_class = std::string(s->text());
     } else if (s->is_array()) {
-      for (const auto& m : s->children()) r.statuses.push_back(static_cast<int>(m.value->as_number()));
+      for (const auto& m : s->children()) {
+        std::optional<int> code = core::whole_int(m.value);
+        if (!code || *code < 100 || *code > 999)
+          return error_at(m.value, "statusCode matcher 'status' lists HTTP status codes (100-999)");
+        r.statuses.push_back(*code);
+      }
     } else {
       return error_at(s, "statusCode matcher 'status' must be a class name or a list of codes");
     }

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "contracts/pact/body_codec.h"
+#include "core/integer.h"
 #include "core/loader.h"
 
 namespace accord::contracts::pact {
@@ -138,8 +139,9 @@ core::Expected<ResponseSpec> parse_response(const Node* node, SpecVersion versio
   if (!node || !node->is_object()) return error_at(node, "'response' must be an object");
   ResponseSpec r;
   if (const Node* s = node->get("status")) {
-    if (!s->is_number()) return error_at(s, "'status' must be a number");
-    r.status = static_cast<int>(s->as_number());
+    std::optional<int> status = core::whole_int(s);
+    if (!status || *status < 100 || *status > 999) return error_at(s, "'status' must be an HTTP status code (100-999)");
+    r.status = *status;
     r.has_status = true;
   }
   if (const Node* h = node->get("headers")) {

@@ -102,11 +102,17 @@ class AsyncDiff {
     }
   }
 
+  // Where a channel's address is written; the channel (or nothing, for a
+  // reply that names no channel) when it has none.
+  static At address_of(const Channel& c) {
+    const core::Node* address = c.at.node ? c.at.node->get("address") : nullptr;
+    return address ? At{address, c.at.pointer + "/address"} : c.at;
+  }
+
   void compare_channel(const Channel& o, const Channel& n, const std::string& label) {
     if (o.address != n.address && renamed_.insert({o.address, n.address}).second)
-      sink_.add("asyncapi.channel-renamed", {{"old", o.address}, {"new", n.address}}, label,
-                place(o.at.node->get("address") ? At{o.at.node->get("address"), o.at.pointer + "/address"} : o.at),
-                place(n.at.node->get("address") ? At{n.at.node->get("address"), n.at.pointer + "/address"} : n.at));
+      sink_.add("asyncapi.channel-renamed", {{"old", o.address}, {"new", n.address}}, label, place(address_of(o)),
+                place(address_of(n)));
     compare_bindings({o.bindings}, {n.bindings}, "channel", "channel '" + n.address + "'", label, sink_);
   }
 

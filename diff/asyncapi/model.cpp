@@ -9,6 +9,11 @@ namespace {
 
 using core::Node;
 
+core::Error error_at(const Node* node, std::string message) {
+  core::SourceLocation loc = node->location();
+  return core::make_error(std::move(message), std::string(loc.path()), loc.line, loc.column);
+}
+
 class Builder {
  public:
   Builder(core::DocumentSet& set, const core::Document& doc) : set_(set), doc_(doc) {}
@@ -196,7 +201,10 @@ class Builder {
       out.id = std::string(m.key);
       out.action = op->node->get_text("action") == "receive" ? Action::receive : Action::send;
       out.at = *op;
-      auto channel = read_v3_channel(member(*op, "channel"));
+      At channel_ref = member(*op, "channel");
+      if (!channel_ref)
+        return error_at(op->node, "operation '" + out.id + "' names no channel (AsyncAPI 3 requires `channel`)");
+      auto channel = read_v3_channel(channel_ref);
       if (!channel) return channel.error();
       out.channel = std::move(*channel);
       if (auto st = add_bindings_and_traits(*op, out); !st) return st.error();

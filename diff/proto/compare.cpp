@@ -11,6 +11,7 @@
 
 #include "diff/proto/config.h"
 #include "diff/proto/image.h"
+#include "diff/proto/protolock.h"
 #include "diff/proto/rules.h"
 
 namespace accord::diff {
@@ -40,6 +41,34 @@ std::vector<const RuleHandler*> handlers_for(const std::vector<const RuleInfo*>&
   return out;
 }
 
+std::string syntax_name(const pb::FileDescriptor* file) {
+  switch (file->syntax()) {
+    case pb::FileDescriptor::SYNTAX_PROTO2: return "proto2";
+    case pb::FileDescriptor::SYNTAX_PROTO3: return "proto3";
+    default: return "";
+  }
+}
+
+// A proto.lock records no syntax, so the other version loads first and lends
+// each file's syntax to the lock (both locks: each guesses on its own).
+void load_lock_after_other(ImageSource& old_source, ImageSource& new_source, core::Expected<Image>& old_image,
+                           core::Expected<Image>& new_image) {
+  const bool old_is_lock = is_protolock_path(old_source.path);
+  ImageSource& other_source = old_is_lock ? new_source : old_source;
+  ImageSource& lock_source = old_is_lock ? old_source : new_source;
+  core::Expected<Image>& other = old_is_lock ? new_image : old_image;
+  core::Expected<Image>& lock = old_is_lock ? old_image : new_image;
+  other = load_image(other_source);
+  if (other && !is_protolock_path(other_source.path)) {
+    const Image* image = &*other;
+    lock_source.lock_syntax = [image](const std::string& proto_path) {
+      auto it = image->index().file_by_path.find(proto_path);
+      return it == image->index().file_by_path.end() ? std::string() : syntax_name(it->second);
+    };
+  }
+  lock = load_image(lock_source);
+}
+
 // One old/new pair of roots under one breaking config.
 core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, const std::string& new_path,
                                                    const std::vector<std::string>& old_includes,
@@ -52,12 +81,17 @@ core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, 
 
   // The two versions are independent: parse them on both cores, each thread
   // with its own source tree, importer and pool (none of them is thread-safe).
-  ImageSource old_source{old_path, old_includes, cfg.excludes, old_compared_roots};
-  ImageSource new_source{new_path, new_includes, cfg.excludes, new_compared_roots};
+  ImageSource old_source{old_path, old_includes, cfg.excludes, old_compared_roots, {}};
+  ImageSource new_source{new_path, new_includes, cfg.excludes, new_compared_roots, {}};
   core::Expected<Image> old_image = core::make_error("not loaded");
-  std::thread old_loader([&] { old_image = load_image(old_source); });
-  core::Expected<Image> new_image = load_image(new_source);
-  old_loader.join();
+  core::Expected<Image> new_image = core::make_error("not loaded");
+  if (is_protolock_path(old_path) || is_protolock_path(new_path)) {
+    load_lock_after_other(old_source, new_source, old_image, new_image);
+  } else {
+    std::thread old_loader([&] { old_image = load_image(old_source); });
+    new_image = load_image(new_source);
+    old_loader.join();
+  }
   if (!old_image) return old_image.error();
   if (!new_image) return new_image.error();
 
@@ -172,7 +206,8 @@ class ProtoFormat final : public ContractFormat {
   bool reads_documents() const override { return false; }
   Claim claim_path(const ContractInput& input) const override {
     const std::string& p = input.path;
-    if (ends_with(p, ".proto") || ends_with(p, ".binpb") || ends_with(p, ".pb") || ends_with(p, ".desc"))
+    if (ends_with(p, ".proto") || ends_with(p, ".binpb") || ends_with(p, ".pb") || ends_with(p, ".desc") ||
+        is_protolock_path(p))
       return Claim::yes;
     return !input.text && input.is_directory() ? Claim::yes : Claim::no;
   }

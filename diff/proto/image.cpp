@@ -20,7 +20,9 @@
 
 #include <google/protobuf/stubs/logging.h>
 
+#include "core/loader.h"
 #include "diff/proto/position_filter.h"
+#include "diff/proto/protolock.h"
 
 namespace accord::diff::proto {
 
@@ -90,6 +92,9 @@ std::string join_display(const std::string& dir, const std::string& rel) {
 struct Image::Holder {
   std::unique_ptr<pb::compiler::DiskSourceTree> tree;
   std::unique_ptr<pb::SimpleDescriptorDatabase> database;
+  std::unique_ptr<pb::DescriptorPoolDatabase> well_known;  // a lock's fallback for google/protobuf/*
+  std::unique_ptr<pb::MergedDescriptorDatabase> merged;    // the lock's files, then well_known
+  std::unique_ptr<DescriptorSetErrors> set_errors;
   std::unique_ptr<pb::DescriptorPool> pool;
   std::unique_ptr<ErrorCollector> errors;               // the slow path's
   std::unique_ptr<pb::compiler::Importer> importer;     // the slow path's own pool
@@ -101,6 +106,7 @@ Image::Image(Image&&) noexcept = default;
 Image& Image::operator=(Image&&) noexcept = default;
 
 std::string Image::display_path(const pb::FileDescriptor* file) const {
+  if (!lock_path_.empty()) return lock_path_;  // every file of a proto.lock is in the lock
   if (auto it = display_prefix_of_import_.find(file); it != display_prefix_of_import_.end()) return it->second + file->name();
   return display_prefix_ + file->name();
 }
@@ -329,6 +335,32 @@ core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Imag
   return core::ok_status();
 }
 
+// A proto.lock: its files built over the well-known types, any other import
+// it does not hold left as placeholders (a lock records no imported file).
+core::Status load_protolock(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
+                            std::vector<const pb::FileDescriptor*>& files) {
+  auto doc = core::load_file(source.path);
+  if (!doc) return doc.error();
+  auto set = read_protolock(**doc, source.lock_syntax);
+  if (!set) return set.error();
+  holder->database = std::make_unique<pb::SimpleDescriptorDatabase>();
+  for (const pb::FileDescriptorProto& f : set->file())
+    if (!holder->database->Add(f)) return core::make_error("file " + f.name() + " is listed twice", source.path);
+  holder->well_known = std::make_unique<pb::DescriptorPoolDatabase>(*pb::DescriptorPool::generated_pool());
+  holder->merged = std::make_unique<pb::MergedDescriptorDatabase>(holder->database.get(), holder->well_known.get());
+  holder->set_errors = std::make_unique<DescriptorSetErrors>();
+  holder->pool = std::make_unique<pb::DescriptorPool>(holder->merged.get(), holder->set_errors.get());
+  holder->pool->AllowUnknownDependencies();
+  for (const pb::FileDescriptorProto& f : set->file()) {
+    if (is_excluded(f.name(), source.excludes)) continue;
+    const pb::FileDescriptor* fd = holder->pool->FindFileByName(f.name());
+    if (!fd) return core::make_error("the lock's " + f.name() + " does not build: " + holder->set_errors->first, source.path);
+    files.push_back(fd);
+  }
+  std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name() < b->name(); });
+  return core::ok_status();
+}
+
 }  // namespace
 
 core::Expected<Image> load_image(const ImageSource& source) {
@@ -338,11 +370,14 @@ core::Expected<Image> load_image(const ImageSource& source) {
   Image image;
   image.holder_ = std::make_unique<Image::Holder>();
   std::error_code ec;
-  bool descriptor_set = !fs::is_directory(source.path, ec) && is_descriptor_set_path(source.path);
-  core::Status result = descriptor_set
-                            ? load_descriptor_set(source, image.holder_, image.files_)
-                            : load_sources(source, image.holder_, image.files_, image.root_, image.display_prefix_);
+  const bool lock = !fs::is_directory(source.path, ec) && is_protolock_path(source.path);
+  const bool descriptor_set = lock || (!fs::is_directory(source.path, ec) && is_descriptor_set_path(source.path));
+  core::Status result = lock             ? load_protolock(source, image.holder_, image.files_)
+                        : descriptor_set ? load_descriptor_set(source, image.holder_, image.files_)
+                                         : load_sources(source, image.holder_, image.files_, image.root_,
+                                                        image.display_prefix_);
   if (!result) return result.error();
+  if (lock) image.lock_path_ = source.path;
   if (descriptor_set) image.root_.clear();
   else add_compared_imports(source, *image.holder_->tree, image.files_, image.display_prefix_of_import_);
   image.index_ = build_index(image.files_);

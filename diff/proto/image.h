@@ -1,10 +1,11 @@
 // One version of a protobuf contract, loaded into a DescriptorPool with its
-// source positions: a `.proto` file, a directory of them, or a binary
-// FileDescriptorSet. The walker compares two of these.
+// source positions: a `.proto` file, a directory of them, a binary
+// FileDescriptorSet, or a proto.lock (protolock.h). The walker compares two of these.
 #pragma once
 
 #include <google/protobuf/descriptor.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,8 @@ struct ImageSource {
   // Import roots whose files are compared too when the input imports them:
   // the other modules of a buf workspace (buf checks those under this module's config).
   std::vector<std::string> compared_import_roots;
+  // A proto.lock records no syntax: each file's, from the version it is compared with.
+  std::function<std::string(const std::string& proto_path)> lock_syntax;
 };
 
 // Fast lookups the pairing walker needs, built once per version.
@@ -62,6 +65,7 @@ class Image {
   ImageIndex index_;
   std::string root_;
   std::string display_prefix_;  // "new/" or "" for descriptor sets
+  std::string lock_path_;       // a proto.lock's path: what findings name for all its files
   // Compared files from another workspace module: their own root's prefix.
   std::unordered_map<const pb::FileDescriptor*, std::string> display_prefix_of_import_;
 };

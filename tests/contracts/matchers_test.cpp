@@ -223,3 +223,28 @@ TEST_CASE("matchers: Content-Type charset and Accept parameters", "[matchers][he
   CHECK(same("Accept", accept, "text/html, application/xhtml+xml, application/xml;q=0.9, image/webp, */*;q=0.8").ok());
   CHECK(same("Accept", accept, "text/html, application/xml;q=0.9, image/webp, */*;q=0.8").has("header.Accept"));
 }
+
+TEST_CASE("a status that is no HTTP status code is unusable input naming where", "[pact][errors]") {
+  const std::string head = R"({"consumer": {"name": "c"}, "provider": {"name": "p"},
+"interactions": [{"description": "d", "request": {"method": "GET", "path": "/"},
+"response": {"status": )";
+  const std::string tail = "}}],\n\"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}}";
+  for (const char* status : {"7.7e58", "200.5", "42", "-1"}) {
+    INFO(status);
+    auto pact = pact::load_pact_text("p.json", head + status + tail);
+    REQUIRE_FALSE(pact.ok());
+    CHECK(pact.error().render() == "p.json:3:24: 'status' must be an HTTP status code (100-999)");
+  }
+  auto fine = pact::load_pact_text("p.json", head + "201" + tail);
+  REQUIRE(fine.ok());
+}
+
+TEST_CASE("a statusCode matcher listing no HTTP status codes is unusable input", "[pact][errors]") {
+  std::string text = R"({"consumer": {"name": "c"}, "provider": {"name": "p"},
+"interactions": [{"description": "d", "request": {"method": "GET", "path": "/"},
+"response": {"status": 200, "matchingRules": {"status": {"matchers": [{"match": "statusCode", "status": [200, 1e40]}]}}}}],
+"metadata": {"pactSpecification": {"version": "4.0"}}})";
+  auto pact = pact::load_pact_text("p.json", text);
+  REQUIRE_FALSE(pact.ok());
+  CHECK(pact.error().render().find("statusCode matcher 'status' lists HTTP status codes (100-999)") != std::string::npos);
+}
