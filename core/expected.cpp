@@ -16,7 +16,7 @@ std::string Error::render() const {
 }
 
 Error make_error(std::string message, std::string file, uint32_t line, uint32_t column) {
-  return Error{std::move(message), std::move(file), line, column};
+  return Error{std::move(message), std::move(file), line, column, {}};
 }
 
 }  // namespace accord::core

@@ -16,7 +16,10 @@ namespace accord::test {
 inline std::string where(const std::optional<diff::Place>& p, const std::string& prefix) {
   if (!p) return "-";
   std::string file = p->file.rfind(prefix, 0) == 0 ? p->file.substr(prefix.size()) : p->file;
-  if (p->line) file += ":" + std::to_string(p->line) + ":" + std::to_string(p->column);
+  if (!p->line) return file;
+  // Appended piece by piece: GCC 12 at -O3 misreads `file += ":" + ...` as an
+  // overflowing memcpy (-Wstringop-overflow false positive).
+  file.append(1, ':').append(std::to_string(p->line)).append(1, ':').append(std::to_string(p->column));
   return file;
 }
 

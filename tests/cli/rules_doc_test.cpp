@@ -31,8 +31,10 @@ TEST_CASE("accord rules lists every rule in each format", "[cli][rules]") {
   // The same count everywhere: "N rules" closes text and markdown, JSON has N ids.
   size_t ids = 0;
   for (size_t p = json.out.find("\"id\":"); p != std::string::npos; p = json.out.find("\"id\":", p + 1)) ++ids;
-  CHECK(text.out.find(std::to_string(ids) + " rules\n") != std::string::npos);
-  CHECK(md.out.find("\n" + std::to_string(ids) + " rules.\n") != std::string::npos);
+  const std::string count = std::to_string(ids);
+  const std::string text_end = count + " rules\n", markdown_end = "\n" + count + " rules.\n";
+  CHECK(text.out.find(text_end) != std::string::npos);
+  CHECK(md.out.find(markdown_end) != std::string::npos);
   auto bad = test::run_accord({"rules", "--format", "html"});
   CHECK(bad.exit_code == 2);
 }
