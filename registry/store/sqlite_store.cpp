@@ -70,6 +70,14 @@ class SqliteStore final : public UsageStore {
     for (const Migration& m : migrations()) {
       if (std::find(applied->begin(), applied->end(), m.version) != applied->end()) continue;
       if (auto s = exec("BEGIN IMMEDIATE"); !s) return s;
+      // Another process opening the same registry may have applied it since
+      // we looked: look again under the write lock, so it is applied once.
+      auto now = applied_versions();
+      if (!now) return rollback(now.error());
+      if (std::find(now->begin(), now->end(), m.version) != now->end()) {
+        if (auto s = exec("COMMIT"); !s) return rollback(s);
+        continue;
+      }
       for (std::string_view statement : m.statements)
         if (auto s = exec(std::string(statement)); !s) return rollback(s);
       if (auto s = run(sql_.insert_version, {int64_t{m.version}, std::string(m.description)}); !s) return rollback(s);

@@ -161,8 +161,10 @@ TEST_CASE("an ingest killed mid-file resumes to exactly the counts of a clean ru
   std::string head(registry::kFileHeadBytes, '\0');
   head.resize(static_cast<size_t>(std::ifstream(log).read(head.data(), static_cast<std::streamsize>(head.size())).gcount()));
   const std::string key = registry::file_key_of(first_line, head);
-  // Slow commits down so the kill lands mid-file.
-  pid_t pid = spawn_command(args_for(dir + "/crash.db"), {"ACCORD_TEST_COMMIT_DELAY_MS=30"}, dir + "/crash.out");
+  // Slow commits down so the kill lands mid-file: 60 commits of 300 ms take
+  // 18 s, longer than the polling below (at most 10 s), however loaded the
+  // machine; the pauses also leave the database unlocked for the poll to read.
+  pid_t pid = spawn_command(args_for(dir + "/crash.db"), {"ACCORD_TEST_COMMIT_DELAY_MS=300"}, dir + "/crash.out");
   int64_t committed_lines = 0;
   for (int i = 0; i < 400 && committed_lines < 5000; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));

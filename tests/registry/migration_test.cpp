@@ -5,10 +5,13 @@
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <functional>
+#include <vector>
 
 #include "postgres_server.h"
 #include "registry/store/migrations.h"
@@ -119,4 +122,31 @@ TEST_CASE("PostgreSQL: a schema-1 registry migrates with its rows under no API",
   auto store = open_store(server.url(), OpenMode::existing);
   REQUIRE(store.ok());
   check_migrated(**store);
+}
+
+TEST_CASE("processes opening one new SQLite registry at once each find it migrated once", "[registry][store][sqlite][concurrency]") {
+  char dir_template[] = "/tmp/accord-open-race-XXXXXX";
+  REQUIRE(::mkdtemp(dir_template) != nullptr);
+  const std::string path = std::string(dir_template) + "/usage.db";
+  // Before the fix, the second of two concurrent openers failed with
+  // "UNIQUE constraint failed: schema_migrations.version".
+  constexpr int kOpeners = 4;
+  std::vector<pid_t> children;
+  for (int i = 0; i < kOpeners; ++i) {
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) _exit(open_store(path).ok() ? 0 : 1);
+    children.push_back(pid);
+  }
+  int failures = 0;
+  for (pid_t pid : children) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ++failures;
+  }
+  CHECK(failures == 0);
+  auto store = open_store(path, OpenMode::existing);
+  REQUIRE(store.ok());
+  CHECK((*store)->schema_version() == migrations().back().version);
+  std::filesystem::remove_all(dir_template);
 }
