@@ -49,6 +49,27 @@ void decide(OperationUsage& op, const Coverage& coverage, const UsageReport& rep
   }
 }
 
+// One entry per week the window touches (Monday first), with how many of its
+// days the window and the logs cover, so partial weeks can be marked.
+std::vector<WeekCalls> weekly_series(const std::map<int64_t, int64_t>& calls_by_week, const UsageReport& report,
+                                     const std::set<int64_t>& days_with_data) {
+  std::vector<WeekCalls> series;
+  for (int64_t week = core::week_start(report.since_day); week <= report.until_day; week += 7) {
+    WeekCalls w;
+    w.week = week;
+    auto found = calls_by_week.find(week);
+    w.calls = found == calls_by_week.end() ? 0 : found->second;
+    w.days_in_window = w.days_with_data = 0;
+    for (int64_t day = week; day < week + 7; ++day) {
+      if (day < report.since_day || day > report.until_day) continue;
+      ++w.days_in_window;
+      if (days_with_data.count(day)) ++w.days_with_data;
+    }
+    series.push_back(w);
+  }
+  return series;
+}
+
 }  // namespace
 
 std::string other_apis_note(const UsageSnapshot& snapshot) {
@@ -98,6 +119,7 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
 
   std::vector<std::map<std::string, ConsumerUsage>> consumers(report.operations.size());
   std::vector<std::map<int64_t, int64_t>> weeks(report.operations.size());
+  std::vector<std::map<std::string, std::map<int64_t, int64_t>>> consumer_weeks(report.operations.size());
   for (const UsageCount& c : snapshot.counts) {
     if (c.day < report.since_day || c.day > report.until_day) continue;
     coverage.matched_calls += c.calls;
@@ -113,6 +135,9 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
     who.id = c.consumer;
     who.calls += c.calls;
     weeks[found->second][core::week_start(c.day)] += c.calls;
+    consumer_weeks[found->second][c.consumer][core::week_start(c.day)] += c.calls;
+    const bool known_class = c.status_class >= 1 && c.status_class <= 5;
+    op.status[known_class ? static_cast<size_t>(c.status_class) : 0] += c.calls;
   }
 
   OperationMatcher matcher(spec);
@@ -131,12 +156,14 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
 
   for (size_t i = 0; i < report.operations.size(); ++i) {
     OperationUsage& op = report.operations[i];
-    for (auto& [id, usage] : consumers[i]) op.consumers.push_back(usage);
+    for (auto& [id, usage] : consumers[i]) {
+      usage.weekly = weekly_series(consumer_weeks[i][id], report, days_with_data);
+      op.consumers.push_back(usage);
+    }
     std::sort(op.consumers.begin(), op.consumers.end(), [](const ConsumerUsage& a, const ConsumerUsage& b) {
       return a.calls != b.calls ? a.calls > b.calls : a.id < b.id;
     });
-    for (int64_t w = core::week_start(report.since_day); w <= report.until_day; w += 7)
-      op.weekly.push_back({w, weeks[i].count(w) ? weeks[i][w] : 0});
+    op.weekly = weekly_series(weeks[i], report, days_with_data);
     decide(op, coverage, report);
   }
   return report;

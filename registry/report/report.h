@@ -2,6 +2,7 @@
 // spec over a window of days, and whether removing it looks safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,22 +16,33 @@ namespace accord::registry {
 enum class Verdict { safe_to_remove, blocked, unknown };
 std::string_view verdict_name(Verdict v);
 
+struct WeekCalls {
+  int64_t week = 0;  // day number of the week's Monday
+  int64_t calls = 0;
+  // Of the week's 7 days, how many lie in the report's window and how many of
+  // those have log data: a week with fewer than 7 of either is partial, and
+  // its bar must not read as a drop in usage.
+  int days_in_window = 7;
+  int days_with_data = 7;
+  bool partial() const { return days_in_window < 7 || days_with_data < days_in_window; }
+};
+
 struct ConsumerUsage {
   std::string id;
   int64_t calls = 0;
   int64_t first_seen = 0;  // Unix seconds, within the window
   int64_t last_seen = 0;
+  std::vector<WeekCalls> weekly;  // this consumer's calls per week: who is migrating away
 };
+
+// Calls by response status class: [2] = 2xx ... [5] = 5xx, [0] = not known
+// (a log format without the status, or one outside 1xx-5xx).
+using StatusClasses = std::array<int64_t, 6>;
 
 struct PactReference {
   std::string consumer;
   std::string field;  // "" when the pact only calls the operation
   std::string source;
-};
-
-struct WeekCalls {
-  int64_t week = 0;  // day number of the week's Monday
-  int64_t calls = 0;
 };
 
 struct OperationUsage {
@@ -40,6 +52,7 @@ struct OperationUsage {
   std::string sunset;
   int64_t calls = 0;
   int64_t unknown_calls = 0;  // from requests that named no consumer
+  StatusClasses status{};
   std::vector<ConsumerUsage> consumers;  // most calls first; includes "unknown" when present
   std::vector<WeekCalls> weekly;
   std::vector<PactReference> pacts;

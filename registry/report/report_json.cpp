@@ -40,6 +40,10 @@ std::string render_report_json(const UsageReport& r) {
     w.key("deprecated").value(op.deprecated);
     if (!op.sunset.empty()) w.key("sunset").value(op.sunset);
     w.key("calls").value(op.calls);
+    w.key("status_classes").begin_object();
+    for (size_t cls = 2; cls <= 5; ++cls) w.key(std::to_string(cls) + "xx").value(op.status[cls]);
+    w.key("unknown").value(op.status[0]);
+    w.end_object();
     w.key("consumers").begin_array();
     for (const ConsumerUsage& who : op.consumers) {
       w.begin_object();
@@ -51,8 +55,11 @@ std::string render_report_json(const UsageReport& r) {
     }
     w.end_array();
     w.key("weekly").begin_array();
-    for (const WeekCalls& wk : op.weekly)
-      w.begin_object().key("week").value(core::format_day(wk.week)).key("calls").value(wk.calls).end_object();
+    for (const WeekCalls& wk : op.weekly) {
+      w.begin_object().key("week").value(core::format_day(wk.week)).key("calls").value(wk.calls);
+      if (wk.partial()) w.key("partial").value(true);
+      w.end_object();
+    }
     w.end_array();
     w.key("pacts").begin_array();
     for (const PactReference& p : op.pacts) {
