@@ -34,10 +34,6 @@ struct Applicators {
     walker.compare_pair(os, ns, via_ref, via_ref, join_path(path, segment), out);
   }
 
-  static bool same_node(const SchemaHandle& a, const SchemaHandle& b) {
-    return (!a && !b) || (a && b && a.node->equals(*b.node));
-  }
-
   void dependent_schemas() {
     auto find = [](const std::vector<NamedHandle>& list, std::string_view name) -> const NamedHandle* {
       for (const NamedHandle& h : list)
@@ -97,8 +93,10 @@ struct Applicators {
     // A change there is a warning that says it was not compared exactly.
     bool inline_branches = walker.ref_free(o->then_schema) && walker.ref_free(n->then_schema) &&
                            walker.ref_free(o->else_schema) && walker.ref_free(n->else_schema);
+    // Equal through `$ref`s counts as unchanged: a branch written inline on
+    // one side and as a `$ref` on the other is the same branch.
     if (!inline_branches) {
-      if (!same_node(o->then_schema, n->then_schema) || !same_node(o->else_schema, n->else_schema))
+      if (!walker.equivalent(o->then_schema, n->then_schema) || !walker.equivalent(o->else_schema, n->else_schema))
         report("conditional-changed");
       return;
     }

@@ -54,9 +54,31 @@ inline std::vector<std::string> finding_lines(const diff::ContractInput& o, cons
   return out;
 }
 
-// Rewrites `spec` in memory (YAML <-> JSON, or keys reversed) under a name in
-// its own directory, so relative $refs still resolve, and compares.
-inline void check_invariants(const std::filesystem::path& spec) {
+// Whether a document uses keywords whose meaning depends on where a schema
+// sits (a nested `$id`/`id` changes the base of the `#/...` refs under it;
+// anchors would be duplicated; dynamic refs follow the dynamic scope): its
+// refs are not inlined.
+inline bool position_dependent(const core::Node& n, bool at_root = true) {
+  for (const core::Member& m : n.children()) {
+    const bool id = (m.key == "$id" || m.key == "id") && m.value->is_string() && !at_root;
+    if (id || m.key == "$anchor" || m.key == "$dynamicAnchor" || m.key == "$dynamicRef" ||
+        m.key == "$recursiveRef" || m.key == "$recursiveAnchor")
+      return true;
+    if (!m.value->is_scalar() && position_dependent(*m.value, false)) return true;
+  }
+  return false;
+}
+
+// Which `$ref` targets are schemas that may be written inline: every local
+// target in a JSON Schema document; in AsyncAPI only component schemas (a
+// 3.0 operation's messages and channel must stay references).
+inline bool any_local_target(std::string_view) { return true; }
+inline bool component_schema_target(std::string_view pointer) { return pointer.rfind("/components/schemas/", 0) == 0; }
+
+// Rewrites `spec` in memory (YAML <-> JSON, keys reversed, local schema
+// `$ref`s inlined) under a name in its own directory, so relative $refs still
+// resolve, and compares. Returns how many `$ref`s the inlined version replaced.
+inline size_t check_invariants(const std::filesystem::path& spec, bool (*inline_target)(std::string_view)) {
   INFO(spec.string());
   diff::ContractInput original{spec.string(), std::nullopt};
   CHECK(finding_lines(original, original, true).empty());
@@ -68,6 +90,13 @@ inline void check_invariants(const std::filesystem::path& spec) {
   CHECK(finding_lines(original, {sibling, converted}, true).empty());
   std::string reversed = write_json(*(*doc)->root(), true);
   CHECK(finding_lines(original, {(spec.parent_path() / ("reversed-" + spec.stem().string() + ".json")).string(), reversed}, true).empty());
+  if (position_dependent(*(*doc)->root())) return 0;
+  size_t inlined = 0;
+  diff::ContractInput inline_version{(spec.parent_path() / ("inlined-" + spec.stem().string() + ".json")).string(),
+                                     write_json_inlined(*(*doc)->root(), inline_target, 300, &inlined)};
+  CHECK(finding_lines(original, inline_version, true).empty());
+  CHECK(finding_lines(inline_version, original, true).empty());
+  return inlined;
 }
 
 }  // namespace accord::test

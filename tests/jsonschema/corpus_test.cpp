@@ -31,5 +31,6 @@ TEST_CASE("JSON Schema corpus: reorder and version-line pairs report no error", 
 }
 
 TEST_CASE("every JSON Schema corpus document keeps the invariants", "[jsonschema][corpus][invariant]") {
-  g_corpus.check_every_document_keeps_invariants();
+  // Local $refs inlined: 25 of the 32 documents have some (the others have none, or nested $id / anchors).
+  g_corpus.check_every_document_keeps_invariants(test::any_local_target, 25);
 }
