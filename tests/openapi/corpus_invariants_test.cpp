@@ -1,7 +1,8 @@
 // Invariants on the real specs in ../shared/corpus/openapi: a spec against
 // itself, against its JSON<->YAML conversion, against a copy with every
 // object's keys reversed, and against a copy whose component schemas are
-// split into allOf halves (response $refs wrapped in allOf) gives no finding
+// split into allOf halves (response $refs wrapped in allOf), or whose component
+// schema $refs are written inline, gives no finding
 // at all. The corpus is always present (CI has it): its absence fails.
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -204,4 +205,31 @@ TEST_CASE("reordering every object's keys in a corpus spec gives no finding", "[
     REQUIRE(doc.ok());
     CHECK(findings_against(spec, "reordered.json", test::write_json(*(*doc)->root(), true)).empty());
   }
+}
+
+namespace {
+bool component_schema(std::string_view pointer) {
+  return pointer.rfind("/components/schemas/", 0) == 0 || pointer.rfind("/definitions/", 0) == 0;
+}
+}  // namespace
+
+TEST_CASE("component schema $refs written inline in a corpus spec give no finding",
+          "[openapi][corpus][invariant][inline]") {
+  auto specs = corpus_specs();
+  REQUIRE_FALSE(specs.empty());  // ../shared is always present
+  size_t with_refs = 0;
+  for (const fs::path& spec : specs) {
+    if (fs::file_size(spec) > kConversionLimit) continue;
+    INFO(spec.string());
+    auto doc = core::load_file(spec.string());
+    REQUIRE(doc.ok());
+    size_t inlined = 0;
+    std::string text = test::write_json_inlined(*(*doc)->root(), component_schema, 300, &inlined);
+    with_refs += inlined > 0;
+    CHECK(findings_against(spec, "inlined.json", text) == std::vector<std::string>{});
+    auto back = diff::compare_contracts({"inlined.json", text}, {spec.string(), std::nullopt}, {});
+    REQUIRE(back.ok());
+    CHECK(back->size() == 0);
+  }
+  CHECK(with_refs >= 28);  // the specs under the size limit with component schema refs: the rewrite did something
 }
