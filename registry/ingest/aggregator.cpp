@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/clock.h"
+#include "registry/spec/request_template.h"
 
 namespace accord::registry {
 
@@ -79,10 +80,11 @@ void Aggregator::add_unmatched(std::string_view method, std::string_view target,
   ++last_day_totals_->lines;
   ++last_day_totals_->unmatched;
   ++pending_;
-  size_t cut = target.find_first_of("?#");
+  // Counted by route ("GET /v1/carts/{}"), not per id: few distinct keys, and
+  // the report names what the spec is missing.
   unmatched_key_.assign(method);
   unmatched_key_ += ' ';
-  unmatched_key_ += target.substr(0, std::min<size_t>(cut, 200));
+  append_route_template(unmatched_key_, target.substr(0, std::min<size_t>(target.find_first_of("?#"), 200)));
   auto found = unmatched_.find(unmatched_key_);
   if (found != unmatched_.end()) ++found->second;
   else if (unmatched_.size() < kMaxDistinctUnmatched) unmatched_.emplace(unmatched_key_, 1);

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "registry/ingest/consumer_identity.h"
+#include "registry/report/unmatched_groups.h"
 #include "registry/spec/operation_matcher.h"
 
 namespace accord::registry {
@@ -89,7 +90,8 @@ UsageReport build_usage_report(const SpecOperations& spec, const UsageSnapshot& 
   report.until_day = window.today;
   report.since_day = window.today - std::max<int64_t>(window.days, 1) + 1;
   report.malformed_lines = snapshot.malformed_lines;
-  report.top_unmatched = snapshot.unmatched;
+  // By route: rows of earlier versions hold one request per id.
+  for (UnmatchedGroup& g : group_unmatched(snapshot.unmatched)) report.top_unmatched.push_back({std::move(g.route), g.calls});
 
   Coverage& coverage = report.coverage;
   coverage.days = report.until_day - report.since_day + 1;

@@ -10,7 +10,6 @@
 #include "core/json_writer.h"
 #include "registry/report/report.h"
 #include "registry/report/report_html_charts.h"
-#include "registry/report/unmatched_groups.h"
 
 namespace accord::registry {
 
@@ -105,15 +104,13 @@ void operations_table(std::ostringstream& out, const UsageReport& r) {
 }
 
 void unmatched_section(std::ostringstream& out, const UsageReport& r) {
-  std::vector<UnmatchedGroup> groups = group_unmatched(r.top_unmatched);
-  if (groups.empty()) return;
-  out << "<h2>Unmatched requests, by route</h2>\n<table id=\"unmatched-routes\"><thead><tr><th>Route</th>"
-         "<th>Calls</th><th>Distinct requests</th><th>Most called</th></tr></thead><tbody>\n";
-  for (const UnmatchedGroup& g : groups) {
-    out << "<tr><td><code>" << xml_escape(g.request_template) << "</code></td>";
+  if (r.top_unmatched.empty()) return;
+  out << "<h2>Requests no operation matched, by route</h2>\n<table id=\"unmatched-routes\"><thead><tr><th>Route</th>"
+         "<th>Calls</th></tr></thead><tbody>\n";
+  for (const UnmatchedCount& g : r.top_unmatched) {
+    out << "<tr><td><code>" << xml_escape(g.request) << "</code></td>";
     number_cell(out, g.calls);
-    number_cell(out, g.distinct);
-    out << "<td><code>" << xml_escape(g.example) << "</code></td></tr>\n";
+    out << "</tr>\n";
   }
   out << "</tbody></table>\n";
 }

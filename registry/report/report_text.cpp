@@ -51,7 +51,7 @@ std::string render_report_text(const UsageReport& r) {
     }
   }
   if (!r.top_unmatched.empty()) {
-    out << "\nMost frequent unmatched requests:\n";
+    out << "\nMost frequent unmatched requests, by route:\n";
     for (const UnmatchedCount& u : r.top_unmatched) out << "  " << u.calls << "  " << u.request << "\n";
   }
   return out.str();
@@ -75,7 +75,7 @@ std::string render_report_markdown(const UsageReport& r) {
         << " | " << join(who) << " | " << join(pacts) << " | " << verdict_name(op.verdict) << " |\n";
   }
   if (!r.top_unmatched.empty()) {
-    out << "\n## Most frequent unmatched requests\n\n";
+    out << "\n## Most frequent unmatched requests, by route\n\n";
     for (const UnmatchedCount& u : r.top_unmatched) out << "- `" << u.request << "`: " << u.calls << "\n";
   }
   return out.str();

@@ -4,8 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/clock.h"
+#include "registry/ingest/aggregator.h"
 #include "registry/report/report.h"
-#include "registry/report/unmatched_groups.h"
+#include "registry/spec/request_template.h"
 
 using namespace accord::registry;
 namespace core = accord::core;
@@ -92,17 +93,18 @@ TEST_CASE("unmatched requests are grouped by the route they look like", "[regist
   CHECK(request_template("GET /files/deadbeef42?x=1") == "GET /files/{}");
   CHECK(request_template("GET /v2/users/me") == "GET /v2/users/me");  // "v2" and "me" are route words
   CHECK(request_template("POST /") == "POST /");
+  CHECK(request_template("GET /a//b/") == "GET /a//b/");
   CHECK_FALSE(looks_like_identifier("v2"));
   CHECK_FALSE(looks_like_identifier("deadbeef"));  // hex letters only: a word
   CHECK(looks_like_identifier("a1b2c3d4e5f6g7h8i9"));
 
-  std::vector<UnmatchedGroup> groups = group_unmatched(sample_report().top_unmatched);
+  // Rows of earlier versions hold one request per id: the report groups them.
+  const std::vector<UnmatchedCount>& groups = sample_report().top_unmatched;
   REQUIRE(groups.size() == 2);
-  CHECK(groups[0].request_template == "GET /v1/carts/{}");
+  CHECK(groups[0].request == "GET /v1/carts/{}");
   CHECK(groups[0].calls == 6);
-  CHECK(groups[0].distinct == 3);
-  CHECK(groups[0].example == "GET /v1/carts/8812");
-  CHECK(groups[1].request_template == "GET /status");
+  CHECK(groups[1].request == "GET /status");
+  CHECK(groups[1].calls == 4);
 }
 
 TEST_CASE("HTML report: deprecated operations first, then the called ones", "[registry][report][html]") {
@@ -119,4 +121,21 @@ TEST_CASE("HTML report: deprecated operations first, then the called ones", "[re
   CHECK(html.find("<script src") == std::string::npos);  // one offline file
   CHECK(html.find("http://") == std::string::npos);
   CHECK(html.find("https://") == std::string::npos);
+}
+
+TEST_CASE("ingest counts unmatched requests by route, not per id", "[registry][ingest][unmatched]") {
+  SpecOperations spec = three_operations();
+  Aggregator aggregator(spec);
+  const int64_t t = kToday * 86400;
+  for (int id = 0; id < 500; ++id) aggregator.add_unmatched("GET", "/v1/carts/" + std::to_string(1000 + id) + "?page=2", t);
+  aggregator.add_unmatched("DELETE", "/v1/carts/0b8f2c1e-3a4d-4c9a-9f1e-2b7d6c5a4e3f", t);
+  IngestBatch batch;
+  aggregator.drain_into(batch);
+  REQUIRE(batch.unmatched.size() == 2);
+  CHECK(batch.unmatched[0].request == "DELETE /v1/carts/{}");
+  CHECK(batch.unmatched[0].calls == 1);
+  CHECK(batch.unmatched[1].request == "GET /v1/carts/{}");
+  CHECK(batch.unmatched[1].calls == 500);  // every line counted, where per-id keys kept only the top 200
+  REQUIRE(batch.days.size() == 1);
+  CHECK(batch.days[0].unmatched == 501);
 }
