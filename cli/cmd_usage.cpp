@@ -1,4 +1,4 @@
-// `accord usage ingest|import-pacts|report`: the usage registry.
+// `accord usage ingest|import-pacts|forget-pact|adopt|report`: the usage registry.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,7 +31,7 @@ struct UsageArgs {
   std::string consumer_version;  // import-pacts: the version the pacts were published for
   std::string forget_consumer;
   std::string forget_version;
-  bool forget_one_version = false;  // names the stdin stream so a second run resumes instead of counting it again
+  bool forget_one_version = false;  // a version was named: forget only its pacts
   std::vector<std::string> inputs;
   int64_t commit_every = 2'000'000;
   std::string since = "30d";
@@ -149,6 +149,35 @@ int run_forget_pact(const UsageArgs& a) {
   return kExitClean;
 }
 
+// Rows from before usage carried an API are evidence for none: this gives
+// them to one API (the spec's, or --api) so an upgrade loses nothing.
+int run_adopt(const UsageArgs& a) {
+  std::string api = a.api;
+  if (api.empty()) {
+    if (a.spec.empty()) return report_unusable("usage adopt: name the API with --api NAME or --spec SPEC");
+    auto spec = registry::load_spec_operations(a.spec);
+    if (!spec) return report_unusable(spec.error().render());
+    auto named = registry::api_name_of(*spec, a.api);
+    if (!named) return report_unusable(named.error().render());
+    api = *named;
+  }
+  auto store = registry::open_store(a.registry, registry::OpenMode::existing);
+  if (!store) return report_unusable(store.error().render());
+  auto adopted = (*store)->adopt_unnamed_rows(api);
+  if (!adopted) return report_unusable(adopted.error().render());
+  if (adopted->days == 0) {
+    std::cout << "nothing to adopt: " << (*store)->describe() << " holds no rows from before usage carried an API\n";
+    return kExitClean;
+  }
+  if (adopted->overlapping_days > 0)
+    return report_unusable("API '" + api + "' already has log data on " + std::to_string(adopted->overlapping_days) +
+                           " of the " + std::to_string(adopted->days) +
+                           " days the unnamed rows cover: adopting would count those days twice; nothing was changed");
+  std::cout << "adopted " << adopted->days << " days of usage recorded before usage carried an API into API '" << api
+            << "'\n";
+  return kExitClean;
+}
+
 int run_report(const UsageArgs& a) {
   auto window = core::parse_window_days(a.since);
   if (!window) return report_unusable("--since: expected a number of days such as 30d, 4w or 48h, got '" + a.since + "'");
@@ -211,6 +240,11 @@ Runner setup_usage(CLI::App& app) {
   forget->add_option("consumer", args->forget_consumer, "Consumer name as its pacts write it")->required();
   CLI::Option* forget_version = forget->add_option("version", args->forget_version, "Consumer version (default: every version)");
 
+  CLI::App* adopt = app.add_subcommand("adopt", "Give the rows recorded before usage carried an API to one API");
+  adopt->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
+  adopt->add_option("--api", args->api, "The API that gets them (default: from --spec)");
+  adopt->add_option("--spec", args->spec, "OpenAPI spec whose info.title and major version name the API");
+
   CLI::App* report = app.add_subcommand("report", "Per operation: calls, consumers, trend, pacts and a verdict");
   report->add_option("--spec", args->spec, "OpenAPI document to report on")->required();
   report->add_option("--registry", args->registry, "SQLite file or postgresql:// URL")->capture_default_str();
@@ -222,15 +256,16 @@ Runner setup_usage(CLI::App& app) {
                      "Logs exist only from this day (YYYY-MM-DD): days before it are not required to be covered");
   report->add_option("-o,--output", args->output, "Write the report to this file instead of stdout");
 
-  return [args, ingest, pacts, forget, forget_version, report] {
+  return [args, ingest, pacts, forget, forget_version, adopt, report] {
     if (ingest->parsed()) return run_ingest(*args);
     if (pacts->parsed()) return run_import_pacts(*args);
+    if (adopt->parsed()) return run_adopt(*args);
     if (forget->parsed()) {
       args->forget_one_version = forget_version->count() > 0;
       return run_forget_pact(*args);
     }
     if (report->parsed()) return run_report(*args);
-    return report_unusable("usage: accord usage ingest|import-pacts|forget-pact|report");
+    return report_unusable("usage: accord usage ingest|import-pacts|forget-pact|adopt|report");
   };
 }
 

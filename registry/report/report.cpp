@@ -77,7 +77,7 @@ std::string other_apis_note(const UsageSnapshot& snapshot) {
   std::string names;
   for (const std::string& api : snapshot.recorded_apis) {
     if (api == snapshot.api) return "";
-    names += (names.empty() ? "" : ", ") + (api.empty() ? std::string("(rows from before usage carried an API)") : "'" + api + "'");
+    names += (names.empty() ? "" : ", ") + (api.empty() ? std::string("(rows from before usage carried an API: `accord usage adopt --api NAME` gives them to one)") : "'" + api + "'");
   }
   return names.empty() ? "" : " (the registry holds data for: " + names + ")";
 }

@@ -139,6 +139,27 @@ class PostgresStore final : public UsageStore {
     return interactions;
   }
 
+  core::Expected<AdoptResult> adopt_unnamed_rows(const std::string& api) override {
+    if (auto r = exec("BEGIN"); !r) return r.error();
+    // One adoption at a time, and no ingest of '' rows meanwhile (none writes them any more).
+    if (auto r = exec("LOCK TABLE log_days IN EXCLUSIVE MODE"); !r) return rollback(r.error()).error();
+    auto days = exec(sql_.count_unnamed_days);
+    if (!days) return rollback(days.error()).error();
+    auto overlap = exec(sql_.count_overlapping_days, {api});
+    if (!overlap) return rollback(overlap.error()).error();
+    AdoptResult result{integer(*days, 0, 0), integer(*overlap, 0, 0)};
+    if (result.days == 0 || result.overlapping_days > 0) {
+      exec("ROLLBACK");
+      return result;
+    }
+    for (const std::string& sql : sql_.adopt_unnamed)
+      if (auto r = exec(sql, {api}); !r) return rollback(r.error()).error();
+    for (const std::string& sql : sql_.drop_unnamed)
+      if (auto r = exec(sql); !r) return rollback(r.error()).error();
+    if (auto r = exec("COMMIT"); !r) return rollback(r.error()).error();
+    return result;
+  }
+
   core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) override {
     UsageSnapshot snap;
     snap.api = api;

@@ -73,6 +73,25 @@ SqlText build(SqlDialect d) {
   t.select_labels = placeholders("SELECT operation, label FROM operations WHERE api = ? ORDER BY operation", d);
   t.select_malformed = placeholders("SELECT COALESCE(SUM(malformed), 0) FROM ingest_files WHERE api = ?", d);
   t.select_apis = "SELECT DISTINCT api FROM log_days ORDER BY api";
+  t.count_unnamed_days = "SELECT COUNT(*) FROM log_days WHERE api = ''";
+  t.count_overlapping_days = placeholders(
+      "SELECT COUNT(*) FROM log_days unnamed JOIN log_days named ON unnamed.day = named.day"
+      " WHERE unnamed.api = '' AND named.api = ?", d);
+  // Days do not overlap (checked first), so counts and days move as they are;
+  // unmatched requests and labels have no day and are merged.
+  t.adopt_unnamed = {
+      placeholders("UPDATE usage_counts SET api = ? WHERE api = ''", d),
+      placeholders("UPDATE log_days SET api = ? WHERE api = ''", d),
+      placeholders("INSERT INTO unmatched_requests (api, request, calls) SELECT ?, request, calls FROM unmatched_requests"
+                   " WHERE api = '' ON CONFLICT (api, request) DO UPDATE SET calls = unmatched_requests.calls + excluded.calls", d),
+      placeholders("INSERT INTO operations (api, operation, label) SELECT ?, operation, label FROM operations"
+                   " WHERE api = '' ON CONFLICT (api, operation) DO NOTHING", d),
+      placeholders("INSERT INTO ingest_files (api, file_key, path, byte_offset, line_number, malformed, complete)"
+                   " SELECT ?, file_key, path, byte_offset, line_number, malformed, complete FROM ingest_files"
+                   " WHERE api = '' ON CONFLICT (api, file_key) DO NOTHING", d),
+  };
+  t.drop_unnamed = {"DELETE FROM unmatched_requests WHERE api = ''", "DELETE FROM operations WHERE api = ''",
+                    "DELETE FROM ingest_files WHERE api = ''"};
   t.create_migrations_table =
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL)";
   t.select_versions = "SELECT version FROM schema_migrations ORDER BY version";

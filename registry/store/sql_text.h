@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace accord::registry {
 
@@ -30,6 +31,10 @@ struct SqlText {
   std::string select_labels;     // api
   std::string select_malformed;  // api
   std::string select_apis;       // the APIs that have days recorded
+  std::string count_unnamed_days;      // days of log data under api ''
+  std::string count_overlapping_days;  // api: days both '' and it have
+  std::vector<std::string> adopt_unnamed;  // each takes the API once: moves every '' row to it
+  std::vector<std::string> drop_unnamed;   // then removes the '' rows copied above
   std::string create_migrations_table;
   std::string select_versions;
   std::string insert_version;    // version, description

@@ -186,6 +186,26 @@ class SqliteStore final : public UsageStore {
     return interactions;
   }
 
+  core::Expected<AdoptResult> adopt_unnamed_rows(const std::string& api) override {
+    if (auto s = exec("BEGIN IMMEDIATE"); !s) return s.error();
+    AdoptResult result;
+    auto days = count(sql_.count_unnamed_days, {});
+    auto overlap = count(sql_.count_overlapping_days, {api});
+    if (!days || !overlap) return rollback(error("count days")).error();
+    result.days = *days;
+    result.overlapping_days = *overlap;
+    if (result.days == 0 || result.overlapping_days > 0) {
+      exec("ROLLBACK");
+      return result;
+    }
+    for (const std::string& sql : sql_.adopt_unnamed)
+      if (auto s = run(sql, {api}); !s) return rollback(s).error();
+    for (const std::string& sql : sql_.drop_unnamed)
+      if (auto s = exec(sql); !s) return rollback(s).error();
+    if (auto s = exec("COMMIT"); !s) return rollback(s).error();
+    return result;
+  }
+
   core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) override {
     UsageSnapshot snap;
     snap.api = api;
@@ -244,6 +264,13 @@ class SqliteStore final : public UsageStore {
     st.bind(values);
     if (st.step() != SQLITE_DONE) return error("write");
     return core::ok_status();
+  }
+  std::optional<int64_t> count(const std::string& sql, const std::vector<Value>& values) {
+    Statement st(db_, sql);
+    if (!st.ok()) return std::nullopt;
+    st.bind(values);
+    if (st.step() != SQLITE_ROW) return std::nullopt;
+    return st.integer(0);
   }
   core::Status rollback(core::Status failure) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

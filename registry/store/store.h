@@ -97,6 +97,12 @@ struct UsageSnapshot {
   std::vector<std::string> recorded_apis;  // every API with days in the registry ("" = before APIs were recorded)
 };
 
+// What `adopt_unnamed_rows` moved.
+struct AdoptResult {
+  int64_t days = 0;           // days of log data
+  int64_t overlapping_days = 0;  // days the API already had (then nothing moved)
+};
+
 class UsageStore {
  public:
   virtual ~UsageStore() = default;
@@ -116,6 +122,11 @@ class UsageStore {
   virtual core::Status replace_pact_usage(const PactKey& key, const std::vector<PactUsage>& usage) = 0;
   // Removes a consumer's pacts (every version when `version` is absent); returns the interactions removed.
   virtual core::Expected<int64_t> forget_pacts(const std::string& consumer, const std::optional<std::string>& version) = 0;
+  // Gives the rows written before usage carried an API (api '') to `api`, in
+  // one transaction, so upgrading never loses the usage already recorded.
+  // Refused (nothing changed) when `api` already has log data on one of
+  // those days: that day's lines would count twice.
+  virtual core::Expected<AdoptResult> adopt_unnamed_rows(const std::string& api) = 0;
   // The API's counts with day >= since_day (pass a very small day for everything).
   virtual core::Expected<UsageSnapshot> load(const std::string& api, int64_t since_day) = 0;
 };

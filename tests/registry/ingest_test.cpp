@@ -102,6 +102,9 @@ class FailingStore final : public UsageStore {
   accord::core::Expected<int64_t> forget_pacts(const std::string& c, const std::optional<std::string>& v) override {
     return inner_.forget_pacts(c, v);
   }
+  accord::core::Expected<AdoptResult> adopt_unnamed_rows(const std::string& api) override {
+    return inner_.adopt_unnamed_rows(api);
+  }
   accord::core::Expected<UsageSnapshot> load(const std::string& api, int64_t since) override {
     return inner_.load(api, since);
   }

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "postgres_server.h"
+#include "process_util.h"
+#include "test_paths.h"
 #include "registry/store/migrations.h"
 #include "registry/store/store.h"
 
@@ -81,6 +83,49 @@ void check_migrated(UsageStore& store) {
   CHECK(after->pacts[1].field == "$.name");
 }
 
+// After check_migrated: the unnamed rows are given to an API, once, and never
+// onto days that API already has.
+void check_adopted(UsageStore& store) {
+  IngestBatch other;
+  other.api = "Other v2";
+  other.counts = {{"GET /users/{}", "batch", 20400, 2, 7, 1500, 1500}};
+  other.days = {{20400, 7, 0}};
+  REQUIRE(store.commit(other).ok());
+  auto refused = store.adopt_unnamed_rows("Other v2");  // 20400 is both its day and the unnamed rows'
+  REQUIRE(refused.ok());
+  CHECK(refused->days == 1);
+  CHECK(refused->overlapping_days == 1);
+  auto untouched = store.load("", 0);
+  REQUIRE(untouched.ok());
+  CHECK(untouched->counts.size() == 1);
+
+  auto adopted = store.adopt_unnamed_rows("Users v1");  // it has 20401 only
+  REQUIRE(adopted.ok());
+  CHECK(adopted->days == 1);
+  CHECK(adopted->overlapping_days == 0);
+  auto users = store.load("Users v1", 0);
+  REQUIRE(users.ok());
+  REQUIRE(users->counts.size() == 2);
+  CHECK(users->counts[0].calls + users->counts[1].calls == 42 + 5);
+  CHECK(users->days.size() == 2);
+  REQUIRE(users->unmatched.size() == 1);
+  CHECK(users->unmatched[0].calls == 8);
+  CHECK(users->operation_labels.size() == 1);
+  CHECK(users->malformed_lines == 3);
+  auto cp = store.find_checkpoint("Users v1", "line1:abc:10");
+  REQUIRE(cp.ok());
+  CHECK(cp->has_value());  // the old log resumes under its new API, not counted again
+  auto none = store.load("", 0);
+  REQUIRE(none.ok());
+  CHECK(none->counts.empty());
+  CHECK(none->days.empty());
+  CHECK(none->unmatched.empty());
+  CHECK(none->recorded_apis == std::vector<std::string>{"Other v2", "Users v1"});
+  auto again = store.adopt_unnamed_rows("Users v1");
+  REQUIRE(again.ok());
+  CHECK(again->days == 0);
+}
+
 }  // namespace
 
 TEST_CASE("SQLite: a schema-1 registry migrates with its rows under no API", "[registry][store][migration]") {
@@ -97,6 +142,7 @@ TEST_CASE("SQLite: a schema-1 registry migrates with its rows under no API", "[r
   auto store = open_store(path, OpenMode::existing);
   REQUIRE(store.ok());
   check_migrated(**store);
+  check_adopted(**store);
   store->reset();
   std::remove(path.c_str());
 }
@@ -120,6 +166,7 @@ TEST_CASE("PostgreSQL: a schema-1 registry migrates with its rows under no API",
   auto store = open_store(server.url(), OpenMode::existing);
   REQUIRE(store.ok());
   check_migrated(**store);
+  check_adopted(**store);
 }
 
 TEST_CASE("processes opening one new SQLite registry at once each find it migrated once", "[registry][store][sqlite][concurrency]") {
@@ -147,4 +194,36 @@ TEST_CASE("processes opening one new SQLite registry at once each find it migrat
   REQUIRE(store.ok());
   CHECK((*store)->schema_version() == migrations().back().version);
   std::filesystem::remove_all(dir_template);
+}
+
+TEST_CASE("usage adopt: rows from before usage carried an API go to the one named, once", "[registry][store][migration][cli]") {
+  const std::string path = "/tmp/accord-adopt-" + std::to_string(::getpid()) + ".db";
+  std::remove(path.c_str());
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(write_schema_1_registry(
+      [db](const std::string& sql) { return sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK; }));
+  sqlite3_close(db);
+
+  auto unnamed = run_command({ACCORD_BINARY, "usage", "adopt", "--registry", path});
+  CHECK(unnamed.exit_code == 2);
+  CHECK(unnamed.err.find("--api NAME or --spec SPEC") != std::string::npos);
+  auto typo = run_command({ACCORD_BINARY, "usage", "adopt", "--registry", path + ".typo", "--api", "Users v1"});
+  CHECK(typo.exit_code == 2);
+  CHECK(!std::filesystem::exists(path + ".typo"));
+  auto adopted = run_command({ACCORD_BINARY, "usage", "adopt", "--registry", path, "--api", "Users v1"});
+  INFO(adopted.out << adopted.err);
+  CHECK(adopted.exit_code == 0);
+  CHECK(adopted.out == "adopted 1 days of usage recorded before usage carried an API into API 'Users v1'\n");
+  auto again = run_command({ACCORD_BINARY, "usage", "adopt", "--registry", path, "--api", "Users v1"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("nothing to adopt") == 0);
+  auto store = open_store(path, OpenMode::existing);
+  REQUIRE(store.ok());
+  auto users = (*store)->load("Users v1", 0);
+  REQUIRE(users.ok());
+  REQUIRE(users->counts.size() == 1);
+  CHECK(users->counts[0].calls == 42);
+  store->reset();
+  std::remove(path.c_str());
 }
