@@ -112,4 +112,12 @@ void TempRepo::commit_all(const std::string& message) const {
   git({"commit", "-q", "-m", message});
 }
 
+void TempRepo::install_pre_commit_hook() const {
+  auto hook = path() / ".git/hooks/pre-commit";
+  std::filesystem::create_directories(hook.parent_path());
+  std::filesystem::copy_file(std::string(ACCORD_SOURCE_DIR) + "/ci/pre-commit/accord-pre-commit", hook,
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::permissions(hook, std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
+}
+
 }  // namespace accord::test

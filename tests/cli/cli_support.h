@@ -45,6 +45,8 @@ class TempRepo : public TempDir {
   void write(const std::string& relative, const std::string& content) const;
   void copy_in(const std::string& source, const std::string& relative) const;
   void commit_all(const std::string& message) const;
+  // ci/pre-commit/accord-pre-commit as the repository's plain git pre-commit hook.
+  void install_pre_commit_hook() const;
 };
 
 std::string read_text(const std::string& path);

@@ -33,9 +33,8 @@ std::vector<EventContract> contracts() {
 const std::vector<std::string> kGitEnv = {"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null"};
 
 test::Run commit(const test::TempRepo& repo, const std::string& message) {
-  std::vector<std::string> env = kGitEnv;
-  env.push_back(std::string("ACCORD=") + ACCORD_BINARY);
-  return test::run({"git", "-C", repo.str(), "commit", "-q", "-m", message}, {}, env);
+  return test::run({"git", "-C", repo.str(), "commit", "-q", "-m", message}, {},
+                   {std::string("ACCORD=") + ACCORD_BINARY, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null"});
 }
 
 test::Run run_script(const test::TempRepo& repo, const std::string& script, std::vector<std::string> env) {
@@ -43,6 +42,19 @@ test::Run run_script(const test::TempRepo& repo, const std::string& script, std:
   std::ofstream(path) << script;
   env.insert(env.end(), kGitEnv.begin(), kGitEnv.end());
   return test::run({"bash", "-eo", "pipefail", path}, repo.str(), env);
+}
+
+// A repository whose `main` has c.v1 and whose working tree breaks it.
+void commit_then_break(const test::TempRepo& repo, const EventContract& c) {
+  repo.copy_in(c.v1, c.name);
+  repo.commit_all("v1");
+  repo.copy_in(c.removed, c.name);
+}
+
+// The environment of the action's check step, comparing `spec` with `main`.
+std::vector<std::string> action_env(const std::string& spec) {
+  return {std::string("ACCORD=") + ACCORD_BINARY, "ACCORD_AGAINST=main", "ACCORD_SPECS=" + spec, "ACCORD_FAIL_ON=",
+          "ACCORD_CONFIG=", "ACCORD_ARGS="};
 }
 
 // The `run:` of a named step of the composite action, or the GitLab job's one script line.
@@ -71,10 +83,7 @@ TEST_CASE("pre-commit: AsyncAPI and JSON Schema contracts are gated like OpenAPI
     test::TempRepo repo;
     repo.copy_in(c.v1, c.name);
     repo.commit_all("v1");
-    auto hook = repo.path() / ".git/hooks/pre-commit";
-    std::filesystem::create_directories(hook.parent_path());
-    std::filesystem::copy_file(std::string(ACCORD_SOURCE_DIR) + "/ci/pre-commit/accord-pre-commit", hook);
-    std::filesystem::permissions(hook, std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
+    repo.install_pre_commit_hook();
 
     repo.copy_in(c.removed, c.name);
     repo.git({"add", "-A"});
@@ -100,18 +109,14 @@ TEST_CASE("GitHub Action: AsyncAPI and JSON Schema findings annotate and gate", 
   for (const EventContract& c : contracts()) {
     INFO(c.name);
     test::TempRepo repo;
-    repo.copy_in(c.v1, c.name);
-    repo.commit_all("v1");
-    repo.copy_in(c.removed, c.name);
-    auto r = run_script(repo, script, {std::string("ACCORD=") + ACCORD_BINARY, "ACCORD_AGAINST=main",
-                                       "ACCORD_SPECS=" + c.name, "ACCORD_FAIL_ON=", "ACCORD_CONFIG=", "ACCORD_ARGS="});
+    commit_then_break(repo, c);
+    auto r = run_script(repo, script, action_env(c.name));
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
     CHECK(r.out.find("::error file=" + c.name + ",line=") != std::string::npos);
     CHECK(r.out.find(c.rule) != std::string::npos);
     repo.copy_in(c.harmless, c.name);
-    auto clean = run_script(repo, script, {std::string("ACCORD=") + ACCORD_BINARY, "ACCORD_AGAINST=main",
-                                           "ACCORD_SPECS=" + c.name, "ACCORD_FAIL_ON=", "ACCORD_CONFIG=", "ACCORD_ARGS="});
+    auto clean = run_script(repo, script, action_env(c.name));
     INFO(clean.out << clean.err);
     CHECK(clean.exit_code == 0);
   }
@@ -122,9 +127,7 @@ TEST_CASE("GitLab template: AsyncAPI and JSON Schema findings in JUnit and Code 
   for (const EventContract& c : contracts()) {
     INFO(c.name);
     test::TempRepo repo;
-    repo.copy_in(c.v1, c.name);
-    repo.commit_all("v1");
-    repo.copy_in(c.removed, c.name);
+    commit_then_break(repo, c);
     const std::string base = repo.git({"rev-parse", "main"}).substr(0, 40);
     auto r = run_script(repo, script, {std::string("ACCORD_BIN=") + ACCORD_BINARY, "CI_MERGE_REQUEST_DIFF_BASE_SHA=" + base,
                                        "ACCORD_SPECS=" + c.name, "ACCORD_FAIL_ON=", "ACCORD_ARGS="});

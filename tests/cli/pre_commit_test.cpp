@@ -20,13 +20,6 @@ test::Run commit(const test::TempRepo& repo, const std::string& message) {
                    {std::string("ACCORD=") + ACCORD_BINARY, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null"});
 }
 
-void install_hook(const test::TempRepo& repo) {
-  auto hook = repo.path() / ".git/hooks/pre-commit";
-  std::filesystem::create_directories(hook.parent_path());
-  std::filesystem::copy_file(kHook, hook, std::filesystem::copy_options::overwrite_existing);
-  std::filesystem::permissions(hook, std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
-}
-
 }  // namespace
 
 TEST_CASE("pre-commit: a commit that removes an operation is refused, a harmless one passes", "[cli][pre-commit]") {
@@ -34,7 +27,7 @@ TEST_CASE("pre-commit: a commit that removes an operation is refused, a harmless
   repo.copy_in("fixtures/cli/users-v1.yaml", "api/openapi.yaml");
   repo.write("ci.yaml", "stages: [build]\n");
   repo.commit_all("v1");
-  install_hook(repo);
+  repo.install_pre_commit_hook();
 
   repo.copy_in("fixtures/cli/users-v2-removed.yaml", "api/openapi.yaml");
   repo.git({"add", "api/openapi.yaml"});
@@ -89,7 +82,7 @@ TEST_CASE("pre-commit: names the staged files it skipped and never refuses for o
   repo.write("ci.yaml", "stages: [build]\n");
   repo.write("README.md", "# service\n");
   repo.commit_all("v1");
-  install_hook(repo);
+  repo.install_pre_commit_hook();
 
   repo.copy_in("fixtures/cli/users-v2-harmless.yaml", "api/openapi.yaml");
   repo.write("api/broken.yaml", "openapi: 3.0.3\npaths: [unclosed\n");  // a contract accord cannot read
