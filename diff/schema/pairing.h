@@ -1,6 +1,6 @@
 // Pairing the subschemas of one schema pair: properties by name, items by
-// position, pattern properties by pattern, composition branches by $ref,
-// equivalence or position. The walker (compare.cpp) recurses into each pair.
+// position, pattern properties by pattern, composition branches by meaning
+// (branch_pairing.h). The walker (walker.h) recurses into each pair.
 #pragma once
 
 #include "diff/schema/internal.h"

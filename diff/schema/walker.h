@@ -114,6 +114,7 @@ struct Walker : PairWalker {
   bool compare_merged(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out,
                       std::string_view& not_merged);
   bool compare_unwrapped(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);
+  bool compare_widened(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);
   // One info finding the first time a budget is met in a compare() call.
   void report_budget(std::string_view change, std::string limit, const core::Schema* o, const core::Schema* n,
                      const std::string& path, FrameOut& out);
