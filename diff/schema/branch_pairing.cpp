@@ -79,7 +79,8 @@ class Pairer {
   }
 
  private:
-  static std::string_view discriminator_property(const BranchList& own, const BranchList& other) {
+  std::string_view discriminator_property(const BranchList& own, const BranchList& other) const {
+    if (!walker_.profile->discriminator) return {};
     for (const BranchList* l : {&own, &other})
       if (l->parent && l->parent->discriminator && !l->parent->discriminator->property_name.empty())
         return l->parent->discriminator->property_name;
@@ -123,7 +124,7 @@ class Pairer {
   }
 
   // The value of the discriminator property that selects the branch: from
-  // the mapping, the branch's own const/enum, or (OpenAPI's implicit
+  // the mapping, the branch's own const/enum, or (the implicit
   // mapping) the name of the schema a `$ref` branch names.
   Key discriminator_value(Side& s, size_t i) {
     if (s.discriminator.empty()) return std::nullopt;
@@ -231,19 +232,20 @@ std::string branch_name(const SchemaHandle& h, size_t index) {
   return "#" + std::to_string(index);
 }
 
-bool inert_beside_composition(std::string_view key) {
-  static constexpr std::string_view inert[] = {"description", "title", "example", "examples", "externalDocs",
-                                               "$comment", "nullable", "x-nullable", "deprecated", "readOnly",
-                                               "writeOnly", "default", "summary", "xml"};
-  if (key.rfind("x-", 0) == 0) return true;
+bool inert_beside_composition(std::string_view key, const SchemaProfile& profile) {
+  static constexpr std::string_view inert[] = {"description", "title", "examples", "$comment", "deprecated",
+                                               "readOnly", "writeOnly", "default", "summary"};
+  if (profile.is_annotation(key) || profile.is_nullable_key(key)) return true;
   return std::find(std::begin(inert), std::end(inert), key) != std::end(inert);
 }
 
-const std::vector<SchemaHandle>* alternatives_of(const Schema& s, std::string_view& keyword) {
+const std::vector<SchemaHandle>* alternatives_of(const Schema& s, const SchemaProfile& profile,
+                                                 std::string_view& keyword) {
   if (s.boolean_schema || s.base || s.nullable || !s.node || !s.node->is_object() || !s.all_of.empty()) return nullptr;
   if (s.any_of.empty() == s.one_of.empty()) return nullptr;
   for (const core::Member& m : s.node->children())
-    if (m.key != "anyOf" && m.key != "oneOf" && m.key != "discriminator" && !inert_beside_composition(m.key))
+    if (m.key != "anyOf" && m.key != "oneOf" && !(m.key == "discriminator" && profile.discriminator) &&
+        !inert_beside_composition(m.key, profile))
       return nullptr;
   keyword = s.any_of.empty() ? "one-of" : "any-of";
   return s.any_of.empty() ? &s.one_of : &s.any_of;

@@ -36,10 +36,11 @@ std::string branch_name(const core::SchemaHandle& h, size_t index);
 
 // The branches of a schema that is only an anyOf or a oneOf (nothing but
 // annotations and a discriminator beside it), else nullptr; `keyword` is
-// "any-of" or "one-of" then.
-const std::vector<core::SchemaHandle>* alternatives_of(const core::Schema& s, std::string_view& keyword);
+// "any-of" or "one-of" then. (A discriminator beside it only where the profile has one.)
+const std::vector<core::SchemaHandle>* alternatives_of(const core::Schema& s, const SchemaProfile& profile,
+                                                      std::string_view& keyword);
 
 // Whether a key beside a composition changes nothing it accepts.
-bool inert_beside_composition(std::string_view key);
+bool inert_beside_composition(std::string_view key, const SchemaProfile& profile);
 
 }  // namespace accord::diff::schema_detail

@@ -36,9 +36,11 @@ struct Children {
     walker.compare_pair(os, ns, via_ref, via_ref, at, target);
   }
 
-  // A property the direction does not carry: readOnly ones are never sent,
-  // writeOnly ones never returned.
-  bool ignored(const Schema* s) const { return request() ? s->read_only : s->write_only; }
+  // A property the direction does not carry (where the profile says so):
+  // readOnly ones are never read as input, writeOnly ones never written.
+  bool ignored(const Schema* s) const {
+    return walker.profile->direction_filters && (request() ? s->read_only : s->write_only);
+  }
 
   void properties() {
     for (const NamedHandle& np : n->properties) {
@@ -206,7 +208,7 @@ const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old
       branches = m.key == "allOf" ? &s.all_of : m.key == "anyOf" ? &s.any_of : &s.one_of;
       continue;
     }
-    if (!inert_beside_composition(m.key)) return nullptr;
+    if (!inert_beside_composition(m.key, *walker.profile)) return nullptr;
   }
   if (!branches || branches->empty() || branches->size() > 2) return nullptr;
   adds_null = s.nullable;

@@ -31,8 +31,11 @@
 namespace accord::diff::schema_detail {
 
 struct Walker : PairWalker {
-  Walker(core::DocumentSet& old_set, core::DocumentSet& new_set)
-      : old_graph(old_set), new_graph(new_set), old_merger(old_graph), new_merger(new_graph) {}
+  Walker(core::DocumentSet& old_set, core::DocumentSet& new_set, const SchemaProfile& schema_profile)
+      : old_graph(old_set), new_graph(new_set), old_merger(old_graph, schema_profile),
+        new_merger(new_graph, schema_profile) {
+    profile = &schema_profile;
+  }
 
   struct PairKey {
     const core::Schema* o;

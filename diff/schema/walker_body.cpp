@@ -34,14 +34,14 @@ void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std:
   if (compare_merged(o, n, path, out, not_merged)) return;
   if (not_merged.empty() && compare_widened(o, n, path, out)) return;
   if (not_merged.empty()) {
-    compare_keywords(*o, *n, direction, path, earliest_sunset, out);
+    compare_keywords(*o, *n, direction, path, *profile, earliest_sunset, out);
     compare_children(*this, o, n, path, out);
     return;
   }
   // Branches compared one by one are less exact: said once, where
   // something was found (an unchanged schema says nothing).
   FrameOut local;
-  compare_keywords(*o, *n, direction, path, earliest_sunset, local);
+  compare_keywords(*o, *n, direction, path, *profile, earliest_sunset, local);
   compare_children(*this, o, n, path, local);
   out.lowest_cut = std::min(out.lowest_cut, local.lowest_cut);
   out.footprint.insert(out.footprint.end(), local.footprint.begin(), local.footprint.end());
@@ -109,8 +109,8 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
 // is accepted; X's properties are not "removed" by the wrapping.
 bool Walker::compare_widened(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
   std::string_view old_keyword, new_keyword;
-  const std::vector<SchemaHandle>* old_branches = alternatives_of(*o, old_keyword);
-  const std::vector<SchemaHandle>* new_branches = alternatives_of(*n, new_keyword);
+  const std::vector<SchemaHandle>* old_branches = alternatives_of(*o, *profile, old_keyword);
+  const std::vector<SchemaHandle>* new_branches = alternatives_of(*n, *profile, new_keyword);
   if ((old_branches != nullptr) == (new_branches != nullptr)) return false;
   const Schema* lone = old_branches ? n : o;
   if (lone->unconstrained() || !lone->all_of.empty() || !lone->any_of.empty() || !lone->one_of.empty()) return false;
