@@ -1,5 +1,7 @@
 #include "diff/openapi/schema_profile.h"
 
+#include "diff/schema/rule_rows.h"
+
 namespace accord::diff {
 
 core::Dialect openapi_container_dialect(const core::Document* doc, core::Dialect fallback) {
@@ -15,6 +17,15 @@ core::Dialect openapi_container_dialect(const core::Document* doc, core::Dialect
   // Swagger 2.0's schema object is the same draft-04 subset as OpenAPI 3.0's.
   if (root->get("swagger")) return core::Dialect::openapi30;
   return fallback;
+}
+
+std::span<const RuleInfo> openapi_schema_rule_table() {
+  static const DerivedRules rows = [] {
+    DerivedRules out;
+    schema_rule_rows("openapi.", "request", "response", Format::openapi, out);
+    return out;
+  }();
+  return rows.rows;
 }
 
 const SchemaProfile& openapi_schema_profile() {

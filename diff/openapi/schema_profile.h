@@ -2,6 +2,9 @@
 // schema comparator (diff/schema/profile.h).
 #pragma once
 
+#include <span>
+
+#include "diff/model/rules.h"
 #include "diff/schema/profile.h"
 
 namespace accord::diff {
@@ -12,6 +15,9 @@ namespace accord::diff {
 // x-sunset, x-stability-level; int32/int64 and float/double; `nullable` /
 // `x-nullable`; `example`, `externalDocs`, `xml` and `x-*` as annotations.
 const SchemaProfile& openapi_schema_profile();
+
+// The schema comparator's rows under openapi.request-/openapi.response-.
+std::span<const RuleInfo> openapi_schema_rule_table();
 
 // The OpenAPI part of the dialect rule: by the document's `openapi` /
 // `swagger` version, else `fallback`.

@@ -65,8 +65,4 @@ class SchemaComparator {
   Impl* impl_;
 };
 
-// Registry rows for every schema change under the "openapi.request-" and
-// "openapi.response-" prefixes.
-std::span<const RuleInfo> openapi_schema_rule_table();
-
 }  // namespace accord::diff
