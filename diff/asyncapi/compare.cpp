@@ -28,10 +28,28 @@ std::string operation_label(const Operation& op) {
 
 bool is_avro(std::string_view format) { return format.find("avro") != std::string_view::npos; }
 
+// AsyncAPI's default schema format is a superset of draft-07.
+core::Dialect asyncapi_container_dialect(const core::Document* doc, core::Dialect fallback) {
+  const core::Node* root = doc ? doc->root() : nullptr;
+  if (root && root->is_object() && root->get("asyncapi")) return core::Dialect::draft7;
+  return fallback;
+}
+
+// JSON Schema as AsyncAPI reads it: the JSON Schema profile with draft-07
+// for documents that name no dialect.
+const SchemaProfile& asyncapi_schema_profile() {
+  static const SchemaProfile p = [] {
+    SchemaProfile out = json_schema_profile();
+    out.container_dialect = asyncapi_container_dialect;
+    return out;
+  }();
+  return p;
+}
+
 class AsyncDiff {
  public:
   AsyncDiff(core::DocumentSet& old_set, core::DocumentSet& new_set)
-      : old_set_(old_set), new_set_(new_set), schemas_(old_set, new_set) {}
+      : old_set_(old_set), new_set_(new_set), schemas_(old_set, new_set, asyncapi_schema_profile()) {}
 
   core::Status run(const Model& o, const Model& n) {
     compare_servers(o, n);

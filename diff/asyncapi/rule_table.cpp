@@ -2,7 +2,7 @@
 // comparator's changes under `asyncapi.receive-` (payloads the application
 // receives: input) and `asyncapi.send-` (payloads it sends: output).
 #include "diff/asyncapi/compare.h"
-#include "diff/jsonschema/schema_rules.h"
+#include "diff/schema/rule_rows.h"
 
 namespace accord::diff {
 
@@ -56,7 +56,7 @@ constexpr RuleInfo kRules[] = {
 const DerivedRules& table() {
   static const DerivedRules t = [] {
     DerivedRules out;
-    derive_schema_rules("asyncapi.", "receive", "send", Format::asyncapi, out);
+    schema_rule_rows("asyncapi.", "receive", "send", Format::asyncapi, out);
     for (const RuleInfo& row : kRules) out.rows.push_back(row);
     return out;
   }();

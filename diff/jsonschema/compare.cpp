@@ -31,7 +31,7 @@ std::vector<std::pair<std::string_view, Side>> definitions_of(const core::Node* 
 class JsonSchemaDiff {
  public:
   JsonSchemaDiff(core::DocumentSet& old_set, core::DocumentSet& new_set, SchemaMode mode)
-      : comparator_(old_set, new_set), mode_(mode) {}
+      : comparator_(old_set, new_set, json_schema_profile()), mode_(mode) {}
 
   core::Status compare_pair(const Side& o, const Side& n, const std::string& subject) {
     if (mode_ != SchemaMode::forward)

@@ -6,6 +6,7 @@
 
 #include "diff/openapi/model.h"
 #include "diff/openapi/rules.h"
+#include "diff/openapi/schema_profile.h"
 
 namespace accord::diff {
 
@@ -71,7 +72,7 @@ class OpenApiFormat final : public ContractFormat {
     auto& o = static_cast<LoadedApi&>(old_version);
     auto& n = static_cast<LoadedApi&>(new_version);
     FindingSink sink;
-    SchemaComparator schemas(*o.documents, *n.documents);
+    SchemaComparator schemas(*o.documents, *n.documents, openapi_schema_profile());
     const core::SystemClock system_clock;
     const core::Clock& clock = options.clock ? *options.clock : system_clock;
     openapi::Context cx{sink, schemas, core::format_day(clock.today_day()), std::nullopt, 0, {}, {}};

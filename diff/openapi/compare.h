@@ -11,7 +11,7 @@ namespace accord::diff {
 const ContractFormat& openapi_format();
 
 // The non-schema rows (rule_table.cpp); the schema rows are
-// openapi_schema_rule_table() (diff/schema). openapi_format().rules() is both.
+// openapi_schema_rule_table() (diff/openapi/schema_profile.h). openapi_format().rules() is both.
 std::span<const RuleInfo> openapi_rule_table();
 
 }  // namespace accord::diff

@@ -34,8 +34,9 @@ struct SchemaComparator::Impl : Walker {
   bool dialects_set = false;
 };
 
-SchemaComparator::SchemaComparator(core::DocumentSet& old_set, core::DocumentSet& new_set)
-    : impl_(new Impl(old_set, new_set)) {}
+SchemaComparator::SchemaComparator(core::DocumentSet& old_set, core::DocumentSet& new_set,
+                                   const SchemaProfile& profile)
+    : impl_(new Impl(old_set, new_set, profile)) {}
 SchemaComparator::~SchemaComparator() { delete impl_; }
 
 void SchemaComparator::set_caching(bool enabled) { impl_->caching = enabled; }
@@ -43,23 +44,6 @@ void SchemaComparator::set_earliest_sunset(std::string day) { impl_->earliest_su
 void SchemaComparator::set_budgets(size_t exact_expansions, size_t pair_bodies) {
   impl_->exact_budget = exact_expansions;
   impl_->body_budget = pair_bodies;
-}
-
-core::Dialect container_dialect(const core::Document* doc, core::Dialect fallback) {
-  const core::Node* root = doc ? doc->root() : nullptr;
-  if (!root || !root->is_object()) return fallback;
-  if (const core::Node* v = root->get("openapi"); v && v->is_scalar()) {
-    if (v->text().rfind("3.0", 0) == 0) return core::Dialect::openapi30;
-    const core::Node* dialect = root->get("jsonSchemaDialect");
-    if (dialect && dialect->is_string() && core::dialect_of_uri(dialect->text()) != core::Dialect::unknown)
-      return core::dialect_of_uri(dialect->text());
-    return core::Dialect::draft2020_12;
-  }
-  // Swagger 2.0's schema object is the same draft-04 subset as OpenAPI 3.0's.
-  if (root->get("swagger")) return core::Dialect::openapi30;
-  // AsyncAPI's default schema format is a superset of draft-07.
-  if (root->get("asyncapi")) return core::Dialect::draft7;
-  return fallback;
 }
 
 namespace {
@@ -75,10 +59,10 @@ bool is_ref(const core::Node* n) { return core::reference_of(n) != nullptr; }
 
 // A document with no dialect of its own (a schema file a `$ref` reaches)
 // reads in the dialect of the document the comparison started from.
-void set_dialects(core::SchemaGraph& graph, const core::Node* entry) {
+void set_dialects(core::SchemaGraph& graph, const core::Node* entry, const SchemaProfile& profile) {
   const core::Document* doc = graph.documents().document_of(entry);
-  core::Dialect fallback = container_dialect(doc, core::Dialect::unknown);
-  graph.set_dialect_rule(container_dialect, fallback);
+  core::Dialect fallback = profile.container_dialect(doc, core::Dialect::unknown);
+  graph.set_dialect_rule(profile.container_dialect, fallback);
 }
 }  // namespace
 
@@ -87,8 +71,8 @@ core::Status SchemaComparator::compare(const core::Node* old_schema, const std::
                                        Direction direction, const SchemaScope& scope, FindingSink& sink) {
   Impl& impl = *impl_;
   if (!impl.dialects_set) {
-    set_dialects(impl.old_graph, old_schema);
-    set_dialects(impl.new_graph, new_schema);
+    set_dialects(impl.old_graph, old_schema, *impl.profile);
+    set_dialects(impl.new_graph, new_schema, *impl.profile);
     impl.dialects_set = true;
   }
   impl.begin(direction);
@@ -107,7 +91,8 @@ core::Status SchemaComparator::compare(const core::Node* old_schema, const std::
                   [](const RawFinding& f) { return f.change == "comparison-approximate"; }))
     out.findings.clear();
   std::string prefix = scope.rule_prefix.empty()
-                           ? std::string(direction == Direction::request ? "openapi.request-" : "openapi.response-")
+                           ? std::string(direction == Direction::input ? impl.profile->input_prefix
+                                                                       : impl.profile->output_prefix)
                            : scope.rule_prefix;
   for (RawFinding& f : out.findings) {
     std::vector<Arg> args;

@@ -1,10 +1,11 @@
-// Direction-aware (input/output) comparison of two JSON Schemas (OpenAPI 2.0/3.0/3.1 schema
-// objects, and later AsyncAPI payloads and plain JSON Schema documents).
+// Direction-aware (input/output) comparison of two JSON Schemas: the schema
+// objects of a contract format (whose additions its SchemaProfile names,
+// diff/schema/profile.h) or plain JSON Schema documents.
 //
-// Direction decides what is breaking: what a client sends (request) may only
-// widen; what a server returns (response) may only narrow. Rule IDs are
-// `scope.rule_prefix + change name`, e.g. "openapi.response-" +
-// "property-removed" = "openapi.response-property-removed".
+// Direction decides what is breaking: what the contract's owner reads
+// (input) may only widen; what it writes (output) may only narrow. Rule IDs
+// are `scope.rule_prefix + change name` (the profile's prefix when the scope
+// has none), e.g. "<format>.<output word>-" + "property-removed".
 #pragma once
 
 #include <span>
@@ -15,25 +16,27 @@
 #include "core/schema.h"
 #include "diff/model/rules.h"
 #include "diff/model/sink.h"
+#include "diff/schema/profile.h"
 
 namespace accord::diff {
 
 // What the owner of the contract reads (input: an API's requests, the
 // answers to its webhooks) may only widen; what it writes (output: responses,
 // webhook payloads, messages it sends) may only narrow. `request` and
-// `response` are the OpenAPI names of the same two values.
+// `response` are other names of the same two values.
 enum class Direction { input, output, request = input, response = output };
 
 // Where in the contract a schema sits; copied into every finding it yields.
 struct SchemaScope {
   std::string operation;    // "GET /pets/{id}" (may be empty)
-  std::string subject;      // "request body (application/json)", "query parameter 'limit'", "response 200 (application/json)"
-  std::string rule_prefix;  // "openapi.request-" or "openapi.response-"
+  std::string subject;      // "request body (application/json)", "query parameter 'limit'", "payload of 'orders'"
+  std::string rule_prefix;  // "<format>.<direction word>-"; "" = the profile's
 };
 
 class SchemaComparator {
  public:
-  SchemaComparator(core::DocumentSet& old_set, core::DocumentSet& new_set);
+  // `profile` (which outlives the comparator) is what the format reads into its schemas.
+  SchemaComparator(core::DocumentSet& old_set, core::DocumentSet& new_set, const SchemaProfile& profile);
   ~SchemaComparator();
   SchemaComparator(const SchemaComparator&) = delete;
   SchemaComparator& operator=(const SchemaComparator&) = delete;
@@ -49,7 +52,7 @@ class SchemaComparator {
   // changes nothing.
   void set_caching(bool enabled);
 
-  // A deprecation whose new x-sunset is before `day` ("YYYY-MM-DD") gives
+  // A deprecation whose new sunset date is before `day` ("YYYY-MM-DD") gives
   // too little notice (accord.yaml `deprecation-days`); "" = no minimum.
   void set_earliest_sunset(std::string day);
 
@@ -61,15 +64,5 @@ class SchemaComparator {
   struct Impl;
   Impl* impl_;
 };
-
-// The JSON Schema dialect of a document by what contains it: OpenAPI 3.0 /
-// Swagger 2.0 -> their schema subset, OpenAPI 3.1 -> `jsonSchemaDialect` or
-// 2020-12, AsyncAPI -> draft-07; `fallback` for anything else. (A root
-// `$schema` is read by core::SchemaGraph before this is asked.)
-core::Dialect container_dialect(const core::Document* doc, core::Dialect fallback);
-
-// Registry rows for every schema change under the "openapi.request-" and
-// "openapi.response-" prefixes.
-std::span<const RuleInfo> openapi_schema_rule_table();
 
 }  // namespace accord::diff

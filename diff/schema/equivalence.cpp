@@ -6,9 +6,9 @@ namespace accord::diff::schema_detail {
 
 namespace {
 
-bool annotation(std::string_view key) {
-  return key == "description" || key == "title" || key == "example" || key == "examples" || key == "$comment" ||
-         key == "externalDocs" || key.rfind("x-", 0) == 0;
+bool annotation(std::string_view key, const SchemaProfile& profile) {
+  return key == "description" || key == "title" || key == "examples" || key == "$comment" ||
+         profile.is_annotation(key);
 }
 
 bool node_ref_free(const core::Node* node) {
@@ -58,13 +58,13 @@ bool Walker::same_nodes(const core::Node* a, const core::Node* b, int& budget,
   }
   size_t counted = 0;
   for (const core::Member& m : a->children()) {
-    if (annotation(m.key)) continue;
+    if (annotation(m.key, *profile)) continue;
     ++counted;
     const core::Node* other = b->get(m.key);
     if (!other || !same_nodes(m.value, other, budget, assumed)) return false;
   }
   size_t other_count = 0;
-  for (const core::Member& m : b->children()) other_count += annotation(m.key) ? 0 : 1;
+  for (const core::Member& m : b->children()) other_count += annotation(m.key, *profile) ? 0 : 1;
   return counted == other_count;
 }
 

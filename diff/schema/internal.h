@@ -9,6 +9,7 @@
 #include "core/schema.h"
 #include "diff/model/finding.h"
 #include "diff/schema/compare.h"
+#include "diff/schema/profile.h"
 
 namespace accord::diff::schema_detail {
 
@@ -39,9 +40,10 @@ struct FrameOut {
 // Keyword comparisons of one schema pair (no recursion): types, formats,
 // nullability, enum/const, limits, patterns, defaults, discriminator...
 // `path` is the property path of the pair; findings go to `out`.
-// `earliest_sunset` ("YYYY-MM-DD", "" = none): a new x-sunset before it is too soon.
+// `earliest_sunset` ("YYYY-MM-DD", "" = none): a new sunset date before it is too soon.
 void compare_keywords(const core::Schema& old_s, const core::Schema& new_s, Direction direction,
-                      const std::string& path, std::string_view earliest_sunset, FrameOut& out);
+                      const std::string& path, const SchemaProfile& profile, std::string_view earliest_sunset,
+                      FrameOut& out);
 
 // One change at one place of both documents is reported once per compare()
 // call, at the shortest property path that reaches it (then the smallest);

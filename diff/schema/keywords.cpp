@@ -20,6 +20,7 @@ struct Reporter {
   const Schema& new_s;
   Direction direction;
   const std::string& path;
+  const SchemaProfile& profile;
   FrameOut& out;
 
   void operator()(std::string_view change, std::vector<Arg> args = {}) const {
@@ -37,12 +38,12 @@ bool is_iso_date(std::string_view s) {
   return true;
 }
 
-// Deprecating announces a removal: its x-sunset date should be there and
-// readable. Only what this change does is judged.
+// Deprecating announces a removal: its sunset date (the profile's key)
+// should be there and readable. Only what this change does is judged.
 void compare_deprecation(const Reporter& report, std::string_view earliest_sunset) {
-  if (!report.new_s.deprecated) return;
-  auto sunset_of = [](const Schema& s) -> std::string_view {
-    const Node* n = s.node && s.node->is_object() ? s.node->get("x-sunset") : nullptr;
+  if (!report.new_s.deprecated || report.profile.sunset_key.empty()) return;
+  auto sunset_of = [&](const Schema& s) -> std::string_view {
+    const Node* n = s.node && s.node->is_object() ? s.node->get(report.profile.sunset_key) : nullptr;
     return n && n->is_scalar() ? n->text() : std::string_view();
   };
   std::string_view was = sunset_of(report.old_s), is = sunset_of(report.new_s);
@@ -57,12 +58,13 @@ void compare_deprecation(const Reporter& report, std::string_view earliest_sunse
     report("sunset-too-soon", {{"sunset", std::string(is)}});
 }
 
-// x-stability-level on a schema or property: promising less than before
-// (stable -> beta) takes a guarantee away. Absent counts as stable; a value
-// outside the scale is not compared.
+// A stability level (the profile's key) on a schema or property: promising
+// less than before (stable -> beta) takes a guarantee away. Absent counts as
+// stable; a value outside the scale is not compared.
 void compare_stability(const Reporter& report) {
-  auto level_of = [](const Schema& s) -> std::string_view {
-    const Node* n = s.node && s.node->is_object() ? s.node->get("x-stability-level") : nullptr;
+  if (report.profile.stability_key.empty()) return;
+  auto level_of = [&](const Schema& s) -> std::string_view {
+    const Node* n = s.node && s.node->is_object() ? s.node->get(report.profile.stability_key) : nullptr;
     return n && n->is_scalar() ? n->text() : std::string_view("stable");
   };
   auto rank = [](std::string_view level) {
@@ -115,25 +117,15 @@ void compare_types(const Reporter& report) {
     report(report.new_s.nullable ? "became-nullable" : "became-not-nullable");
 }
 
-int format_rank(std::string_view f) {
-  if (f == "int32" || f == "float") return 1;
-  if (f == "int64" || f == "double") return 2;
-  return 0;
-}
-bool same_format_family(std::string_view a, std::string_view b) {
-  bool ints = (a == "int32" || a == "int64") && (b == "int32" || b == "int64");
-  bool floats = (a == "float" || a == "double") && (b == "float" || b == "double");
-  return ints || floats;
-}
-
 void compare_format(const Reporter& report) {
   std::string o = text_of(report.old_s.format), n = text_of(report.new_s.format);
   if (o == n) return;
   if (o.empty()) return report("format-added", {{"new", n}});
   if (n.empty()) return report("format-removed", {{"old", o}});
   std::vector<Arg> args{{"old", o}, {"new", n}};
-  if (same_format_family(o, n))
-    return report(format_rank(n) > format_rank(o) ? "format-widened" : "format-narrowed", std::move(args));
+  if (report.profile.same_format_family(o, n))
+    return report(report.profile.format_rank(n) > report.profile.format_rank(o) ? "format-widened" : "format-narrowed",
+                  std::move(args));
   report("format-changed", std::move(args));
 }
 
@@ -329,6 +321,7 @@ void compare_dependent_required(const Reporter& report) {
 }
 
 void compare_discriminator(const Reporter& report) {
+  if (!report.profile.discriminator) return;
   const auto& o = report.old_s.discriminator;
   const auto& n = report.new_s.discriminator;
   if (!o && !n) return;
@@ -357,8 +350,8 @@ void compare_discriminator(const Reporter& report) {
 }  // namespace
 
 void compare_keywords(const Schema& old_s, const Schema& new_s, Direction direction, const std::string& path,
-                      std::string_view earliest_sunset, FrameOut& out) {
-  Reporter report{old_s, new_s, direction, path, out};
+                      const SchemaProfile& profile, std::string_view earliest_sunset, FrameOut& out) {
+  Reporter report{old_s, new_s, direction, path, profile, out};
   compare_types(report);
   compare_format(report);
   compare_values(report);

@@ -19,24 +19,23 @@ using core::SchemaHandle;
 
 // Keywords that say nothing about instances: a wrapper with only these and
 // one real branch is that branch.
-bool inert(std::string_view key) {
+bool inert(std::string_view key, const SchemaProfile& profile) {
   return key == "allOf" || key == "$ref" || key == "description" || key == "title" || key == "summary" ||
-         key == "$comment" || key == "example" || key == "examples" || key == "externalDocs" ||
-         (key.rfind("x-", 0) == 0 && key != "x-nullable");
+         key == "$comment" || key == "examples" || (profile.is_annotation(key) && !profile.is_nullable_key(key));
 }
 
-bool only_inert_keywords(const Schema& s) {
+bool only_inert_keywords(const Schema& s, const SchemaProfile& profile) {
   if (s.base || s.boolean_schema || !s.node->is_object()) return false;
   for (const core::Member& m : s.node->children())
-    if (!inert(m.key)) return false;
+    if (!inert(m.key, profile)) return false;
   return true;
 }
 
 // `{}`, `true` or only annotations: a branch that adds nothing.
-bool vacuous(const Schema& s) {
+bool vacuous(const Schema& s, const SchemaProfile& profile) {
   if (s.synthetic) return false;
   if (s.boolean_schema) return !s.accepts_nothing;
-  return only_inert_keywords(s);
+  return only_inert_keywords(s, profile);
 }
 
 // Type sets intersect; `number` contains `integer`.
@@ -277,11 +276,11 @@ Normalized AllOfMerger::normalize(const Schema* s) {
       why = inner.not_merged;
       break;
     }
-    if (!vacuous(*inner.schema)) parts.push_back(inner.schema);
+    if (!vacuous(*inner.schema, profile_)) parts.push_back(inner.schema);
   }
 
   Normalized result{s, why};
-  if (why.empty() && parts.size() == 1 && only_inert_keywords(*s)) {
+  if (why.empty() && parts.size() == 1 && only_inert_keywords(*s, profile_)) {
     result.schema = parts[0];  // `allOf: [$ref X]` and `allOf: [$ref X, {}]` are X
   } else if (why.empty()) {
     Schema& merged = made_.emplace_back(*s);
@@ -297,7 +296,7 @@ Normalized AllOfMerger::normalize(const Schema* s) {
     if (!why.empty()) {
       result = {s, why};  // `merged` stays unused in made_ (later entries may point into it)
     } else {
-      // OpenAPI 3.0 writes a nullable reference as `nullable: true` beside allOf.
+      // A nullable keyword beside allOf (how 3.0-style schemas make a reference nullable).
       merged.nullable = (s->nullable_keyword && s->nullable) || null_ok;
       uint8_t types = merged.declared_types;
       bool compositional = !merged.any_of.empty() || !merged.one_of.empty();  // as read_schema_keywords

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "core/schema.h"
+#include "diff/schema/profile.h"
 
 namespace accord::diff::schema_detail {
 
@@ -22,7 +23,7 @@ struct Normalized {
 
 class AllOfMerger {
  public:
-  explicit AllOfMerger(core::SchemaGraph& graph) : graph_(graph) {}
+  AllOfMerger(core::SchemaGraph& graph, const SchemaProfile& profile) : graph_(graph), profile_(profile) {}
   AllOfMerger(const AllOfMerger&) = delete;
   AllOfMerger& operator=(const AllOfMerger&) = delete;
 
@@ -39,6 +40,7 @@ class AllOfMerger {
   core::SchemaHandle both(const core::SchemaHandle& a, const core::SchemaHandle& b);
 
   core::SchemaGraph& graph_;
+  const SchemaProfile& profile_;
   std::deque<core::Schema> made_;
   std::unordered_map<const core::Schema*, Normalized> memo_;
   std::unordered_set<const core::Schema*> merging_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json_pointer.h"
+#include "diff/schema/branch_pairing.h"
 
 namespace accord::diff::schema_detail {
 
@@ -35,9 +36,11 @@ struct Children {
     walker.compare_pair(os, ns, via_ref, via_ref, at, target);
   }
 
-  // A property the direction does not carry: readOnly ones are never sent,
-  // writeOnly ones never returned.
-  bool ignored(const Schema* s) const { return request() ? s->read_only : s->write_only; }
+  // A property the direction does not carry (where the profile says so):
+  // readOnly ones are never read as input, writeOnly ones never written.
+  bool ignored(const Schema* s) const {
+    return walker.profile->direction_filters && (request() ? s->read_only : s->write_only);
+  }
 
   void properties() {
     for (const NamedHandle& np : n->properties) {
@@ -140,62 +143,14 @@ struct Children {
     if (o->items || n->items) pair(&o->items, &n->items, join_path(path, "items"));
   }
 
-  static std::string branch_name(const SchemaHandle& h, size_t index) {
-    if (const core::Node* r = h.via_ref ? core::reference_of(h.node) : nullptr) {
-      std::string_view ref = r->text();
-      size_t slash = ref.rfind('/');
-      return std::string(slash == std::string_view::npos ? ref : ref.substr(slash + 1));
-    }
-    if (h.node->is_object())
-      if (std::string_view title = h.node->get_text("title"); !title.empty()) return std::string(title);
-    std::string name = "#";
-    name += std::to_string(index);
-    return name;
-  }
-
-  // Branches pair by equal $ref, then by equivalence (an inline schema and
-  // the same schema behind a $ref), then by
-  // position when the remaining counts agree; the rest are added / removed.
+  // Branches pair by meaning (branch_pairing.h); the rest are added / removed.
   void branches(const std::vector<SchemaHandle>& ol, const std::vector<SchemaHandle>& nl, std::string_view added,
                 std::string_view removed) {
     if (ol.empty() && nl.empty()) return;
-    std::vector<int> match_of_old(ol.size(), -1);
-    std::vector<bool> new_taken(nl.size(), false);
-    auto ref_text = [](const SchemaHandle& h) {
-      const core::Node* r = h.via_ref ? core::reference_of(h.node) : nullptr;
-      return r ? r->text() : std::string_view();
-    };
-    for (size_t i = 0; i < ol.size(); ++i)
-      for (size_t j = 0; j < nl.size() && !ref_text(ol[i]).empty(); ++j)
-        if (!new_taken[j] && ref_text(ol[i]) == ref_text(nl[j])) {
-          match_of_old[i] = static_cast<int>(j);
-          new_taken[j] = true;
-          break;
-        }
-    for (size_t i = 0; i < ol.size(); ++i) {
-      if (match_of_old[i] >= 0) continue;
-      for (size_t j = 0; j < nl.size(); ++j)
-        if (!new_taken[j] && walker.equivalent(ol[i], nl[j])) {
-          match_of_old[i] = static_cast<int>(j);
-          new_taken[j] = true;
-          break;
-        }
-    }
-    std::vector<size_t> old_left, new_left;
-    for (size_t i = 0; i < ol.size(); ++i)
-      if (match_of_old[i] < 0) old_left.push_back(i);
-    for (size_t j = 0; j < nl.size(); ++j)
-      if (!new_taken[j]) new_left.push_back(j);
-    for (size_t i = 0; i < ol.size(); ++i)
-      if (match_of_old[i] >= 0) pair(&ol[i], &nl[static_cast<size_t>(match_of_old[i])], path);
-    if (old_left.size() == new_left.size()) {
-      for (size_t k = 0; k < old_left.size(); ++k) pair(&ol[old_left[k]], &nl[new_left[k]], path);
-      return;
-    }
-    for (size_t i : old_left)
-      report(removed, path, walker.old_schema(ol[i]), n, {{"branch", branch_name(ol[i], i)}});
-    for (size_t j : new_left)
-      report(added, path, o, walker.new_schema(nl[j]), {{"branch", branch_name(nl[j], j)}});
+    BranchPairing p = pair_branches(walker, BranchList{ol, o, true}, BranchList{nl, n, false});
+    for (auto [i, j] : p.pairs) pair(&ol[i], &nl[j], path);
+    for (size_t i : p.old_left) report(removed, path, walker.old_schema(ol[i]), n, {{"branch", branch_name(ol[i], i)}});
+    for (size_t j : p.new_left) report(added, path, o, walker.new_schema(nl[j]), {{"branch", branch_name(nl[j], j)}});
   }
 
   // Whether no instance can match two of the branches (distinct types, or
@@ -253,12 +208,7 @@ const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old
       branches = m.key == "allOf" ? &s.all_of : m.key == "anyOf" ? &s.any_of : &s.one_of;
       continue;
     }
-    static constexpr std::string_view inert[] = {"description", "title", "example", "examples", "externalDocs",
-                                                 "$comment", "nullable", "x-nullable", "deprecated", "readOnly",
-                                                 "writeOnly", "default", "summary", "xml"};
-    bool allowed = m.key.rfind("x-", 0) == 0;
-    for (std::string_view k : inert) allowed = allowed || m.key == k;
-    if (!allowed) return nullptr;
+    if (!inert_beside_composition(m.key, *walker.profile)) return nullptr;
   }
   if (!branches || branches->empty() || branches->size() > 2) return nullptr;
   adds_null = s.nullable;

@@ -1,9 +1,10 @@
 // Pairing the subschemas of one schema pair: properties by name, items by
-// position, pattern properties by pattern, composition branches by $ref,
-// equivalence or position. The walker (compare.cpp) recurses into each pair.
+// position, pattern properties by pattern, composition branches by meaning
+// (branch_pairing.h). The walker (walker.h) recurses into each pair.
 #pragma once
 
 #include "diff/schema/internal.h"
+#include "diff/schema/profile.h"
 
 namespace accord::diff::schema_detail {
 
@@ -26,11 +27,12 @@ class PairWalker {
   virtual bool ref_free(const core::SchemaHandle& h) = 0;
 
   Direction direction = Direction::request;
+  const SchemaProfile* profile = nullptr;  // what the contract's format reads into its schemas
 };
 
 // A schema that only wraps another: `allOf`/`anyOf`/`oneOf` with one branch,
-// or `oneOf`/`anyOf` of `{type: 'null'}` and one other branch (the OpenAPI
-// 3.1 way to say nullable), with nothing but annotations beside it. Returns
+// or `oneOf`/`anyOf` of `{type: 'null'}` and one other branch (how 2020-12
+// says nullable), with nothing but annotations beside it. Returns
 // the wrapped branch, or nullptr; `adds_null` tells whether the wrapper
 // also accepts null.
 const core::SchemaHandle* wrapped_branch(PairWalker& walker, const core::Schema& s, bool old_side, bool& adds_null);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diff/schema/internal.h"
+#include "diff/schema/rule_rows.h"
 
 namespace accord::diff {
 
@@ -171,32 +172,26 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
   return text;
 }
 
-struct Table {
-  std::deque<std::string> text;  // owns every string the rows view
-  std::vector<RuleInfo> rows;
-};
-
-const Table& table() {
-  static const Table t = [] {
-    Table out;
-    auto keep = [&](std::string s) -> std::string_view { return out.text.emplace_back(std::move(s)); };
-    for (const Change& c : kChanges) {
-      for (Direction d : {Direction::request, Direction::response}) {
-        Level level = d == Direction::request ? c.request : c.response;
-        if (level == Level::none) continue;
-        std::string_view dir = d == Direction::request ? "request" : "response";
-        RuleInfo row{keep("openapi." + std::string(dir) + "-" + std::string(c.name)), Format::openapi,
-                     to_severity(level), keep(std::string(dir) + ",schema"),
-                     keep(replace_all(std::string(c.purpose), "{dir}", dir)), c.message};
-        out.rows.push_back(row);
-      }
-    }
-    return out;
-  }();
-  return t;
-}
-
 }  // namespace
+
+// The purposes speak of "request" and "response" (the input and output
+// words of the table); a format's words replace them.
+void schema_rule_rows(std::string_view format_prefix, std::string_view input_word, std::string_view output_word,
+                      Format format, DerivedRules& out) {
+  auto keep = [&](std::string s) -> std::string_view { return out.text.emplace_back(std::move(s)); };
+  for (const Change& c : kChanges) {
+    for (Direction d : {Direction::input, Direction::output}) {
+      Level level = d == Direction::input ? c.request : c.response;
+      if (level == Level::none) continue;
+      std::string_view dir = d == Direction::input ? "request" : "response";
+      std::string_view word = d == Direction::input ? input_word : output_word;
+      std::string purpose = replace_all(replace_all(std::string(c.purpose), "{dir}", dir), dir, word);
+      RuleInfo row{keep(std::string(format_prefix) + std::string(word) + "-" + std::string(c.name)), format,
+                   to_severity(level), keep(std::string(word) + ",schema"), keep(std::move(purpose)), c.message};
+      out.rows.push_back(row);
+    }
+  }
+}
 
 namespace schema_detail {
 bool has_rule(std::string_view change, Direction direction) {
@@ -205,7 +200,5 @@ bool has_rule(std::string_view change, Direction direction) {
   return false;
 }
 }  // namespace schema_detail
-
-std::span<const RuleInfo> openapi_schema_rule_table() { return table().rows; }
 
 }  // namespace accord::diff

@@ -31,8 +31,11 @@
 namespace accord::diff::schema_detail {
 
 struct Walker : PairWalker {
-  Walker(core::DocumentSet& old_set, core::DocumentSet& new_set)
-      : old_graph(old_set), new_graph(new_set), old_merger(old_graph), new_merger(new_graph) {}
+  Walker(core::DocumentSet& old_set, core::DocumentSet& new_set, const SchemaProfile& schema_profile)
+      : old_graph(old_set), new_graph(new_set), old_merger(old_graph, schema_profile),
+        new_merger(new_graph, schema_profile) {
+    profile = &schema_profile;
+  }
 
   struct PairKey {
     const core::Schema* o;
@@ -114,6 +117,7 @@ struct Walker : PairWalker {
   bool compare_merged(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out,
                       std::string_view& not_merged);
   bool compare_unwrapped(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);
+  bool compare_widened(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);
   // One info finding the first time a budget is met in a compare() call.
   void report_budget(std::string_view change, std::string limit, const core::Schema* o, const core::Schema* n,
                      const std::string& path, FrameOut& out);

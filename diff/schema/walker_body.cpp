@@ -3,6 +3,8 @@
 // keywords and the children.
 #include "diff/schema/walker.h"
 
+#include "diff/schema/branch_pairing.h"
+
 namespace accord::diff::schema_detail {
 
 using core::Schema;
@@ -30,15 +32,16 @@ void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std:
   if (compare_unwrapped(o, n, path, out)) return;
   std::string_view not_merged;
   if (compare_merged(o, n, path, out, not_merged)) return;
+  if (not_merged.empty() && compare_widened(o, n, path, out)) return;
   if (not_merged.empty()) {
-    compare_keywords(*o, *n, direction, path, earliest_sunset, out);
+    compare_keywords(*o, *n, direction, path, *profile, earliest_sunset, out);
     compare_children(*this, o, n, path, out);
     return;
   }
   // Branches compared one by one are less exact: said once, where
   // something was found (an unchanged schema says nothing).
   FrameOut local;
-  compare_keywords(*o, *n, direction, path, earliest_sunset, local);
+  compare_keywords(*o, *n, direction, path, *profile, earliest_sunset, local);
   compare_children(*this, o, n, path, local);
   out.lowest_cut = std::min(out.lowest_cut, local.lowest_cut);
   out.footprint.insert(out.footprint.end(), local.footprint.begin(), local.footprint.end());
@@ -98,6 +101,40 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
     if (f.path != path || (f.change != "became-nullable" && f.change != "became-not-nullable"))
       out.findings.push_back(std::move(f));
   report_nullability();
+  return true;
+}
+
+// `X` against `oneOf: [X, Y]` (or the reverse): X pairs with its branch
+// and the other branches were added (removed), which widens (narrows) what
+// is accepted; X's properties are not "removed" by the wrapping.
+bool Walker::compare_widened(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+  std::string_view old_keyword, new_keyword;
+  const std::vector<SchemaHandle>* old_branches = alternatives_of(*o, *profile, old_keyword);
+  const std::vector<SchemaHandle>* new_branches = alternatives_of(*n, *profile, new_keyword);
+  if ((old_branches != nullptr) == (new_branches != nullptr)) return false;
+  const Schema* lone = old_branches ? n : o;
+  if (lone->unconstrained() || !lone->all_of.empty() || !lone->any_of.empty() || !lone->one_of.empty()) return false;
+  std::vector<SchemaHandle> self(1);
+  self[0].node = lone->node;
+  self[0].pointer = lone->pointer;
+  self[0].resolved = lone;
+  const std::vector<SchemaHandle>& ol = old_branches ? *old_branches : self;
+  const std::vector<SchemaHandle>& nl = new_branches ? *new_branches : self;
+  BranchPairing p = pair_branches(*this, BranchList{ol, o, true, !old_branches}, BranchList{nl, n, false, !new_branches});
+  if (p.pairs.size() != 1) return false;
+  auto [i, j] = p.pairs.front();
+  bool via_ref = ol[i].via_ref || nl[j].via_ref;
+  compare_pair(old_schema(ol[i]), new_schema(nl[j]), via_ref, via_ref, path, out);
+  std::string_view removed = old_keyword == "any-of" ? "any-of-removed" : "one-of-removed";
+  std::string_view added = new_keyword == "any-of" ? "any-of-added" : "one-of-added";
+  for (size_t k : p.old_left)
+    if (has_rule(removed, direction))
+      out.findings.push_back(RawFinding{removed, path, {{"branch", branch_name(ol[k], k)}},
+                                        place_of_schema(old_schema(ol[k])), place_of_schema(n)});
+  for (size_t k : p.new_left)
+    if (has_rule(added, direction))
+      out.findings.push_back(RawFinding{added, path, {{"branch", branch_name(nl[k], k)}},
+                                        place_of_schema(o), place_of_schema(new_schema(nl[k]))});
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include "core/loader.h"
 #include "core/refs.h"
 #include "diff/model/sink.h"
+#include "diff/openapi/schema_profile.h"
 #include "diff/schema/compare.h"
 #include "tests/fuzz/fuzz_input.h"
 
@@ -18,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::DocumentSet old_set, new_set;
   const core::Document* o = old_set.adopt(std::move(*old_doc), "old.yaml");
   const core::Document* n = new_set.adopt(std::move(*new_doc), "new.yaml");
-  diff::SchemaComparator comparator(old_set, new_set);
+  diff::SchemaComparator comparator(old_set, new_set, diff::openapi_schema_profile());
   diff::FindingSink sink;
   diff::SchemaScope scope{"POST /fuzz", request ? "request body (application/json)" : "response 200 (application/json)",
                           request ? "openapi.request-" : "openapi.response-"};

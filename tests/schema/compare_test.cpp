@@ -6,6 +6,7 @@
 
 #include "core/json_pointer.h"
 #include "core/loader.h"
+#include "diff/openapi/schema_profile.h"
 #include "diff/schema/compare.h"
 
 using namespace accord;
@@ -44,7 +45,7 @@ Run compare(diff::SchemaComparator& comparator, const Pair& p, const std::string
 }
 
 Run compare(Pair& p, const std::string& pointer, Direction d) {
-  diff::SchemaComparator comparator(p.old_set, p.new_set);
+  diff::SchemaComparator comparator(p.old_set, p.new_set, diff::openapi_schema_profile());
   return compare(comparator, p, pointer, pointer, d);
 }
 
@@ -126,7 +127,7 @@ TEST_CASE("places follow $refs into the file that defines the schema", "[schema]
   auto n = new_set.load("fixtures/schema/_cases/refs/new/api.yaml");
   REQUIRE(o.ok());
   REQUIRE(n.ok());
-  diff::SchemaComparator comparator(old_set, new_set);
+  diff::SchemaComparator comparator(old_set, new_set, diff::openapi_schema_profile());
   diff::FindingSink sink;
   const std::string pointer = "/components/schemas/Order";
   auto status = comparator.compare(core::pointer_resolve((*o)->root(), pointer), pointer,
@@ -319,7 +320,7 @@ Invoice:
   std::string new_yaml = std::string(old_yaml) + "  required: [collection_method]\n";
   Pair p(old_yaml, new_yaml.c_str());
   for (bool caching : {true, false}) {
-    diff::SchemaComparator comparator(p.old_set, p.new_set);
+    diff::SchemaComparator comparator(p.old_set, p.new_set, diff::openapi_schema_profile());
     comparator.set_caching(caching);
     Run run = compare(comparator, p, "/Root", "/Root", Direction::response);
     REQUIRE(run.status.ok());
@@ -338,8 +339,8 @@ TEST_CASE("the cache replays exactly what comparing without it finds", "[schema]
   const std::vector<std::string> entries = {"/Pet", "/Person", "/Pet/properties/owner", "/Person/properties/pet",
                                             "/Pet/properties/friends", "/Person", "/Pet"};
   for (Direction d : {Direction::request, Direction::response}) {
-    diff::SchemaComparator cached(p.old_set, p.new_set);
-    diff::SchemaComparator uncached(p.old_set, p.new_set);
+    diff::SchemaComparator cached(p.old_set, p.new_set, diff::openapi_schema_profile());
+    diff::SchemaComparator uncached(p.old_set, p.new_set, diff::openapi_schema_profile());
     uncached.set_caching(false);
     for (size_t i = 0; i < entries.size(); ++i) {
       std::string op = "op" + std::to_string(i);
@@ -351,8 +352,8 @@ TEST_CASE("the cache replays exactly what comparing without it finds", "[schema]
       for (const diff::Finding& f : warm.findings) CHECK(f.operation == op);
     }
   }
-  diff::SchemaComparator cached(orders.old_set, orders.new_set);
-  diff::SchemaComparator uncached(orders.old_set, orders.new_set);
+  diff::SchemaComparator cached(orders.old_set, orders.new_set, diff::openapi_schema_profile());
+  diff::SchemaComparator uncached(orders.old_set, orders.new_set, diff::openapi_schema_profile());
   uncached.set_caching(false);
   for (int round = 0; round < 2; ++round)
     for (const char* e : {"/components/schemas/Order", "/components/schemas/Address"}) {

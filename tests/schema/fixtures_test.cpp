@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/refs.h"
+#include "diff/openapi/schema_profile.h"
 #include "diff/schema/compare.h"
 
 using namespace accord;
@@ -43,7 +44,7 @@ std::vector<std::string> actual_findings(const fs::path& dir, diff::Direction di
   auto new_doc = new_set.load((dir / "new.yaml").string());
   REQUIRE(old_doc.ok());
   REQUIRE(new_doc.ok());
-  diff::SchemaComparator comparator(old_set, new_set);
+  diff::SchemaComparator comparator(old_set, new_set, diff::openapi_schema_profile());
   comparator.set_caching(caching);
   // As if accord.yaml's deprecation-days reached to 2100: the sunset-too-soon
   // fixtures' dates fall before it, every other fixture's sunset after.

@@ -237,8 +237,65 @@ DEPS_2019 = D2019 + "type: object\ndependentRequired:\n  card: [billing]\ndepend
 TREE = "type: object\nproperties:\n  value:\n    type: string\n  children:\n    type: array\n    items:\n      %s\n"
 ANCHORED = "type: object\nproperties:\n  home:\n    $ref: '%s'\n$defs:\n  addr:\n    $anchor: addr\n    type: string\n"
 
+# anyOf/oneOf branches pair by meaning: $ref target, discriminator value,
+# const tag, structure; position only for what is left.
+def obj(props, indent="  "):
+    """An inline object branch: `props` is [(name, schema lines...)]."""
+    out = indent + "- type: object\n" + indent + "  properties:\n"
+    for name, *lines in props:
+        out += indent + "    %s:\n" % name + "".join(indent + "      %s\n" % l for l in lines)
+    return out
+
+
+PERSON = [("name", "type: string"), ("age", "type: integer")]
+PERSON_AGE_TEXT = [("name", "type: string"), ("age", "type: string")]
+PERSON_NICK = PERSON + [("nick", "type: string")]
+ITEM_TEXT = [("id", "type: integer"), ("size", "type: string")]
+ADDRESS = [("street", "type: string"), ("city", "type: string")]
+ITEM = [("id", "type: integer"), ("size", "type: integer")]
+SHAPE = "oneOf:\n" + obj([("kind", "const: circle"), ("size", "type: number")]) + \
+    obj([("kind", "const: square"), ("size", "type: number")])
+SHAPE_NEW = "oneOf:\n" + obj([("kind", "const: square"), ("size", "type: integer")]) + \
+    obj([("kind", "const: circle"), ("size", "type: number", "minimum: 1")])
+PET = "  %s:\n    type: object\n    properties:\n      kind:\n        type: string\n      name:\n        type: %s\n"
+PET_LIMITED = PET + "        %s\n"
+PETS_OLD = ("oneOf:\n  - $ref: '#/$defs/Cat'\n  - $ref: '#/$defs/Dog'\ndiscriminator:\n  propertyName: kind\n"
+            "  mapping:\n    cat: '#/$defs/Cat'\n    dog: '#/$defs/Dog'\n$defs:\n" + PET % ("Cat", "string") +
+            PET % ("Dog", "integer"))
+PETS_NEW = ("oneOf:\n  - $ref: '#/$defs/Canine'\n  - $ref: '#/$defs/Feline'\ndiscriminator:\n  propertyName: kind\n"
+            "  mapping:\n    cat: '#/$defs/Feline'\n    dog: '#/$defs/Canine'\n$defs:\n" +
+            PET_LIMITED % ("Canine", "integer", "minimum: 0") + PET_LIMITED % ("Feline", "string", "maxLength: 5"))
+Y_DEFS = "  Y:\n    type: object\n    properties:\n      code:\n        type: integer\n"
+X_OR_Y = "oneOf:\n  - $ref: '#/$defs/X'\n  - $ref: '#/$defs/Y'"
+
 # (name, direction, old, new, [(rule, old pos, new pos), ...]); [] = no change.
 NORMALIZE = [
+    # Reordered inline branches, one changed: one finding, inside the branch that changed.
+    ("one-of-reordered-one-changed", "response", "oneOf:\n" + obj(PERSON) + obj(ADDRESS),
+     "oneOf:\n" + obj(ADDRESS) + obj(PERSON_AGE_TEXT), [("type-changed", "7:9", "13:9")]),
+    # Three branches reordered, two changed: each change inside its own branch.
+    ("one-of-reordered-two-changed", "response", "oneOf:\n" + obj(PERSON) + obj(ADDRESS) + obj(ITEM),
+     "oneOf:\n" + obj(ITEM_TEXT) + obj(ADDRESS) + obj(PERSON_AGE_TEXT),
+     [("type-changed", "7:9", "19:9"), ("type-changed", "19:9", "7:9")]),
+    # The middle branch removed while the first changed: exactly one branch-removed finding.
+    ("one-of-middle-removed", "request", "oneOf:\n" + obj(PERSON) + obj(ADDRESS) + obj(ITEM),
+     "oneOf:\n" + obj(PERSON_NICK) + obj(ITEM),
+     [("property-added", "2:5", "9:9"), ("one-of-removed", "8:5", "1:1")]),
+    # Both branches changed and reordered, same shape: the const tag `kind` pairs them.
+    ("one-of-const-tag", "request", SHAPE, SHAPE_NEW,
+     [("type-narrowed", "13:9", "7:9"), ("min-set", "7:9", "13:9")]),
+    # Both branches renamed and reordered, same shape: the discriminator mapping pairs them.
+    ("one-of-discriminator-mapping", "response", PETS_OLD, PETS_NEW,
+     [("discriminator-mapping-changed", "1:1", "1:1"), ("discriminator-mapping-changed", "1:1", "1:1"),
+      ("max-length-set", "16:9", "24:9"), ("min-set", "23:9", "16:9")]),
+    # X alone -> oneOf [X, Y]: X pairs with its branch; Y widens what is accepted.
+    ("ref-to-one-of-with-ref", "response", holder(REF_X) + X_DEFS + Y_DEFS, holder(X_OR_Y) + X_DEFS + Y_DEFS,
+     [("one-of-added", "7:5", "16:5")]),
+    ("ref-to-one-of-with-ref", "request", holder(REF_X) + X_DEFS + Y_DEFS, holder(X_OR_Y) + X_DEFS + Y_DEFS,
+     [("one-of-added", "7:5", "16:5")]),
+    ("one-of-with-ref-to-ref", "request", holder(X_OR_Y) + X_DEFS + Y_DEFS, holder(REF_X) + X_DEFS + Y_DEFS,
+     [("one-of-removed", "16:5", "7:5")]),
+
     # Dialects: the same tuple in draft-07 and 2020-12 spelling; then one item's type changed.
     ("tuple-items-to-prefix-items", "request", TUPLE_07, TUPLE_2020, []),
     ("tuple-item-type-changed", "response", TUPLE_07, TUPLE_2020.replace("type: integer", "type: boolean"),

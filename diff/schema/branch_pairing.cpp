@@ -1,0 +1,254 @@
+#include "diff/schema/branch_pairing.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace accord::diff::schema_detail {
+
+using core::Schema;
+using core::SchemaHandle;
+
+namespace {
+
+// Below this share of common features (property names and types) two
+// inline branches are different schemas, not one schema changed.
+constexpr double kMinSimilarity = 0.5;
+
+using Key = std::optional<std::string>;
+
+// A scalar value as a key: strings and other scalars never collide.
+Key scalar_key(const core::Node* v) {
+  if (!v || !v->is_scalar()) return std::nullopt;
+  return std::string(v->is_string() ? "s:" : "v:") + std::string(v->text());
+}
+
+// The single value a schema allows: its const, or a one-value enum.
+Key single_value(const Schema* s) {
+  if (!s) return std::nullopt;
+  if (s->const_value) return scalar_key(s->const_value);
+  if (s->enum_values && s->enum_values->is_array() && s->enum_values->size() == 1)
+    return scalar_key(s->enum_values->at(0));
+  return std::nullopt;
+}
+
+std::string_view last_segment(std::string_view ref) {
+  size_t slash = ref.rfind('/');
+  return slash == std::string_view::npos ? ref : ref.substr(slash + 1);
+}
+
+std::string_view ref_text(const SchemaHandle& h) {
+  const core::Node* r = h.via_ref ? core::reference_of(h.node) : nullptr;
+  return r ? r->text() : std::string_view();
+}
+
+struct Side {
+  const BranchList& list;
+  std::vector<const Schema*> schemas;
+  std::vector<int> partner;
+  std::string_view discriminator;  // the property that tells the branches apart, if any
+};
+
+class Pairer {
+ public:
+  Pairer(PairWalker& walker, const BranchList& o, const BranchList& n) : walker_(walker), old_{o, {}, {}, {}}, new_{n, {}, {}, {}} {
+    for (Side* s : {&old_, &new_}) {
+      for (const SchemaHandle& h : s->list.handles)
+        s->schemas.push_back(s->list.old_side ? walker.old_schema(h) : walker.new_schema(h));
+      s->partner.assign(s->list.handles.size(), -1);
+    }
+    old_.discriminator = discriminator_property(o, n);
+    new_.discriminator = discriminator_property(n, o);
+  }
+
+  BranchPairing run() {
+    pair_by_key([](Side& s, size_t i) { return target(s, i); });
+    pair_equivalent();
+    pair_by_key([this](Side& s, size_t i) { return discriminator_value(s, i); });
+    if (std::optional<std::string> tag = tag_property())
+      pair_by_key([this, &tag](Side& s, size_t i) { return tag_of(s, i, *tag); });
+    pair_similar();
+    pair_by_position();
+    BranchPairing out;
+    for (size_t i = 0; i < old_.partner.size(); ++i)
+      if (old_.partner[i] >= 0) out.pairs.emplace_back(i, static_cast<size_t>(old_.partner[i]));
+      else out.old_left.push_back(i);
+    for (size_t j = 0; j < new_.partner.size(); ++j)
+      if (new_.partner[j] < 0) out.new_left.push_back(j);
+    return out;
+  }
+
+ private:
+  std::string_view discriminator_property(const BranchList& own, const BranchList& other) const {
+    if (!walker_.profile->discriminator) return {};
+    for (const BranchList* l : {&own, &other})
+      if (l->parent && l->parent->discriminator && !l->parent->discriminator->property_name.empty())
+        return l->parent->discriminator->property_name;
+    return {};
+  }
+
+  void link(size_t i, size_t j) {
+    old_.partner[i] = static_cast<int>(j);
+    new_.partner[j] = static_cast<int>(i);
+  }
+
+  // Each unpaired old branch takes the first unpaired new one with its key.
+  void pair_by_key(const std::function<Key(Side&, size_t)>& key_of) {
+    std::vector<Key> new_keys(new_.partner.size());
+    for (size_t j = 0; j < new_keys.size(); ++j)
+      if (new_.partner[j] < 0) new_keys[j] = key_of(new_, j);
+    for (size_t i = 0; i < old_.partner.size(); ++i) {
+      if (old_.partner[i] >= 0) continue;
+      Key k = key_of(old_, i);
+      if (!k) continue;
+      for (size_t j = 0; j < new_keys.size(); ++j)
+        if (new_.partner[j] < 0 && new_keys[j] == k) {
+          link(i, j);
+          break;
+        }
+    }
+  }
+
+  // The schema a `$ref` branch names (a lone schema: where it sits).
+  static Key target(Side& s, size_t i) {
+    if (s.list.lone) return s.schemas[i] && !s.schemas[i]->pointer.empty() ? Key(s.schemas[i]->pointer) : Key();
+    std::string_view ref = ref_text(s.list.handles[i]);
+    if (ref.empty()) return std::nullopt;
+    return std::string(ref.front() == '#' ? ref.substr(1) : ref);
+  }
+
+  void pair_equivalent() {
+    for (size_t i = 0; i < old_.partner.size(); ++i)
+      for (size_t j = 0; j < new_.partner.size() && old_.partner[i] < 0; ++j)
+        if (new_.partner[j] < 0 && walker_.equivalent(old_.list.handles[i], new_.list.handles[j])) link(i, j);
+  }
+
+  // The value of the discriminator property that selects the branch: from
+  // the mapping, the branch's own const/enum, or (the implicit
+  // mapping) the name of the schema a `$ref` branch names.
+  Key discriminator_value(Side& s, size_t i) {
+    if (s.discriminator.empty()) return std::nullopt;
+    std::string_view ref = ref_text(s.list.handles[i]);
+    const Schema* parent = s.list.parent;
+    if (!ref.empty() && parent && parent->discriminator)
+      for (const auto& [value, to] : parent->discriminator->mapping)
+        if (to == ref || (to.find('/') == std::string_view::npos && to == last_segment(ref)))
+          return "s:" + std::string(value);
+    if (Key k = tag_of(s, i, s.discriminator)) return k;
+    if (!ref.empty() && parent && parent->discriminator) return "s:" + std::string(last_segment(ref));
+    return std::nullopt;
+  }
+
+  Key tag_of(Side& s, size_t i, std::string_view property) {
+    const Schema* b = s.schemas[i];
+    const core::NamedHandle* p = b ? b->property(property) : nullptr;
+    if (!p) return std::nullopt;
+    return single_value(s.list.old_side ? walker_.old_schema(p->schema) : walker_.new_schema(p->schema));
+  }
+
+  // A property every unpaired branch of both sides fixes to one value, a
+  // different one per branch: the tag that tells them apart.
+  std::optional<std::string> tag_property() {
+    const Schema* first = nullptr;
+    for (size_t i = 0; i < old_.partner.size() && !first; ++i)
+      if (old_.partner[i] < 0) first = old_.schemas[i];
+    if (!first) return std::nullopt;
+    for (const core::NamedHandle& candidate : first->properties)
+      if (tags_apart(old_, candidate.name) && tags_apart(new_, candidate.name)) return std::string(candidate.name);
+    return std::nullopt;
+  }
+
+  bool tags_apart(Side& s, std::string_view property) {
+    std::set<std::string> seen;
+    for (size_t i = 0; i < s.partner.size(); ++i) {
+      if (s.partner[i] >= 0) continue;
+      Key k = tag_of(s, i, property);
+      if (!k || !seen.insert(*k).second) return false;
+    }
+    return true;
+  }
+
+  static std::set<std::string> features(const Schema* s) {
+    std::set<std::string> out;
+    if (!s) return out;
+    for (int bit = 0; bit < 8; ++bit)
+      if (s->types & (1u << bit)) out.insert("type " + std::to_string(bit));
+    for (const core::NamedHandle& p : s->properties) out.insert("property " + std::string(p.name));
+    return out;
+  }
+
+  // Jaccard similarity over property names and types; the best pairs first.
+  void pair_similar() {
+    struct Candidate {
+      double score;
+      size_t i, j;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<std::set<std::string>> new_features(new_.partner.size());
+    for (size_t j = 0; j < new_features.size(); ++j)
+      if (new_.partner[j] < 0) new_features[j] = features(new_.schemas[j]);
+    for (size_t i = 0; i < old_.partner.size(); ++i) {
+      if (old_.partner[i] >= 0) continue;
+      std::set<std::string> of = features(old_.schemas[i]);
+      for (size_t j = 0; j < new_features.size(); ++j) {
+        if (new_.partner[j] >= 0 || of.empty() || new_features[j].empty()) continue;
+        size_t common = 0;
+        for (const std::string& f : of) common += new_features[j].count(f);
+        double score = static_cast<double>(common) / static_cast<double>(of.size() + new_features[j].size() - common);
+        if (score >= kMinSimilarity) candidates.push_back({score, i, j});
+      }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    for (const Candidate& c : candidates)
+      if (old_.partner[c.i] < 0 && new_.partner[c.j] < 0) link(c.i, c.j);
+  }
+
+  // What is left pairs in order when both sides have as many left.
+  void pair_by_position() {
+    std::vector<size_t> ol, nl;
+    for (size_t i = 0; i < old_.partner.size(); ++i)
+      if (old_.partner[i] < 0) ol.push_back(i);
+    for (size_t j = 0; j < new_.partner.size(); ++j)
+      if (new_.partner[j] < 0) nl.push_back(j);
+    if (ol.size() != nl.size()) return;
+    for (size_t k = 0; k < ol.size(); ++k) link(ol[k], nl[k]);
+  }
+
+  PairWalker& walker_;
+  Side old_, new_;
+};
+
+}  // namespace
+
+BranchPairing pair_branches(PairWalker& walker, const BranchList& old_list, const BranchList& new_list) {
+  return Pairer(walker, old_list, new_list).run();
+}
+
+std::string branch_name(const SchemaHandle& h, size_t index) {
+  if (std::string_view ref = ref_text(h); !ref.empty()) return std::string(last_segment(ref));
+  if (h.node->is_object())
+    if (std::string_view title = h.node->get_text("title"); !title.empty()) return std::string(title);
+  return "#" + std::to_string(index);
+}
+
+bool inert_beside_composition(std::string_view key, const SchemaProfile& profile) {
+  static constexpr std::string_view inert[] = {"description", "title", "examples", "$comment", "deprecated",
+                                               "readOnly", "writeOnly", "default", "summary"};
+  if (profile.is_annotation(key) || profile.is_nullable_key(key)) return true;
+  return std::find(std::begin(inert), std::end(inert), key) != std::end(inert);
+}
+
+const std::vector<SchemaHandle>* alternatives_of(const Schema& s, const SchemaProfile& profile,
+                                                 std::string_view& keyword) {
+  if (s.boolean_schema || s.base || s.nullable || !s.node || !s.node->is_object() || !s.all_of.empty()) return nullptr;
+  if (s.any_of.empty() == s.one_of.empty()) return nullptr;
+  for (const core::Member& m : s.node->children())
+    if (m.key != "anyOf" && m.key != "oneOf" && !(m.key == "discriminator" && profile.discriminator) &&
+        !inert_beside_composition(m.key, profile))
+      return nullptr;
+  keyword = s.any_of.empty() ? "one-of" : "any-of";
+  return s.any_of.empty() ? &s.one_of : &s.any_of;
+}
+
+}  // namespace accord::diff::schema_detail
