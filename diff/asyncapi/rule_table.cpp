@@ -1,6 +1,7 @@
 // The AsyncAPI rules: document-level rows here, and the shared schema
 // comparator's changes under `asyncapi.receive-` (payloads the application
-// receives: input) and `asyncapi.send-` (payloads it sends: output).
+// receives: input) and `asyncapi.send-` (payloads it sends: output). Avro
+// payloads report the Avro rows (`avro.*`, diff/avro/rule_table.cpp).
 #include "diff/asyncapi/compare.h"
 #include "diff/jsonschema/schema_rules.h"
 
@@ -43,7 +44,8 @@ constexpr RuleInfo kRules[] = {
     {"asyncapi.reply-removed", A, E, "operation", "a request/reply operation no longer replies",
      "{action} operation on '{channel}' no longer replies"},
     {"asyncapi.payload-not-compared", A, I, "message",
-     "a payload in a schema format accord does not compare yet (Avro) was not checked",
+     "a payload in a schema format accord does not compare (RAML, protobuf: anything but JSON Schema, OpenAPI 3.0 "
+     "schema objects and Avro), or whose format changed between them, was not checked",
      "message '{message}': {schema_format} payload not compared"},
     {"asyncapi.ref-not-resolved", A, E, "document",
      "a remote $ref was not fetched (no --allow-remote-refs), so what it names was not compared",

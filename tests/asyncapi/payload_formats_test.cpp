@@ -1,0 +1,80 @@
+// Message payloads by schemaFormat: Avro payloads go through the Avro rules
+// (placed in the .avsc when it is a $ref'd file), OpenAPI 3.0 ones through
+// the schema comparator with OpenAPI 3.0 semantics, anything else is
+// reported as not compared.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "diff/engine.h"
+
+using namespace accord;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+std::vector<std::string> rules_of(const std::vector<diff::Finding>& findings) {
+  std::vector<std::string> out;
+  for (const diff::Finding& f : findings) out.push_back(f.rule);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const std::string kReceive = "fixtures/asyncapi/rules/avro-payload-receive/";
+
+}  // namespace
+
+TEST_CASE("every Avro schemaFormat spelling is compared by the Avro rules", "[asyncapi][avro]") {
+  const std::string written = "application/vnd.apache.avro+json;version=1.9.0";
+  for (std::string format :
+       {"application/vnd.apache.avro;version=1.9.0", "application/vnd.apache.avro+yaml;version=1.9.0",
+        "application/vnd.apache.avro+json;version=1.8.2", "Application/VND.Apache.Avro; version=1.9.0"}) {
+    INFO(format);
+    auto findings = diff::compare_contracts({"old.yaml", replaced(read(kReceive + "old.yaml"), written, format)},
+                                            {"new.yaml", replaced(read(kReceive + "new.yaml"), written, format)}, {});
+    REQUIRE(findings.ok());
+    CHECK(rules_of(*findings) == std::vector<std::string>{"avro.enum-symbols-changed",
+                                                          "avro.field-added-without-default", "avro.type-promoted"});
+  }
+}
+
+TEST_CASE("a $ref'd .avsc payload is placed in the .avsc files, under the message's operation", "[asyncapi][avro]") {
+  const std::string dir = "fixtures/asyncapi/rules/avro-payload-avsc-ref/";
+  auto findings = diff::compare_contracts({dir + "old.yaml", std::nullopt}, {dir + "new.yaml", std::nullopt}, {});
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 2);
+  for (const diff::Finding& f : *findings) {
+    INFO(f.rule);
+    REQUIRE(f.old_place);
+    REQUIRE(f.new_place);
+    CHECK(f.old_place->file == dir + "measured-old.avsc");
+    CHECK(f.new_place->file == dir + "measured-new.avsc");
+    CHECK(f.operation == "send lights.measured");
+    CHECK(f.arg("message") == "measured");
+  }
+}
+
+TEST_CASE("a payload whose schema format changes is reported as not compared, naming both", "[asyncapi][avro]") {
+  std::string avro = read(kReceive + "old.yaml");
+  std::string raml =
+      replaced(avro, "application/vnd.apache.avro+json;version=1.9.0", "application/raml+yaml;version=1.0");
+  auto findings = diff::compare_contracts({"old.yaml", avro}, {"new.yaml", raml}, {});
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  CHECK(findings->front().rule == "asyncapi.payload-not-compared");
+  CHECK(findings->front().arg("schema_format") ==
+        "application/vnd.apache.avro+json;version=1.9.0 -> application/raml+yaml;version=1.0");
+}
