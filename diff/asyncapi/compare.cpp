@@ -208,6 +208,7 @@ class AsyncDiff {
     std::unique_ptr<SchemaComparator>& c = by_dialect_[dialects];
     if (!c) {
       c = std::make_unique<SchemaComparator>(old_set_, new_set_);
+      c->set_dialects(dialects.first, dialects.second);
     }
     return *c;
   }

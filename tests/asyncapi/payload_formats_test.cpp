@@ -33,6 +33,7 @@ std::vector<std::string> rules_of(const std::vector<diff::Finding>& findings) {
   return out;
 }
 
+const std::vector<std::string> kOpenApi30Rules{"asyncapi.receive-became-not-nullable", "asyncapi.receive-min-increased"};
 const std::string kReceive = "fixtures/asyncapi/rules/avro-payload-receive/";
 
 }  // namespace
@@ -77,4 +78,29 @@ TEST_CASE("a payload whose schema format changes is reported as not compared, na
   CHECK(findings->front().rule == "asyncapi.payload-not-compared");
   CHECK(findings->front().arg("schema_format") ==
         "application/vnd.apache.avro+json;version=1.9.0 -> application/raml+yaml;version=1.0");
+}
+
+TEST_CASE("OpenAPI 3.0 payloads keep their semantics, which a JSON Schema payload does not have",
+          "[asyncapi][openapi30]") {
+  const std::string dir = "fixtures/asyncapi/rules/openapi30-payload/";
+  const std::string format = "        schemaFormat: application/vnd.oai.openapi;version=3.0.0\n";
+  auto as_openapi = diff::compare_contracts({dir + "old.yaml", std::nullopt}, {dir + "new.yaml", std::nullopt}, {});
+  REQUIRE(as_openapi.ok());
+  CHECK(rules_of(*as_openapi) == kOpenApi30Rules);
+  // The same payloads as AsyncAPI's default format: `nullable` is no keyword there.
+  for (std::string spelling :
+       {"application/vnd.oai.openapi+yaml;version=3.0.0", "application/vnd.oai.openapi+json;version=3.0.0"}) {
+    INFO(spelling);
+    auto other = diff::compare_contracts(
+        {"old.yaml", replaced(read(dir + "old.yaml"), "application/vnd.oai.openapi;version=3.0.0", spelling)},
+        {"new.yaml", replaced(read(dir + "new.yaml"), "application/vnd.oai.openapi;version=3.0.0", spelling)}, {});
+    REQUIRE(other.ok());
+    CHECK(rules_of(*other) == kOpenApi30Rules);
+  }
+  auto as_json_schema = diff::compare_contracts({"old.yaml", replaced(read(dir + "old.yaml"), format, "")},
+                                                {"new.yaml", replaced(read(dir + "new.yaml"), format, "")}, {});
+  REQUIRE(as_json_schema.ok());
+  // `nullable` beside a `$ref` is a sibling draft-07 ignores; the boolean
+  // exclusiveMinimum is read leniently in both.
+  CHECK(rules_of(*as_json_schema) == std::vector<std::string>{"asyncapi.receive-min-increased"});
 }
