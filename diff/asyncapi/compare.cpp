@@ -108,24 +108,31 @@ class AsyncDiff {
     return address ? At{address, c.at.pointer + "/address"} : c.at;
   }
 
-  void compare_channel(const Channel& o, const Channel& n, const std::string& label) {
+  // `action`: the application's, which decides how parameter values may change.
+  core::Status compare_channel(const Channel& o, const Channel& n, Action action, const std::string& label) {
     if (o.address != n.address && renamed_.insert({o.address, n.address}).second)
       sink_.add("asyncapi.channel-renamed", {{"old", o.address}, {"new", n.address}}, label, place(address_of(o)),
                 place(address_of(n)));
     compare_bindings({o.bindings}, {n.bindings}, "channel", "channel '" + n.address + "'", label, sink_);
+    for (auto [a, b] : compare_parameters(o, n, label, sink_))
+      if (auto st = compare_schema(a->schema, b->schema, action, "channel parameter '" + b->name + "'", label, sink_);
+          !st)
+        return st;
+    return core::ok_status();
   }
 
   core::Status compare_operation(const Operation& o, const Operation& n) {
     std::string label = operation_label(n);
-    compare_channel(o.channel, n.channel, label);
+    if (auto st = compare_channel(o.channel, n.channel, n.action, label); !st) return st;
+    compare_security(o.security, n.security, o.at, n.at, "operation '" + label + "'", label, sink_);
     compare_bindings(o.bindings, n.bindings, "operation", "operation '" + label + "'", label, sink_);
     if (auto st = compare_messages(o.messages, n.messages, n.action, n.channel.address, label); !st) return st;
     if (o.has_reply && !n.has_reply)
       sink_.add("asyncapi.reply-removed", op_args(n), label, place(o.at), place(n.at));
     if (o.has_reply && n.has_reply) {
-      compare_channel(o.reply_channel, n.reply_channel, label);
       // The reply travels the other way.
       Action back = n.action == Action::send ? Action::receive : Action::send;
+      if (auto st = compare_channel(o.reply_channel, n.reply_channel, back, label); !st) return st;
       return compare_messages(o.reply_messages, n.reply_messages, back, n.reply_channel.address, label);
     }
     return core::ok_status();
@@ -175,6 +182,7 @@ class AsyncDiff {
                 place(o.content_type_at ? o.content_type_at : o.at), place(n.content_type_at ? n.content_type_at : n.at));
     compare_bindings(o.bindings, n.bindings, "message", "message '" + n.name + "'", label, sink_);
     compare_cloudevents(old_set_, o, new_set_, n, label, sink_);
+    compare_correlation_id(o, n, label, sink_);
     if (auto st = compare_kafka_key(o, n, action, label); !st) return st;
     if (auto st = compare_payload(o, n, action, label); !st) return st;
     return compare_schema(o.headers, n.headers, action, "message '" + n.name + "' headers", label, sink_);
@@ -268,6 +276,7 @@ class AsyncDiff {
                   {{"server", os.key}, {"old", os.host + os.pathname}, {"new", ns->host + ns->pathname}}, "",
                   place(os.host_at ? os.host_at : os.at), place(ns->host_at ? ns->host_at : ns->at));
       compare_bindings({os.bindings}, {ns->bindings}, "server", "server '" + os.key + "'", "", sink_);
+      compare_security(os.security, ns->security, os.at, ns->at, "server '" + os.key + "'", "", sink_);
     }
   }
 
