@@ -104,3 +104,24 @@ TEST_CASE("OpenAPI 3.0 payloads keep their semantics, which a JSON Schema payloa
   // exclusiveMinimum is read leniently in both.
   CHECK(rules_of(*as_json_schema) == std::vector<std::string>{"asyncapi.receive-min-increased"});
 }
+
+TEST_CASE("a JSON Schema schemaFormat naming a draft reads the payload in that draft", "[asyncapi][dialect]") {
+  auto document = [](const std::string& format, bool limited) {
+    return "asyncapi: 2.6.0\ninfo: {title: t, version: '1'}\nchannels:\n  c:\n    publish:\n      message:\n"
+           "        name: m\n" +
+           (format.empty() ? std::string() : "        schemaFormat: " + format + "\n") +
+           "        payload:\n          $ref: '#/components/schemas/S'\n" + (limited ? "          maxLength: 5\n" : "") +
+           "components:\n  schemas:\n    S: {type: string}\n";
+  };
+  // Keywords beside a `$ref` apply from 2019-09 on; draft-07 (AsyncAPI's default) ignores them.
+  for (auto [format, expected] :
+       {std::pair<std::string, std::vector<std::string>>{"", {}},
+        {"application/schema+json;version=draft-07", {}},
+        {"application/schema+yaml;version=2020-12", {"asyncapi.receive-max-length-set"}}}) {
+    INFO(format);
+    auto findings =
+        diff::compare_contracts({"old.yaml", document(format, false)}, {"new.yaml", document(format, true)}, {});
+    REQUIRE(findings.ok());
+    CHECK(rules_of(*findings) == expected);
+  }
+}
