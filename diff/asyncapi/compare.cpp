@@ -7,6 +7,7 @@
 // is left on each side, those two (a rename of both channel and operation).
 #include "diff/asyncapi/compare.h"
 
+#include <map>
 #include <memory>
 #include <set>
 
@@ -25,8 +26,6 @@ std::string_view action_name(Action a) { return a == Action::send ? "send" : "re
 std::string operation_label(const Operation& op) {
   return std::string(action_name(op.action)) + " " + op.channel.address;
 }
-
-bool is_avro(std::string_view format) { return format.find("avro") != std::string_view::npos; }
 
 // AsyncAPI's default schema format is a superset of draft-07.
 core::Dialect asyncapi_container_dialect(const core::Document* doc, core::Dialect fallback) {
@@ -127,24 +126,31 @@ class AsyncDiff {
     return address ? At{address, c.at.pointer + "/address"} : c.at;
   }
 
-  void compare_channel(const Channel& o, const Channel& n, const std::string& label) {
+  // `action`: the application's, which decides how parameter values may change.
+  core::Status compare_channel(const Channel& o, const Channel& n, Action action, const std::string& label) {
     if (o.address != n.address && renamed_.insert({o.address, n.address}).second)
       sink_.add("asyncapi.channel-renamed", {{"old", o.address}, {"new", n.address}}, label, place(address_of(o)),
                 place(address_of(n)));
     compare_bindings({o.bindings}, {n.bindings}, "channel", "channel '" + n.address + "'", label, sink_);
+    for (auto [a, b] : compare_parameters(o, n, label, sink_))
+      if (auto st = compare_schema(a->schema, b->schema, action, "channel parameter '" + b->name + "'", label, sink_);
+          !st)
+        return st;
+    return core::ok_status();
   }
 
   core::Status compare_operation(const Operation& o, const Operation& n) {
     std::string label = operation_label(n);
-    compare_channel(o.channel, n.channel, label);
+    if (auto st = compare_channel(o.channel, n.channel, n.action, label); !st) return st;
+    compare_security(o.security, n.security, o.at, n.at, "operation '" + label + "'", label, sink_);
     compare_bindings(o.bindings, n.bindings, "operation", "operation '" + label + "'", label, sink_);
     if (auto st = compare_messages(o.messages, n.messages, n.action, n.channel.address, label); !st) return st;
     if (o.has_reply && !n.has_reply)
       sink_.add("asyncapi.reply-removed", op_args(n), label, place(o.at), place(n.at));
     if (o.has_reply && n.has_reply) {
-      compare_channel(o.reply_channel, n.reply_channel, label);
       // The reply travels the other way.
       Action back = n.action == Action::send ? Action::receive : Action::send;
+      if (auto st = compare_channel(o.reply_channel, n.reply_channel, back, label); !st) return st;
       return compare_messages(o.reply_messages, n.reply_messages, back, n.reply_channel.address, label);
     }
     return core::ok_status();
@@ -194,22 +200,49 @@ class AsyncDiff {
                 place(o.content_type_at ? o.content_type_at : o.at), place(n.content_type_at ? n.content_type_at : n.at));
     compare_bindings(o.bindings, n.bindings, "message", "message '" + n.name + "'", label, sink_);
     compare_cloudevents(old_set_, o, new_set_, n, label, sink_);
+    compare_correlation_id(o, n, label, sink_);
     if (auto st = compare_kafka_key(o, n, action, label); !st) return st;
-    if (is_avro(o.schema_format) || is_avro(n.schema_format)) {
-      sink_.add("asyncapi.payload-not-compared",
-                {{"message", n.name}, {"schema_format", is_avro(n.schema_format) ? n.schema_format : o.schema_format}},
-                label, place(o.payload ? o.payload : o.at), place(n.payload ? n.payload : n.at));
-    } else if (auto st = compare_schema(o.payload, n.payload, action, "message '" + n.name + "' payload", label, sink_);
-               !st) {
-      return st;
-    }
+    if (auto st = compare_payload(o, n, action, label); !st) return st;
     return compare_schema(o.headers, n.headers, action, "message '" + n.name + "' headers", label, sink_);
+  }
+
+  // By the payloads' schema formats: JSON Schema and OpenAPI 3.0 schema
+  // objects by the schema comparator (in their dialects), Avro by the Avro
+  // rules; anything else (RAML, protobuf...), or a change between formats,
+  // is reported as not compared.
+  core::Status compare_payload(const Message& o, const Message& n, Action action, const std::string& label) {
+    PayloadFormat of = payload_format(o.schema_format), nf = payload_format(n.schema_format);
+    std::string subject = "message '" + n.name + "' payload";
+    if (of.kind == PayloadFormat::json_schema && nf.kind == PayloadFormat::json_schema)
+      return compare_schema(o.payload, n.payload, action, subject, label, sink_, {of.dialect, nf.dialect});
+    if (of.kind == PayloadFormat::avro && nf.kind == PayloadFormat::avro && o.payload && n.payload)
+      return compare_avro_payloads(old_set_, o.payload, new_set_, n.payload, action, n.name, label, sink_);
+    std::string format = nf.kind == PayloadFormat::json_schema ? o.schema_format : n.schema_format;
+    if (of.kind != nf.kind) format = (o.schema_format.empty() ? "JSON Schema" : o.schema_format) + " -> " +
+                                     (n.schema_format.empty() ? "JSON Schema" : n.schema_format);
+    sink_.add("asyncapi.payload-not-compared", {{"message", n.name}, {"schema_format", format}}, label,
+              place(o.payload ? o.payload : o.at), place(n.payload ? n.payload : n.at));
+    return core::ok_status();
+  }
+
+  using Dialects = std::pair<core::Dialect, core::Dialect>;
+
+  // One comparator per pair of dialects a schemaFormat forces (the usual
+  // pair, none forced, is `schemas_`): a schema graph reads a document in one dialect.
+  SchemaComparator& comparator(Dialects dialects) {
+    if (dialects == Dialects{}) return schemas_;
+    std::unique_ptr<SchemaComparator>& c = by_dialect_[dialects];
+    if (!c) {
+      c = std::make_unique<SchemaComparator>(old_set_, new_set_, asyncapi_schema_profile());
+      c->set_dialects(dialects.first, dialects.second);
+    }
+    return *c;
   }
 
   // An absent schema accepts anything: compared against `{}` so that
   // adding a payload where there was none is a narrowing like any other.
   core::Status compare_schema(const At& o, const At& n, Action action, const std::string& subject,
-                              const std::string& label, FindingSink& sink) {
+                              const std::string& label, FindingSink& sink, Dialects dialects = {}) {
     if (!o && !n) return core::ok_status();
     SchemaScope scope;
     scope.operation = label;
@@ -217,7 +250,7 @@ class AsyncDiff {
     scope.rule_prefix = action == Action::send ? "asyncapi.send-" : "asyncapi.receive-";
     Direction d = action == Action::send ? Direction::response : Direction::request;
     At os = o ? o : At{empty_schema(), ""}, ns = n ? n : At{empty_schema(), ""};
-    return schemas_.compare(os.node, os.pointer, ns.node, ns.pointer, d, scope, sink);
+    return comparator(dialects).compare(os.node, os.pointer, ns.node, ns.pointer, d, scope, sink);
   }
 
   // The Kafka key is one rule: any breaking change to its schema is reported once.
@@ -261,6 +294,7 @@ class AsyncDiff {
                   {{"server", os.key}, {"old", os.host + os.pathname}, {"new", ns->host + ns->pathname}}, "",
                   place(os.host_at ? os.host_at : os.at), place(ns->host_at ? ns->host_at : ns->at));
       compare_bindings({os.bindings}, {ns->bindings}, "server", "server '" + os.key + "'", "", sink_);
+      compare_security(os.security, ns->security, os.at, ns->at, "server '" + os.key + "'", "", sink_);
     }
   }
 
@@ -275,6 +309,7 @@ class AsyncDiff {
   core::DocumentSet& old_set_;
   core::DocumentSet& new_set_;
   SchemaComparator schemas_;
+  std::map<Dialects, std::unique_ptr<SchemaComparator>> by_dialect_;
   FindingSink sink_;
   std::set<std::pair<std::string, std::string>> renamed_;
   std::unique_ptr<core::Document> empty_doc_;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/schema.h"
 #include "diff/asyncapi/model.h"
 #include "diff/model/sink.h"
 
@@ -22,5 +23,36 @@ void compare_bindings(const std::vector<At>& old_layers, const std::vector<At>& 
 // `ce-*` headers or by a CloudEvents envelope payload (`specversion`).
 void compare_cloudevents(core::DocumentSet& old_set, const Message& o, core::DocumentSet& new_set, const Message& n,
                          const std::string& operation, FindingSink& sink);
+
+// The security schemes a server or operation accepts (alternatives), in
+// both versions; the owners are the server / operation objects.
+void compare_security(const std::vector<SecurityEntry>& o, const std::vector<SecurityEntry>& n, const At& old_owner,
+                      const At& new_owner, const std::string& subject, const std::string& operation,
+                      FindingSink& sink);
+
+// A message's correlation ID: removed, or read from elsewhere.
+void compare_correlation_id(const Message& o, const Message& n, const std::string& operation, FindingSink& sink);
+
+// Channel parameters added, removed or read from elsewhere; returns the
+// pairs present in both, whose schemas the caller compares by direction.
+std::vector<std::pair<const Parameter*, const Parameter*>> compare_parameters(const Channel& o, const Channel& n,
+                                                                              const std::string& operation,
+                                                                              FindingSink& sink);
+
+// What a message's `schemaFormat` says its payload is written in.
+struct PayloadFormat {
+  enum Kind : unsigned char { json_schema, avro, other } kind = json_schema;
+  // JSON Schema family: the dialect its version names (OpenAPI 3.0 schema
+  // objects, draft-04...); unknown = AsyncAPI's default (a draft-07 superset).
+  core::Dialect dialect = core::Dialect::unknown;
+};
+PayloadFormat payload_format(std::string_view schema_format);
+
+// Avro payloads (inline, or a `$ref` to an .avsc) by the Avro rules: a
+// message the application receives must be readable by NEW from data OLD
+// wrote (backward); one it sends by OLD readers from what NEW writes (forward).
+core::Status compare_avro_payloads(core::DocumentSet& old_set, const At& o, core::DocumentSet& new_set, const At& n,
+                                   Action action, const std::string& message, const std::string& operation,
+                                   FindingSink& sink);
 
 }  // namespace accord::diff::asyncapi

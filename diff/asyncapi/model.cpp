@@ -55,6 +55,7 @@ class Builder {
       s.protocol_at = member(s.at, "protocol");
       s.protocol = std::string(s.at.node->get_text("protocol"));
       s.bindings = member(s.at, "bindings");
+      if (auto st = read_security(member(s.at, "security"), s.security); !st) return st;
       if (At url = member(s.at, "url")) {  // 2.x: scheme://host/path
         std::string_view u = url.node->text();
         if (size_t scheme = u.find("://"); scheme != std::string_view::npos) u.remove_prefix(scheme + 3);
@@ -100,6 +101,13 @@ class Builder {
       if (msg.schema_format.empty()) msg.schema_format = std::string(layer.node->get_text("schemaFormat"));
       if (!msg.content_type_at) msg.content_type_at = member(layer, "contentType");
       if (At b = member(layer, "bindings")) msg.bindings.push_back(b);
+      if (!msg.correlation_id) msg.correlation_id = member(layer, "correlationId");
+    }
+    if (msg.correlation_id) {
+      auto c = follow(msg.correlation_id.node, msg.correlation_id.pointer);
+      if (!c) return c.error();
+      msg.correlation_id = *c;
+      msg.correlation_location = std::string(c->node->get_text("location"));
     }
     // 3.x: a Multi Format Schema object ({schemaFormat, schema}) as the payload.
     if (msg.payload && msg.payload.node->is_object() && msg.payload.node->get("schemaFormat") &&
@@ -112,6 +120,7 @@ class Builder {
   }
 
   core::Status add_bindings_and_traits(const At& op, Operation& out) {
+    if (auto st = read_security(member(op, "security"), out.security); !st) return st;
     if (At b = member(op, "bindings")) out.bindings.push_back(b);
     if (const Node* traits = op.node->get("traits"); traits && traits->is_array())
       for (size_t i = 0; i < traits->size(); ++i) {
@@ -135,7 +144,8 @@ class Builder {
         out.id = std::string(op.node->get_text("operationId"));
         out.action = action;
         out.at = op;
-        out.channel = {std::string(m.key), std::string(m.key), *ch, member(*ch, "bindings")};
+        out.channel = {std::string(m.key), std::string(m.key), *ch, member(*ch, "bindings"), {}};
+        if (auto st = read_parameters(member(*ch, "parameters"), true, out.channel.parameters); !st) return st;
         if (auto st = add_bindings_and_traits(op, out); !st) return st.error();
         At message = member(op, "message");
         if (message) {
@@ -171,6 +181,7 @@ class Builder {
     const Node* address = ch->node->get("address");
     out.address = address && address->is_string() ? std::string(address->text()) : "";
     out.bindings = member(*ch, "bindings");
+    if (auto st = read_parameters(member(*ch, "parameters"), false, out.parameters); !st) return st.error();
     return out;
   }
 
@@ -225,6 +236,89 @@ class Builder {
     }
     return core::ok_status();
   }
+
+  // 3.x: a list of security scheme objects (or $refs); 2.x: a list of
+  // requirement objects {scheme name: [scopes]}, every name an alternative.
+  core::Status read_security(const At& list, std::vector<SecurityEntry>& out) {
+    if (!list || !list.node->is_array()) return core::ok_status();
+    for (size_t i = 0; i < list.node->size(); ++i) {
+      At item{list.node->at(i), core::pointer_append(list.pointer, i)};
+      if (!v2()) {
+        auto scheme = follow(item.node, item.pointer);
+        if (!scheme) return scheme.error();
+        std::string name = ref_name(item.node);
+        SecurityEntry e{name.empty() ? std::string(scheme->node->get_text("type")) : name, item, *scheme, {}, {}};
+        e.scopes_at = member(*scheme, "scopes");
+        e.scopes = strings(e.scopes_at);
+        out.push_back(std::move(e));
+        continue;
+      }
+      if (!item.node->is_object()) continue;
+      for (const core::Member& m : item.node->children()) {
+        SecurityEntry e{std::string(m.key), member(item, m.key), {}, {}, {}};
+        e.scopes_at = e.at;
+        e.scopes = strings(e.at);
+        std::string pointer = core::pointer_append("/components/securitySchemes", m.key);
+        if (const Node* scheme = core::pointer_resolve(doc_.root(), pointer)) {
+          auto s = follow(scheme, pointer);
+          if (!s) return s.error();
+          e.scheme = *s;
+        }
+        out.push_back(std::move(e));
+      }
+    }
+    return core::ok_status();
+  }
+
+  core::Status read_parameters(const At& map, bool v2_shape, std::vector<Parameter>& out) {
+    if (!map || !map.node->is_object()) return core::ok_status();
+    for (const core::Member& m : map.node->children()) {
+      auto p = follow(m.value, core::pointer_append(map.pointer, m.key));
+      if (!p) return p.error();
+      Parameter param{std::string(m.key), *p, v2_shape ? member(*p, "schema") : string_schema(*p), "",
+                      member(*p, "location")};
+      if (param.location_at && param.location_at.node->is_string()) param.location = std::string(param.location_at.node->text());
+      out.push_back(std::move(param));
+    }
+    return core::ok_status();
+  }
+
+  // A 3.x parameter is a string whose `enum` / `default` it lists itself:
+  // `{type: string, allOf: [{$ref: <the parameter>}]}`, so that it compares
+  // equal to the 2.x `schema: {type: string}` it was migrated from, and
+  // findings about its enum point at the parameter as written.
+  At string_schema(const At& param) {
+    const core::Document* doc = set_.document_of(param.node);
+    auto builder = doc ? set_.derive(doc) : std::nullopt;
+    if (!builder) return param;
+    core::SourceLocation at = param.node->location();
+    auto node = [&](Node::Kind kind) { return builder->make(kind, at.line, at.column); };
+    auto text = [&](std::string value) {
+      Node* n = node(Node::Kind::string);
+      builder->set_text(n, builder->keep(std::move(value)));
+      return n;
+    };
+    Node* ref = node(Node::Kind::object);
+    builder->add_member(ref, std::string_view("$ref"), text("#" + param.pointer));
+    builder->finish_object(ref);
+    Node* all_of = node(Node::Kind::array);
+    builder->add_item(all_of, ref);
+    Node* schema = node(Node::Kind::object);
+    builder->add_member(schema, std::string_view("type"), text("string"));
+    builder->add_member(schema, std::string_view("allOf"), all_of);
+    builder->finish_object(schema);
+    return {schema, param.pointer};
+  }
+
+  static std::vector<std::string> strings(const At& list) {
+    std::vector<std::string> out;
+    if (list && list.node->is_array())
+      for (size_t i = 0; i < list.node->size(); ++i)
+        if (list.node->at(i)->is_string()) out.emplace_back(list.node->at(i)->text());
+    return out;
+  }
+
+  bool v2() const { return model_.version.rfind("2.", 0) == 0; }
 
   // "#/components/messages/lightMeasured" -> "lightMeasured" ("" without a $ref).
   static std::string ref_name(const Node* node) {

@@ -23,6 +23,26 @@ struct At {
   explicit operator bool() const { return node != nullptr; }
 };
 
+// One security scheme a server or operation accepts (3.x: a scheme object or
+// its $ref; 2.x: a requirement object's key, its scheme under
+// components/securitySchemes). The entries of one list are alternatives.
+struct SecurityEntry {
+  std::string name;                 // the scheme's key under components/securitySchemes, else its type
+  At at;                            // where the requirement is written
+  At scheme;                        // the scheme object (after $ref); absent when 2.x names an unknown one
+  std::vector<std::string> scopes;  // the scopes the requirement asks for
+  At scopes_at;
+};
+
+// A channel address parameter (`{id}`).
+struct Parameter {
+  std::string name;
+  At at;
+  At schema;  // 2.x: its `schema`; 3.x: the parameter object itself (`enum`, `default`)
+  std::string location;  // runtime expression ("" when none)
+  At location_at;
+};
+
 struct Message {
   std::string name;                // for messages: name, else messageId, else component / channel key
   std::vector<std::string> names;  // every one of those it has: versions are paired on any of them
@@ -32,6 +52,8 @@ struct Message {
   std::string content_type;   // the message's, else the document's default
   At content_type_at;
   std::vector<At> bindings;   // the message's, then its traits'
+  At correlation_id;          // the Correlation ID object (after $ref)
+  std::string correlation_location;
 };
 
 struct Channel {
@@ -39,6 +61,7 @@ struct Channel {
   std::string address;  // "" for a 3.x channel with a null address
   At at;
   At bindings;
+  std::vector<Parameter> parameters;
 };
 
 struct Operation {
@@ -51,6 +74,7 @@ struct Operation {
   bool has_reply = false;
   Channel reply_channel;
   std::vector<Message> reply_messages;
+  std::vector<SecurityEntry> security;
 };
 
 struct Server {
@@ -58,6 +82,7 @@ struct Server {
   std::string host, pathname, protocol;
   At at, protocol_at, host_at;
   At bindings;
+  std::vector<SecurityEntry> security;
 };
 
 struct Model {

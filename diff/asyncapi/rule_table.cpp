@@ -1,6 +1,7 @@
 // The AsyncAPI rules: document-level rows here, and the shared schema
 // comparator's changes under `asyncapi.receive-` (payloads the application
-// receives: input) and `asyncapi.send-` (payloads it sends: output).
+// receives: input) and `asyncapi.send-` (payloads it sends: output). Avro
+// payloads report the Avro rows (`avro.*`, diff/avro/rule_table.cpp).
 #include "diff/asyncapi/compare.h"
 #include "diff/schema/rule_rows.h"
 
@@ -43,7 +44,8 @@ constexpr RuleInfo kRules[] = {
     {"asyncapi.reply-removed", A, E, "operation", "a request/reply operation no longer replies",
      "{action} operation on '{channel}' no longer replies"},
     {"asyncapi.payload-not-compared", A, I, "message",
-     "a payload in a schema format accord does not compare yet (Avro) was not checked",
+     "a payload in a schema format accord does not compare (RAML, protobuf: anything but JSON Schema, OpenAPI 3.0 "
+     "schema objects and Avro), or whose format changed between them, was not checked",
      "message '{message}': {schema_format} payload not compared"},
     {"asyncapi.ref-not-resolved", A, E, "document",
      "a remote $ref was not fetched (no --allow-remote-refs), so what it names was not compared",
@@ -51,6 +53,32 @@ constexpr RuleInfo kRules[] = {
     {"asyncapi.cloudevents-attribute-changed", A, E, "message,cloudevents",
      "a CloudEvents attribute (type, source, dataschema) of a message changed",
      "message '{message}': CloudEvents {attribute} changed from '{old}' to '{new}'"},
+    {"asyncapi.security-added", A, E, "security",
+     "a server or operation now requires security where it required none (clients must authenticate)",
+     "{subject} now requires security scheme '{scheme}'"},
+    {"asyncapi.security-removed", A, I, "security", "a server or operation no longer requires security",
+     "{subject} no longer requires security"},
+    {"asyncapi.security-scheme-removed", A, E, "security",
+     "a security scheme clients may authenticate with is no longer accepted (others still are)",
+     "{subject} no longer accepts security scheme '{scheme}'"},
+    {"asyncapi.security-scheme-added", A, I, "security",
+     "a server or operation that required security accepts one more scheme", "{subject} now also accepts security scheme '{scheme}'"},
+    {"asyncapi.security-scheme-changed", A, E, "security",
+     "a security scheme's type, where its credential goes, its OAuth flows or the scopes it requires changed",
+     "{subject}: security scheme '{scheme}' changed ({change})"},
+    {"asyncapi.correlation-id-removed", A, E, "message",
+     "a message's correlation ID was removed (request/reply peers match replies by it)",
+     "message '{message}': correlation ID ('{old}') removed"},
+    {"asyncapi.correlation-id-changed", A, E, "message",
+     "a message's correlation ID is read from another place (peers still put it in the old one)",
+     "message '{message}': correlation ID location changed from '{old}' to '{new}'"},
+    {"asyncapi.channel-parameter-added", A, E, "channel",
+     "a channel address gained a parameter (peers do not fill it in)", "channel '{channel}': parameter '{parameter}' added"},
+    {"asyncapi.channel-parameter-removed", A, W, "channel", "a channel address lost a parameter",
+     "channel '{channel}': parameter '{parameter}' removed"},
+    {"asyncapi.channel-parameter-location-changed", A, E, "channel",
+     "a channel parameter's value is read from another place in the message",
+     "channel '{channel}': parameter '{parameter}' location changed from '{old}' to '{new}'"},
 };
 
 const DerivedRules& table() {

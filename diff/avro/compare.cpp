@@ -64,13 +64,6 @@ core::Expected<std::unique_ptr<avro::SchemaSet>> load_version(const ContractInpu
   return avro::parse_schema_set(std::move(*doc), std::move(includes));
 }
 
-using PointerPair = std::pair<std::string, std::string>;
-
-PointerPair pointers(const Finding& f) {
-  auto key = [](const std::optional<Place>& p) { return p ? p->file + "#" + p->pointer : std::string("-"); };
-  return {key(f.old_place), key(f.new_place)};
-}
-
 bool is_avro_path(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".avsc") == 0; }
 
 // One version, parsed (with its -I definitions) when loaded so a broken
@@ -104,13 +97,7 @@ core::Expected<std::vector<Finding>> compare_versions(const AvroVersion& old_ver
   // What changed since the previous version.
   avro::check_compatibility(*old_version.schemas, *new_version.schemas, avro::Direction::backward, avro::Emit::changelog, "", changelog);
 
-  std::vector<Finding> out = verdict.take();
-  std::set<PointerPair> broken;
-  for (const Finding& f : out) broken.insert(pointers(f));
-  // A change the mode rejects is reported once, as the error.
-  for (Finding& f : changelog.take())
-    if (f.rule == "avro.logical-type-changed" || !broken.count(pointers(f))) out.push_back(std::move(f));
-  return out;
+  return avro::with_changelog(verdict.take(), changelog.take());
 }
 
 class AvroFormat final : public ContractFormat {

@@ -281,4 +281,28 @@ bool check_compatibility(const SchemaSet& old_set, const SchemaSet& new_set, Dir
   return checker.check(old_set.root, new_set.root);
 }
 
+namespace {
+using PointerPair = std::pair<std::string, std::string>;
+
+PointerPair pointers(const Finding& f) {
+  auto key = [](const std::optional<Place>& p) { return p ? p->file + "#" + p->pointer : std::string("-"); };
+  return {key(f.old_place), key(f.new_place)};
+}
+}  // namespace
+
+std::vector<Finding> with_changelog(std::vector<Finding> verdict, std::vector<Finding> changelog) {
+  std::set<PointerPair> broken;
+  for (const Finding& f : verdict) broken.insert(pointers(f));
+  for (Finding& f : changelog)
+    if (f.rule == "avro.logical-type-changed" || !broken.count(pointers(f))) verdict.push_back(std::move(f));
+  return verdict;
+}
+
+std::vector<Finding> compare_one_direction(const SchemaSet& old_set, const SchemaSet& new_set, Direction direction) {
+  FindingSink verdict, changelog;
+  check_compatibility(old_set, new_set, direction, Emit::verdict, "", verdict);
+  check_compatibility(old_set, new_set, Direction::backward, Emit::changelog, "", changelog);
+  return with_changelog(verdict.take(), changelog.take());
+}
+
 }  // namespace accord::diff::avro

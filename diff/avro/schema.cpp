@@ -274,19 +274,34 @@ std::string describe(const Schema& s) {
   return out + "]";
 }
 
-core::Expected<std::unique_ptr<SchemaSet>> parse_schema_set(std::unique_ptr<core::Document> main,
-                                                           std::vector<std::unique_ptr<core::Document>> includes) {
+namespace {
+// The schema written at `root` (`pointer` in its document), with the named
+// types of `includes` available by name.
+core::Expected<std::unique_ptr<SchemaSet>> parse_at(const core::Node* root, const std::string& pointer,
+                                                   const std::vector<std::unique_ptr<core::Document>>& includes) {
   auto set = std::make_unique<SchemaSet>();
   Parser parser(*set);
-  parser.index(main->root(), "", "", true);
+  parser.index(root, pointer, "", true);
   for (const auto& doc : includes) parser.index(doc->root(), "", "", false);
-  auto root = parser.build(main->root(), "", "");
-  if (!root) return root.error();
-  set->root = *root;
+  auto site = parser.build(root, pointer, "");
+  if (!site) return site.error();
+  set->root = *site;
   if (auto status = parser.validate_defaults(); !status) return status.error();
-  set->documents.push_back(std::move(main));
-  for (auto& doc : includes) set->documents.push_back(std::move(doc));
   return set;
+}
+}  // namespace
+
+core::Expected<std::unique_ptr<SchemaSet>> parse_schema_set(std::unique_ptr<core::Document> main,
+                                                           std::vector<std::unique_ptr<core::Document>> includes) {
+  auto set = parse_at(main->root(), "", includes);
+  if (!set) return set.error();
+  (*set)->documents.push_back(std::move(main));
+  for (auto& doc : includes) (*set)->documents.push_back(std::move(doc));
+  return set;
+}
+
+core::Expected<std::unique_ptr<SchemaSet>> parse_embedded_schema(const core::Node* root, const std::string& pointer) {
+  return parse_at(root, pointer, {});
 }
 
 }  // namespace accord::diff::avro

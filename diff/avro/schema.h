@@ -68,6 +68,10 @@ class SchemaSet {
 core::Expected<std::unique_ptr<SchemaSet>> parse_schema_set(std::unique_ptr<core::Document> main,
                                                            std::vector<std::unique_ptr<core::Document>> includes);
 
+// A schema written inside another document (an AsyncAPI message payload) at
+// `pointer`; the caller keeps that document alive, the set owns none.
+core::Expected<std::unique_ptr<SchemaSet>> parse_embedded_schema(const core::Node* root, const std::string& pointer);
+
 // Java's Schema.isValidDefault: does the JSON value fit the schema?
 bool is_valid_default(const Schema& schema, const core::Node& value);
 

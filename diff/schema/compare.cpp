@@ -32,6 +32,7 @@ std::optional<Place> place_of_schema(const Schema* s) {
 struct SchemaComparator::Impl : Walker {
   using Walker::Walker;
   bool dialects_set = false;
+  core::Dialect forced_old = core::Dialect::unknown, forced_new = core::Dialect::unknown;
 };
 
 SchemaComparator::SchemaComparator(core::DocumentSet& old_set, core::DocumentSet& new_set,
@@ -40,6 +41,10 @@ SchemaComparator::SchemaComparator(core::DocumentSet& old_set, core::DocumentSet
 SchemaComparator::~SchemaComparator() { delete impl_; }
 
 void SchemaComparator::set_caching(bool enabled) { impl_->caching = enabled; }
+void SchemaComparator::set_dialects(core::Dialect old_dialect, core::Dialect new_dialect) {
+  impl_->forced_old = old_dialect;
+  impl_->forced_new = new_dialect;
+}
 void SchemaComparator::set_earliest_sunset(std::string day) { impl_->earliest_sunset = std::move(day); }
 void SchemaComparator::set_budgets(size_t exact_expansions, size_t pair_bodies) {
   impl_->exact_budget = exact_expansions;
@@ -59,7 +64,11 @@ bool is_ref(const core::Node* n) { return core::reference_of(n) != nullptr; }
 
 // A document with no dialect of its own (a schema file a `$ref` reaches)
 // reads in the dialect of the document the comparison started from.
-void set_dialects(core::SchemaGraph& graph, const core::Node* entry, const SchemaProfile& profile) {
+// A forced dialect applies to every document the side reaches.
+void read_dialects(core::SchemaGraph& graph, const core::Node* entry, const SchemaProfile& profile,
+                   core::Dialect forced) {
+  if (forced != core::Dialect::unknown)
+    return graph.set_dialect_rule([](const core::Document*, core::Dialect d) { return d; }, forced);
   const core::Document* doc = graph.documents().document_of(entry);
   core::Dialect fallback = profile.container_dialect(doc, core::Dialect::unknown);
   graph.set_dialect_rule(profile.container_dialect, fallback);
@@ -71,8 +80,8 @@ core::Status SchemaComparator::compare(const core::Node* old_schema, const std::
                                        Direction direction, const SchemaScope& scope, FindingSink& sink) {
   Impl& impl = *impl_;
   if (!impl.dialects_set) {
-    set_dialects(impl.old_graph, old_schema, *impl.profile);
-    set_dialects(impl.new_graph, new_schema, *impl.profile);
+    read_dialects(impl.old_graph, old_schema, *impl.profile, impl.forced_old);
+    read_dialects(impl.new_graph, new_schema, *impl.profile, impl.forced_new);
     impl.dialects_set = true;
   }
   impl.begin(direction);

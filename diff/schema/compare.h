@@ -52,6 +52,12 @@ class SchemaComparator {
   // changes nothing.
   void set_caching(bool enabled);
 
+  // Reads every document of each side in the given dialect instead of by
+  // what contains it (an AsyncAPI payload whose schemaFormat names OpenAPI
+  // 3.0 or a JSON Schema draft); Dialect::unknown keeps the container's.
+  // Before the first compare().
+  void set_dialects(core::Dialect old_dialect, core::Dialect new_dialect);
+
   // A deprecation whose new sunset date is before `day` ("YYYY-MM-DD") gives
   // too little notice (accord.yaml `deprecation-days`); "" = no minimum.
   void set_earliest_sunset(std::string day);

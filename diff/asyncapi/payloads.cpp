@@ -1,0 +1,92 @@
+// Message payloads by `schemaFormat`: which comparator reads them, and the
+// Avro ones compared by the Avro rules (diff/avro) in the direction of who
+// reads the message.
+#include <algorithm>
+#include <cctype>
+
+#include "diff/asyncapi/internal.h"
+#include "diff/avro/compat.h"
+#include "diff/avro/schema.h"
+
+namespace accord::diff::asyncapi {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// `version=` of a media type's parameters ("" when absent).
+std::string version_of(std::string_view format) {
+  for (size_t semi = format.find(';'); semi != std::string_view::npos; semi = format.find(';', semi + 1)) {
+    std::string_view param = trim(format.substr(semi + 1, format.find(';', semi + 1) - semi - 1));
+    if (param.rfind("version=", 0) == 0) return std::string(param.substr(8));
+  }
+  return "";
+}
+
+// `application/X`, `application/X+json` and `application/X+yaml`: the
+// spellings the AsyncAPI spec lists for each schema format.
+bool is_family(std::string_view media, std::string_view base) {
+  if (media.rfind(base, 0) != 0) return false;
+  std::string_view rest = media.substr(base.size());
+  return rest.empty() || rest == "+json" || rest == "+yaml";
+}
+
+core::Dialect draft_of(std::string_view version) {
+  if (version == "draft-04") return core::Dialect::draft4;
+  if (version == "draft-06") return core::Dialect::draft6;
+  if (version == "draft-07") return core::Dialect::draft7;
+  if (version == "2019-09" || version == "draft-2019-09") return core::Dialect::draft2019_09;
+  if (version == "2020-12" || version == "draft-2020-12") return core::Dialect::draft2020_12;
+  return core::Dialect::unknown;
+}
+
+core::Expected<std::unique_ptr<avro::SchemaSet>> parse_avro(core::DocumentSet& set, const At& payload) {
+  auto resolved = set.resolve(payload.node, payload.pointer);  // `$ref: schemas/user.avsc`
+  if (!resolved) return resolved.error();
+  return avro::parse_embedded_schema(resolved->node, resolved->pointer);
+}
+
+}  // namespace
+
+PayloadFormat payload_format(std::string_view schema_format) {
+  std::string text = lower(trim(schema_format));
+  std::string media(trim(std::string_view(text).substr(0, text.find(';'))));
+  std::string version = version_of(text);
+  if (media.empty() || is_family(media, "application/vnd.aai.asyncapi")) return {PayloadFormat::json_schema, {}};
+  if (is_family(media, "application/schema")) return {PayloadFormat::json_schema, draft_of(version)};
+  if (is_family(media, "application/vnd.oai.openapi"))
+    return {PayloadFormat::json_schema,
+            version.rfind("3.1", 0) == 0 ? core::Dialect::draft2020_12 : core::Dialect::openapi30};
+  if (is_family(media, "application/vnd.apache.avro")) return {PayloadFormat::avro, {}};
+  return {PayloadFormat::other, {}};
+}
+
+core::Status compare_avro_payloads(core::DocumentSet& old_set, const At& o, core::DocumentSet& new_set, const At& n,
+                                   Action action, const std::string& message, const std::string& operation,
+                                   FindingSink& sink) {
+  auto old_schema = parse_avro(old_set, o);
+  if (!old_schema) return old_schema.error();
+  auto new_schema = parse_avro(new_set, n);
+  if (!new_schema) return new_schema.error();
+  // Received: the application reads with NEW what senders wrote with OLD
+  // (backward). Sent: consumers read with OLD what NEW writes (forward).
+  avro::Direction direction = action == Action::receive ? avro::Direction::backward : avro::Direction::forward;
+  for (Finding& f : avro::compare_one_direction(**old_schema, **new_schema, direction)) {
+    f.args.push_back({"message", message});
+    f.args.push_back({"subject", "message '" + message + "' payload"});
+    sink.add(f.rule, std::move(f.args), operation, std::move(f.old_place), std::move(f.new_place));
+  }
+  return core::ok_status();
+}
+
+}  // namespace accord::diff::asyncapi

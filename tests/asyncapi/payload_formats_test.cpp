@@ -1,0 +1,127 @@
+// Message payloads by schemaFormat: Avro payloads go through the Avro rules
+// (placed in the .avsc when it is a $ref'd file), OpenAPI 3.0 ones through
+// the schema comparator with OpenAPI 3.0 semantics, anything else is
+// reported as not compared.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "diff/engine.h"
+
+using namespace accord;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+std::vector<std::string> rules_of(const std::vector<diff::Finding>& findings) {
+  std::vector<std::string> out;
+  for (const diff::Finding& f : findings) out.push_back(f.rule);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const std::vector<std::string> kOpenApi30Rules{"asyncapi.receive-became-not-nullable", "asyncapi.receive-min-increased"};
+const std::string kReceive = "fixtures/asyncapi/rules/avro-payload-receive/";
+
+}  // namespace
+
+TEST_CASE("every Avro schemaFormat spelling is compared by the Avro rules", "[asyncapi][avro]") {
+  const std::string written = "application/vnd.apache.avro+json;version=1.9.0";
+  for (std::string format :
+       {"application/vnd.apache.avro;version=1.9.0", "application/vnd.apache.avro+yaml;version=1.9.0",
+        "application/vnd.apache.avro+json;version=1.8.2", "Application/VND.Apache.Avro; version=1.9.0"}) {
+    INFO(format);
+    auto findings = diff::compare_contracts({"old.yaml", replaced(read(kReceive + "old.yaml"), written, format)},
+                                            {"new.yaml", replaced(read(kReceive + "new.yaml"), written, format)}, {});
+    REQUIRE(findings.ok());
+    CHECK(rules_of(*findings) == std::vector<std::string>{"avro.enum-symbols-changed",
+                                                          "avro.field-added-without-default", "avro.type-promoted"});
+  }
+}
+
+TEST_CASE("a $ref'd .avsc payload is placed in the .avsc files, under the message's operation", "[asyncapi][avro]") {
+  const std::string dir = "fixtures/asyncapi/rules/avro-payload-avsc-ref/";
+  auto findings = diff::compare_contracts({dir + "old.yaml", std::nullopt}, {dir + "new.yaml", std::nullopt}, {});
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 2);
+  for (const diff::Finding& f : *findings) {
+    INFO(f.rule);
+    REQUIRE(f.old_place);
+    REQUIRE(f.new_place);
+    CHECK(f.old_place->file == dir + "measured-old.avsc");
+    CHECK(f.new_place->file == dir + "measured-new.avsc");
+    CHECK(f.operation == "send lights.measured");
+    CHECK(f.arg("message") == "measured");
+  }
+}
+
+TEST_CASE("a payload whose schema format changes is reported as not compared, naming both", "[asyncapi][avro]") {
+  std::string avro = read(kReceive + "old.yaml");
+  std::string raml =
+      replaced(avro, "application/vnd.apache.avro+json;version=1.9.0", "application/raml+yaml;version=1.0");
+  auto findings = diff::compare_contracts({"old.yaml", avro}, {"new.yaml", raml}, {});
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  CHECK(findings->front().rule == "asyncapi.payload-not-compared");
+  CHECK(findings->front().arg("schema_format") ==
+        "application/vnd.apache.avro+json;version=1.9.0 -> application/raml+yaml;version=1.0");
+}
+
+TEST_CASE("OpenAPI 3.0 payloads keep their semantics, which a JSON Schema payload does not have",
+          "[asyncapi][openapi30]") {
+  const std::string dir = "fixtures/asyncapi/rules/openapi30-payload/";
+  const std::string format = "        schemaFormat: application/vnd.oai.openapi;version=3.0.0\n";
+  auto as_openapi = diff::compare_contracts({dir + "old.yaml", std::nullopt}, {dir + "new.yaml", std::nullopt}, {});
+  REQUIRE(as_openapi.ok());
+  CHECK(rules_of(*as_openapi) == kOpenApi30Rules);
+  // The same payloads as AsyncAPI's default format: `nullable` is no keyword there.
+  for (std::string spelling :
+       {"application/vnd.oai.openapi+yaml;version=3.0.0", "application/vnd.oai.openapi+json;version=3.0.0"}) {
+    INFO(spelling);
+    auto other = diff::compare_contracts(
+        {"old.yaml", replaced(read(dir + "old.yaml"), "application/vnd.oai.openapi;version=3.0.0", spelling)},
+        {"new.yaml", replaced(read(dir + "new.yaml"), "application/vnd.oai.openapi;version=3.0.0", spelling)}, {});
+    REQUIRE(other.ok());
+    CHECK(rules_of(*other) == kOpenApi30Rules);
+  }
+  auto as_json_schema = diff::compare_contracts({"old.yaml", replaced(read(dir + "old.yaml"), format, "")},
+                                                {"new.yaml", replaced(read(dir + "new.yaml"), format, "")}, {});
+  REQUIRE(as_json_schema.ok());
+  // `nullable` beside a `$ref` is a sibling draft-07 ignores; the boolean
+  // exclusiveMinimum is read leniently in both.
+  CHECK(rules_of(*as_json_schema) == std::vector<std::string>{"asyncapi.receive-min-increased"});
+}
+
+TEST_CASE("a JSON Schema schemaFormat naming a draft reads the payload in that draft", "[asyncapi][dialect]") {
+  auto document = [](const std::string& format, bool limited) {
+    return "asyncapi: 2.6.0\ninfo: {title: t, version: '1'}\nchannels:\n  c:\n    publish:\n      message:\n"
+           "        name: m\n" +
+           (format.empty() ? std::string() : "        schemaFormat: " + format + "\n") +
+           "        payload:\n          $ref: '#/components/schemas/S'\n" + (limited ? "          maxLength: 5\n" : "") +
+           "components:\n  schemas:\n    S: {type: string}\n";
+  };
+  // Keywords beside a `$ref` apply from 2019-09 on; draft-07 (AsyncAPI's default) ignores them.
+  for (auto [format, expected] :
+       {std::pair<std::string, std::vector<std::string>>{"", {}},
+        {"application/schema+json;version=draft-07", {}},
+        {"application/schema+yaml;version=2020-12", {"asyncapi.receive-max-length-set"}}}) {
+    INFO(format);
+    auto findings =
+        diff::compare_contracts({"old.yaml", document(format, false)}, {"new.yaml", document(format, true)}, {});
+    REQUIRE(findings.ok());
+    CHECK(rules_of(*findings) == expected);
+  }
+}
