@@ -15,12 +15,14 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <unordered_set>
 
 #include <google/protobuf/stubs/logging.h>
 
 #include "core/loader.h"
+#include "diff/proto/descriptor_set.h"
 #include "diff/proto/position_filter.h"
 #include "diff/proto/protolock.h"
 
@@ -315,21 +317,26 @@ void add_compared_imports(const ImageSource& source, pb::compiler::DiskSourceTre
 }
 
 core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
-                                          std::vector<const pb::FileDescriptor*>& files) {
+                                 std::vector<const pb::FileDescriptor*>& files,
+                                 std::vector<const pb::FileDescriptor*>& dependency_only) {
   std::ifstream in(source.path, std::ios::binary);
   if (!in) return core::make_error("cannot open descriptor set", source.path);
   pb::FileDescriptorSet set;
   if (!set.ParseFromIstream(&in))
     return core::make_error("not a binary FileDescriptorSet (protoc --descriptor_set_out / buf build -o)", source.path);
+  if (auto editions = reject_editions(set, source.path); !editions) return editions.error();
   holder->database = std::make_unique<pb::SimpleDescriptorDatabase>();
   for (const pb::FileDescriptorProto& f : set.file())
     if (!holder->database->Add(f)) return core::make_error("duplicate file " + f.name() + " in descriptor set", source.path);
   holder->pool = std::make_unique<pb::DescriptorPool>(holder->database.get());
-  for (const pb::FileDescriptorProto& f : set.file()) {
-    if (is_excluded(f.name(), source.excludes)) continue;
+  const std::vector<SetFileRole> roles = classify_set_files(set);
+  for (int i = 0; i < set.file_size(); ++i) {
+    const pb::FileDescriptorProto& f = set.file(i);
+    if (roles[i] == SetFileRole::import || is_excluded(f.name(), source.excludes)) continue;
     const pb::FileDescriptor* fd = holder->pool->FindFileByName(f.name());
     if (!fd) return core::make_error("descriptor set file " + f.name() + " does not build (missing dependency?)", source.path);
     files.push_back(fd);
+    if (roles[i] == SetFileRole::dependency_only) dependency_only.push_back(fd);
   }
   std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name() < b->name(); });
   return core::ok_status();
@@ -363,6 +370,18 @@ core::Status load_protolock(const ImageSource& source, std::unique_ptr<Image::Ho
 
 }  // namespace
 
+void Image::drop_unnamed_imports(const Image& other) {
+  if (dependency_only_.empty()) return;
+  const auto& named = other.index().file_by_path;
+  auto unnamed = [&](const pb::FileDescriptor* f) {
+    return std::find(dependency_only_.begin(), dependency_only_.end(), f) != dependency_only_.end() &&
+           !named.count(f->name());
+  };
+  files_.erase(std::remove_if(files_.begin(), files_.end(), unnamed), files_.end());
+  dependency_only_.clear();
+  index_ = build_index(files_);
+}
+
 core::Expected<Image> load_image(const ImageSource& source) {
   // The parser logs warnings (e.g. "No syntax specified") to stderr; nothing below cli/ prints.
   static std::once_flag quiet;
@@ -373,7 +392,7 @@ core::Expected<Image> load_image(const ImageSource& source) {
   const bool lock = !fs::is_directory(source.path, ec) && is_protolock_path(source.path);
   const bool descriptor_set = lock || (!fs::is_directory(source.path, ec) && is_descriptor_set_path(source.path));
   core::Status result = lock             ? load_protolock(source, image.holder_, image.files_)
-                        : descriptor_set ? load_descriptor_set(source, image.holder_, image.files_)
+                        : descriptor_set ? load_descriptor_set(source, image.holder_, image.files_, image.dependency_only_)
                                          : load_sources(source, image.holder_, image.files_, image.root_,
                                                         image.display_prefix_);
   if (!result) return result.error();
