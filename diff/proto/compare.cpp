@@ -76,7 +76,7 @@ core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, 
                                                    const BreakingConfig& cfg, const CompareOptions& options,
                                                    const std::vector<std::string>& old_compared_roots = {},
                                                    const std::vector<std::string>& new_compared_roots = {}) {
-  auto rules = select_rules(cfg, options.proto_categories);
+  auto rules = select_rules(cfg, options.proto_categories, options.notes);
   if (!rules) return rules.error();
 
   // The two versions are independent: parse them on both cores, each thread

@@ -54,3 +54,72 @@ TEST_CASE("a dependency the other version compares is compared", "[proto][inputs
   CHECK(rules.count("proto.file-no-delete dep/v1/dep.proto") == 0);
   CHECK(rules.count("proto.file-no-delete google/protobuf/timestamp.proto") == 0);
 }
+
+namespace {
+
+const std::string kVersions = "fixtures/proto/config/versions/";
+
+// The findings (and notes) under one config of fixtures/proto/config/versions; "" = no config.
+core::Expected<std::vector<diff::Finding>> under_config(const std::string& config, std::vector<std::string>* notes = nullptr) {
+  diff::CompareOptions options;
+  if (!config.empty()) options.proto_config = kVersions + config;
+  options.notes = notes;
+  return compare(kVersions + "old", kVersions + "new", options);
+}
+
+}  // namespace
+
+TEST_CASE("buf.yaml v1, and no buf.yaml, run buf's v1 defaults; v2 its v2 defaults", "[proto][config]") {
+  const std::multiset<std::string> v1{
+      "proto.field-same-cpp-string-type new/a.proto:4:44 old/a.proto:4:44",
+      "proto.field-same-cardinality new/a.proto:5:3 old/a.proto:5:3",
+  };
+  for (const char* config : {"", "v1.yaml"}) {
+    INFO("config '" << config << "'");
+    auto findings = under_config(config);
+    REQUIRE(findings.ok());
+    CHECK(described(*findings, kVersions) == v1);
+  }
+  auto findings = under_config("v2.yaml");
+  REQUIRE(findings.ok());
+  std::multiset<std::string> v2 = v1;
+  v2.insert("proto.extension-no-delete new/a.proto old/a.proto:8:15");
+  // buf says 4:29 (the word `default`); protoc's source info only has the value's position.
+  v2.insert("proto.field-same-default new/a.proto:4:39 old/a.proto:4:39");
+  CHECK(described(*findings, kVersions) == v2);
+}
+
+TEST_CASE("v1's deprecated rule IDs run their replacements, with a warning naming them", "[proto][config]") {
+  std::vector<std::string> notes;
+  auto findings = under_config("v1-deprecated.yaml", &notes);
+  REQUIRE(findings.ok());
+  CHECK(described(*findings, kVersions) == std::multiset<std::string>{
+                                               "proto.field-same-cpp-string-type new/a.proto:4:44 old/a.proto:4:44",
+                                               "proto.field-same-cardinality new/a.proto:5:3 old/a.proto:5:3",
+                                               "proto.field-wire-compatible-cardinality new/a.proto:5:3 old/a.proto:5:3",
+                                               "proto.field-wire-json-compatible-cardinality new/a.proto:5:3 old/a.proto:5:3",
+                                           });
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0].find("FIELD_SAME_CTYPE is deprecated") != std::string::npos);
+  CHECK(notes[0].find("proto.field-same-cpp-string-type") != std::string::npos);
+  CHECK(notes[1].find("FIELD_SAME_LABEL is deprecated") != std::string::npos);
+  CHECK(notes[1].find("proto.field-wire-json-compatible-cardinality") != std::string::npos);
+
+  notes.clear();
+  auto excepted = under_config("v1-except-deprecated.yaml", &notes);
+  REQUIRE(excepted.ok());
+  CHECK(described(*excepted, kVersions) ==
+        std::multiset<std::string>{"proto.field-same-cpp-string-type new/a.proto:4:44 old/a.proto:4:44"});
+  CHECK(notes.size() == 1);
+}
+
+TEST_CASE("names a buf.yaml version does not know are errors, as in buf", "[proto][config]") {
+  // v2 dropped the deprecated IDs; v1 has no CSR category and no FIELD_SAME_DEFAULT.
+  for (const char* config : {"v2-deprecated.yaml", "v1-csr.yaml", "v1-v2-rule.yaml"}) {
+    INFO(config);
+    auto findings = under_config(config);
+    REQUIRE_FALSE(findings.ok());
+    CHECK(findings.error().message.find("unknown proto rule or category") != std::string::npos);
+    CHECK(findings.error().file == kVersions + config);
+  }
+}
