@@ -40,7 +40,7 @@ TEST_CASE("an OLD image's imported files are not deleted files", "[proto][inputs
     auto findings = compare(kImage + old_image, kImage + "new/proto", options);
     REQUIRE(findings.ok());
     CHECK(described(*findings, kImage) ==
-          std::multiset<std::string>{"proto.field-no-delete new/proto/acme/v1/user.proto:7:1 acme/v1/user.proto:7:1"});
+          std::multiset<std::string>{"proto.field-no-delete new/proto/acme/v1/user.proto:7:1 acme/v1/user.proto:9:3"});
   }
 }
 
