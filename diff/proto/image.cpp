@@ -176,6 +176,34 @@ std::pair<std::string, std::string> split_single_file(const std::string& path, c
   return {dir.empty() ? "." : dir, p.filename().string()};
 }
 
+// The -I root a target directory lies in, so that its files get the names
+// protoc gives them (relative to that root) and an import of one of them is
+// that same file, not a second copy. A relative -I found inside the path
+// names each version's own copy: `-I protos old/protos/x` is old/protos.
+std::optional<std::string> include_root_of(const std::string& dir, const std::vector<std::string>& includes) {
+  const fs::path abs = fs::weakly_canonical(fs::path(dir));
+  for (const std::string& inc : includes) {
+    auto rel = abs.lexically_relative(fs::weakly_canonical(fs::path(inc)));
+    if (!rel.empty() && *rel.begin() != ".." && rel != ".") return inc;
+  }
+  const fs::path given = fs::path(dir).lexically_normal();
+  for (const std::string& inc : includes) {
+    const fs::path root = fs::path(inc).lexically_normal();
+    if (root.is_absolute() || root.empty() || root == ".") continue;
+    const std::string wanted = root.generic_string();
+    fs::path prefix;
+    for (const fs::path& part : given) {
+      prefix /= part;
+      if (prefix == given) break;  // the directory itself is the root: nothing to map
+      const std::string head = prefix.generic_string();
+      if (head.size() >= wanted.size() && head.compare(head.size() - wanted.size(), wanted.size(), wanted) == 0 &&
+          (head.size() == wanted.size() || head[head.size() - wanted.size() - 1] == '/'))
+        return head;
+    }
+  }
+  return std::nullopt;
+}
+
 // The fast path. Each file is parsed into a FileDescriptorProto that is freed
 // once the pool has built the file from it, imports first. compiler::Importer
 // would also record every element's position in a table that is only read
@@ -256,13 +284,17 @@ core::Status load_sources(const ImageSource& source, std::unique_ptr<Image::Hold
   bool is_dir = fs::is_directory(source.path, ec);
   std::vector<std::string> targets;
   if (is_dir) {
-    root = source.path;
-    prefix = join_display(source.path, "");
+    root = include_root_of(source.path, source.include_paths).value_or(source.path);
+    prefix = join_display(root, "");
+    // Excludes are relative to the directory (buf.yaml's); names to the root.
+    const std::string under_root =
+        fs::weakly_canonical(source.path).lexically_relative(fs::weakly_canonical(root)).generic_string();
     for (auto it = fs::recursive_directory_iterator(source.path, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec) || it->path().extension() != ".proto") continue;
       std::string rel = it->path().lexically_relative(source.path).generic_string();
-      if (!is_excluded(rel, source.excludes)) targets.push_back(std::move(rel));
+      if (is_excluded(rel, source.excludes)) continue;
+      targets.push_back(under_root == "." || under_root.empty() ? std::move(rel) : join_display(under_root, rel));
     }
     if (ec) return core::make_error("cannot read directory: " + ec.message(), source.path);
     if (targets.empty()) return core::make_error("no .proto files in directory", source.path);

@@ -123,3 +123,20 @@ TEST_CASE("names a buf.yaml version does not know are errors, as in buf", "[prot
     CHECK(findings.error().file == kVersions + config);
   }
 }
+
+TEST_CASE("a target directory under an -I root names its files as protoc does", "[proto][inputs]") {
+  // order.proto imports "acme/v1/types.proto", which is also a file of the
+  // target directory acme/: one file under one name, not "already defined".
+  const std::string dir = "fixtures/proto/include-root/";
+  const std::multiset<std::string> expected{
+      "proto.field-no-delete new/protos/acme/v1/types.proto:4:1 old/protos/acme/v1/types.proto:6:3"};
+  for (std::vector<std::string> includes : {std::vector<std::string>{"protos"},
+                                            std::vector<std::string>{dir + "old/protos", dir + "new/protos"}}) {
+    INFO(includes.front());
+    diff::CompareOptions options;
+    options.include_paths = includes;
+    auto findings = compare(dir + "old/protos/acme", dir + "new/protos/acme", options);
+    REQUIRE(findings.ok());
+    CHECK(described(*findings, dir) == expected);
+  }
+}
