@@ -63,12 +63,18 @@ class DescriptorSetErrors : public pb::DescriptorPool::ErrorCollector {
   std::string first;
 };
 
-bool uses_editions(const std::string& disk_path) {
+// Where a source file declares `edition = "...";` (1-based), if it does:
+// protobuf 3.21's parser only says it expected "syntax".
+bool edition_declaration(const std::string& disk_path, int& line_number, int& column) {
   std::ifstream in(disk_path);
   std::string line;
   for (int i = 0; i < 200 && std::getline(in, line); ++i) {
     size_t p = line.find_first_not_of(" \t");
-    if (p != std::string::npos && line.compare(p, 7, "edition") == 0) return true;
+    if (p != std::string::npos && line.compare(p, 7, "edition") == 0) {
+      line_number = i + 1;
+      column = static_cast<int>(p) + 1;
+      return true;
+    }
   }
   return false;
 }
@@ -155,9 +161,9 @@ core::Error import_error(const std::vector<Collected>& errors, const std::string
   std::string disk;
   tree.VirtualFileToDiskFile(e.file, &disk);
   std::string shown = disk.empty() ? join_display(root_dir, e.file) : disk;
+  if (int line = 0, column = 0; !disk.empty() && edition_declaration(disk, line, column))
+    return core::make_error(editions_unsupported(), shown, static_cast<uint32_t>(line), static_cast<uint32_t>(column));
   std::string message = e.message;
-  if (!disk.empty() && uses_editions(disk))
-    message = "uses protobuf editions, which this protobuf version (3.21) cannot parse (" + e.message + ")";
   if (errors.size() > 1) message += " (and " + std::to_string(errors.size() - 1) + " more error(s))";
   return core::make_error(message, shown, e.line >= 0 ? static_cast<uint32_t>(e.line + 1) : 0,
                           e.column >= 0 ? static_cast<uint32_t>(e.column + 1) : 0);

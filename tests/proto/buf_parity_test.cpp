@@ -55,6 +55,24 @@ TEST_CASE("a dependency the other version compares is compared", "[proto][inputs
   CHECK(rules.count("proto.file-no-delete google/protobuf/timestamp.proto") == 0);
 }
 
+TEST_CASE("an editions file is exit-2 material from sources and images alike", "[proto][errors]") {
+  const std::string dir = "fixtures/proto/errors/editions/";
+  auto from_sources = compare(dir + "old", dir + "new");
+  REQUIRE_FALSE(from_sources.ok());
+  CHECK(from_sources.error().file == dir + "new/a.proto");
+  CHECK(from_sources.error().line == 1);
+  CHECK(from_sources.error().column == 1);
+  CHECK(from_sources.error().message.find("cannot parse editions") != std::string::npos);
+  CHECK(from_sources.error().message.find("libprotobuf version 3.") != std::string::npos);
+  auto from_image = compare(dir + "image.binpb", dir + "new");
+  REQUIRE_FALSE(from_image.ok());
+  CHECK(from_image.error().file == "a.proto");
+  CHECK(from_image.error().line == 1);
+  CHECK(from_image.error().column == 1);
+  CHECK(from_image.error().message.find("cannot parse editions") != std::string::npos);
+  CHECK(from_image.error().message.find("image.binpb") != std::string::npos);
+}
+
 namespace {
 
 const std::string kVersions = "fixtures/proto/config/versions/";
