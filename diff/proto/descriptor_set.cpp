@@ -4,6 +4,7 @@
 #include <google/protobuf/stubs/common.h>
 #include <google/protobuf/unknown_field_set.h>
 
+#include <fstream>
 #include <optional>
 #include <unordered_set>
 
@@ -69,6 +70,22 @@ std::vector<SetFileRole> classify_set_files(const pb::FileDescriptorSet& set) {
     else if (imported.count(name)) roles[i] = SetFileRole::dependency_only;
   }
   return roles;
+}
+
+// Where a source file declares `edition = "...";` (1-based), if it does:
+// protobuf 3.21's parser only says it expected "syntax".
+bool edition_declaration(const std::string& disk_path, int& line_number, int& column) {
+  std::ifstream in(disk_path);
+  std::string line;
+  for (int i = 0; i < 200 && std::getline(in, line); ++i) {
+    size_t p = line.find_first_not_of(" \t");
+    if (p != std::string::npos && line.compare(p, 7, "edition") == 0) {
+      line_number = i + 1;
+      column = static_cast<int>(p) + 1;
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string editions_unsupported() {

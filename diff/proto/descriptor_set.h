@@ -1,6 +1,7 @@
 // What a binary FileDescriptorSet says about its own files: which are
 // imports (buf images mark them, protoc --include_imports does not) and
-// whether any is an editions file this protobuf cannot build.
+// whether any is an editions file this protobuf cannot build (and where a
+// source file declares its edition).
 #pragma once
 
 #include <google/protobuf/descriptor.pb.h>
@@ -22,6 +23,9 @@ enum class SetFileRole {
 
 // One role per file of the set, in the set's order.
 std::vector<SetFileRole> classify_set_files(const pb::FileDescriptorSet& set);
+
+// Where a source file declares `edition = "...";` (1-based), if it does.
+bool edition_declaration(const std::string& disk_path, int& line_number, int& column);
 
 // The wording every editions error shares: which protobuf this build links.
 std::string editions_unsupported();

@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <optional>
 #include <sstream>
 #include <unordered_set>
 
@@ -24,6 +23,7 @@
 #include "core/loader.h"
 #include "diff/proto/descriptor_set.h"
 #include "diff/proto/position_filter.h"
+#include "diff/proto/source_paths.h"
 #include "diff/proto/protolock.h"
 
 namespace accord::diff::proto {
@@ -62,22 +62,6 @@ class DescriptorSetErrors : public pb::DescriptorPool::ErrorCollector {
   }
   std::string first;
 };
-
-// Where a source file declares `edition = "...";` (1-based), if it does:
-// protobuf 3.21's parser only says it expected "syntax".
-bool edition_declaration(const std::string& disk_path, int& line_number, int& column) {
-  std::ifstream in(disk_path);
-  std::string line;
-  for (int i = 0; i < 200 && std::getline(in, line); ++i) {
-    size_t p = line.find_first_not_of(" \t");
-    if (p != std::string::npos && line.compare(p, 7, "edition") == 0) {
-      line_number = i + 1;
-      column = static_cast<int>(p) + 1;
-      return true;
-    }
-  }
-  return false;
-}
 
 bool is_excluded(const std::string& rel, const std::vector<std::string>& excludes) {
   for (const std::string& e : excludes) {
@@ -167,47 +151,6 @@ core::Error import_error(const std::vector<Collected>& errors, const std::string
   if (errors.size() > 1) message += " (and " + std::to_string(errors.size() - 1) + " more error(s))";
   return core::make_error(message, shown, e.line >= 0 ? static_cast<uint32_t>(e.line + 1) : 0,
                           e.column >= 0 ? static_cast<uint32_t>(e.column + 1) : 0);
-}
-
-// The proto path of a single file: relative to the -I root that contains it, else its own directory.
-std::pair<std::string, std::string> split_single_file(const std::string& path, const std::vector<std::string>& includes) {
-  fs::path abs = fs::weakly_canonical(fs::path(path));
-  for (const std::string& inc : includes) {
-    fs::path root = fs::weakly_canonical(fs::path(inc));
-    auto rel = abs.lexically_relative(root);
-    if (!rel.empty() && *rel.begin() != "..") return {inc, rel.generic_string()};
-  }
-  fs::path p(path);
-  std::string dir = p.parent_path().string();
-  return {dir.empty() ? "." : dir, p.filename().string()};
-}
-
-// The -I root a target directory lies in, so that its files get the names
-// protoc gives them (relative to that root) and an import of one of them is
-// that same file, not a second copy. A relative -I found inside the path
-// names each version's own copy: `-I protos old/protos/x` is old/protos.
-std::optional<std::string> include_root_of(const std::string& dir, const std::vector<std::string>& includes) {
-  const fs::path abs = fs::weakly_canonical(fs::path(dir));
-  for (const std::string& inc : includes) {
-    auto rel = abs.lexically_relative(fs::weakly_canonical(fs::path(inc)));
-    if (!rel.empty() && *rel.begin() != ".." && rel != ".") return inc;
-  }
-  const fs::path given = fs::path(dir).lexically_normal();
-  for (const std::string& inc : includes) {
-    const fs::path root = fs::path(inc).lexically_normal();
-    if (root.is_absolute() || root.empty() || root == ".") continue;
-    const std::string wanted = root.generic_string();
-    fs::path prefix;
-    for (const fs::path& part : given) {
-      prefix /= part;
-      if (prefix == given) break;  // the directory itself is the root: nothing to map
-      const std::string head = prefix.generic_string();
-      if (head.size() >= wanted.size() && head.compare(head.size() - wanted.size(), wanted.size(), wanted) == 0 &&
-          (head.size() == wanted.size() || head[head.size() - wanted.size() - 1] == '/'))
-        return head;
-    }
-  }
-  return std::nullopt;
 }
 
 // The fast path. Each file is parsed into a FileDescriptorProto that is freed
