@@ -60,12 +60,48 @@ for pair in $PAIRS; do
       --error-format json > "$bufout" 2> "$OUT/$pair.buf.err") || true
   fi
   yaml=$OUT/$pair.buf.yaml
-  printf 'version: v1\nbuild:\n  excludes: %s\n' "$(echo "$excludes" | tr -d '"' | sed 's|SIDE/||')" > "$yaml"
+  # v2 like buf's config above: v1 would leave out FIELD_SAME_DEFAULT and the extension deletions.
+  printf 'version: v2\nmodules:\n  - path: .\n    excludes: %s\n' "$(echo "$excludes" | tr -d '"' | sed 's|SIDE/||')" > "$yaml"
   for cat in $CATS; do
     aout=$OUT/$pair.$cat.accord.json
     "$ACCORD" breaking "$old" "$new" --buf-config "$yaml" --category "$cat" --format json > "$aout" 2> "$OUT/$pair.$cat.accord.err" || true
     n=$(python3 bench/proto_agreement.py "$OUT/buf-rules.json" "$bufout" "$aout" "$cat" "$pair" "$old" "$new" "$OUT/$pair.files" | tee -a /dev/stderr | tail -1)
     total=$((total + n))
   done
+done
+
+# Two more inputs on the smaller pairs: OLD as an image (buf's, imports marked,
+# and protoc's --include_imports set, unmarked), every category; and buf.yaml
+# version v1 on both sides with no category given (buf's v1 defaults).
+EXTRA_PAIRS=${EXTRA_PAIRS:-opentelemetry-proto-v0.9-to-v1.0 google-pubsub-v1 kubernetes-cri-api-v1}
+"$BUF" config ls-breaking-rules --version v1 --format json > "$OUT/buf-rules-v1.json"
+for pair in $EXTRA_PAIRS; do
+  [ -d "$CORPUS/$pair" ] || continue
+  old=$(stage $pair old); new=$(stage $pair new)
+  (cd "$CORPUS/$pair/old" && find . -name '*.proto'; cd "$CORPUS/$pair/new" && find . -name '*.proto') | sed 's|^\./||' | sort -u > "$OUT/$pair.files"
+  v2='{"version":"v2","breaking":{"use":["FILE","PACKAGE","WIRE_JSON","WIRE"]}}'
+  printf 'version: v2\n' > "$OUT/$pair.v2.yaml"
+  "$BUF" build "$old" -o "$OUT/$pair.old.buf.binpb"
+  (cd "$old" && find . -name '*.proto' | sed 's|^\./||' | sort | xargs protoc -I. --include_imports --include_source_info \
+    --descriptor_set_out="$OUT/$pair.old.protoc.binpb")
+  for image in buf protoc; do
+    bufout=$OUT/$pair.image-$image.buf.json
+    (cd "$new" && "$BUF" breaking . --against "$OUT/$pair.old.$image.binpb" --config "$v2" --error-format json > "$bufout" 2> "$bufout.err") || true
+    for cat in $CATS; do
+      aout=$OUT/$pair.image-$image.$cat.accord.json
+      "$ACCORD" breaking "$OUT/$pair.old.$image.binpb" "$new" --buf-config "$OUT/$pair.v2.yaml" --category "$cat" --format json > "$aout" 2> "${aout%.json}.err" || true
+      n=$(python3 bench/proto_agreement.py "$OUT/buf-rules.json" "$bufout" "$aout" "$cat" "$pair(image-$image)" "$old" "$new" "$OUT/$pair.files" | tee -a /dev/stderr | tail -1)
+      total=$((total + n))
+    done
+  done
+  # No category: the buf.yaml's version picks the defaults (FILE of v1).
+  printf 'version: v1\n' > "$OUT/$pair.v1.yaml"
+  bufout=$OUT/$pair.v1.buf.json
+  (cd "$(dirname "$new")" && "$BUF" breaking new --against old --config '{"version":"v1"}' --against-config '{"version":"v1"}' \
+    --error-format json > "$bufout" 2> "$bufout.err") || true
+  aout=$OUT/$pair.v1.accord.json
+  "$ACCORD" breaking "$old" "$new" --buf-config "$OUT/$pair.v1.yaml" --format json > "$aout" 2> "${aout%.json}.err" || true
+  n=$(python3 bench/proto_agreement.py "$OUT/buf-rules-v1.json" "$bufout" "$aout" FILE "$pair(v1)" "$old" "$new" "$OUT/$pair.files" | tee -a /dev/stderr | tail -1)
+  total=$((total + n))
 done
 echo "total differences: $total"

@@ -176,6 +176,8 @@ int run_compare(CompareArgs a, bool gate) {
   // Parsed and checked against the format by the engine (diff/format/format.h).
   options.compat_mode = !a.mode.empty() ? a.mode : *policy ? diff::mode_for(**policy, new_path) : "";
   options.clock = clock.get();
+  std::vector<std::string> input_notes;  // the format's warnings about its input
+  options.notes = &input_notes;
   Progress progress("comparing " + old_path + " with " + new_path);
   auto findings = diff::compare_contracts(*old_input, *new_input, options);
   if (!findings && snapshot && snapshot->needs_whole_tree(findings.error())) {
@@ -185,6 +187,7 @@ int run_compare(CompareArgs a, bool gate) {
     if (!whole) return report_unusable(whole.error().render());
     snapshot = std::move(*whole);
     old_path = snapshot->spec_path();
+    input_notes.clear();
     findings = diff::compare_contracts({old_path, std::nullopt}, *new_input, options);
   }
   if (!findings) {
@@ -211,6 +214,7 @@ int run_compare(CompareArgs a, bool gate) {
     kept = std::move(applied.findings);
     ctx.notes = std::move(applied.notes);
   }
+  ctx.notes.insert(ctx.notes.begin(), input_notes.begin(), input_notes.end());
   // `breaking` shows what can break a client: errors and warnings, and info
   // too when the threshold asks for it. `diff` shows everything.
   std::vector<diff::Finding> shown;

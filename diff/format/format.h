@@ -74,6 +74,9 @@ struct CompareOptions {
   // check (only formats whose compares_history() is true take them).
   std::string compat_mode;
   std::vector<std::string> earlier_versions;
+  // Where a format puts warnings about its input that are not findings
+  // (proto: deprecated buf rule IDs); the CLI shows them as report notes.
+  std::vector<std::string>* notes = nullptr;
 };
 
 // How sure a format is that an input is one of its documents. The engine

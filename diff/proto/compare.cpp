@@ -76,7 +76,7 @@ core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, 
                                                    const BreakingConfig& cfg, const CompareOptions& options,
                                                    const std::vector<std::string>& old_compared_roots = {},
                                                    const std::vector<std::string>& new_compared_roots = {}) {
-  auto rules = select_rules(cfg, options.proto_categories);
+  auto rules = select_rules(cfg, options.proto_categories, options.notes);
   if (!rules) return rules.error();
 
   // The two versions are independent: parse them on both cores, each thread
@@ -94,6 +94,9 @@ core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, 
   }
   if (!old_image) return old_image.error();
   if (!new_image) return new_image.error();
+  // Each side's unmarked dependencies are judged against the other's files as loaded.
+  old_image->drop_unnamed_imports(*new_image);
+  new_image->drop_unnamed_imports(*old_image);
 
   if (both_single_files({old_path, std::nullopt}, {new_path, std::nullopt}) && old_image->files().size() == 1 &&
       new_image->files().size() == 1)

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "core/loader.h"
+#include "diff/proto/rule_versions.h"
 
 namespace accord::diff::proto {
 
@@ -46,9 +47,13 @@ const std::vector<std::string_view>& categories() {
   return c;
 }
 
-// A name in use/except/ignore_only matches a rule by ID or by category.
-bool names_rule(std::string_view name, const RuleInfo& rule) {
-  if (is_category(name)) return has_category(rule, name);
+// A name in use/except/ignore_only matches a rule by ID, by a deprecated ID
+// it replaces, or by category, all as the config's version has them.
+bool names_rule(std::string_view name, const RuleInfo& rule, const std::string& version) {
+  if (!in_version(rule, version)) return false;
+  if (is_category(name)) return in_category(rule, name, version);
+  if (const std::vector<std::string_view>* replaced = replacements_of(name, version))
+    return std::find(replaced->begin(), replaced->end(), rule.id) != replaced->end();
   return rule_id_from_buf(name) == rule.id;
 }
 
@@ -72,6 +77,7 @@ core::Expected<BreakingConfig> load_breaking_config(const std::string& path) {
   BreakingConfig c;
   c.source = path;
   if (!root || !root->is_object()) return c;
+  if (const core::Node* version = root->get("version"); version && version->is_scalar()) c.version = std::string(version->text());
   read_breaking(root->get("breaking"), c);
   if (const core::Node* build = root->get("build")) c.excludes = strings_of(build->get("excludes"));
   if (const core::Node* modules = root->get("modules"); modules && modules->is_array())
@@ -95,15 +101,22 @@ core::Expected<BreakingConfig> find_breaking_config(const std::string& dir) {
 }
 
 core::Expected<std::vector<const RuleInfo*>> select_rules(const BreakingConfig& config,
-                                                          const std::vector<std::string>& cats) {
+                                                          const std::vector<std::string>& cats,
+                                                          std::vector<std::string>* warnings) {
   std::vector<std::string> use = !cats.empty() ? cats : (!config.use.empty() ? config.use : std::vector<std::string>{"FILE"});
   const std::span<const RuleInfo> table = proto_rule_table();
+  const std::string& version = config.version;
   auto check = [&](const std::string& name) -> core::Status {
-    if (is_category(name)) return core::ok_status();
+    if (is_category(name) && (name != "CSR" || version != "v1")) return core::ok_status();
+    if (replacements_of(name, version)) {
+      if (warnings) warnings->push_back(deprecation_warning(name, config.source));
+      return core::ok_status();
+    }
     for (const RuleInfo& r : table)
-      if (r.id == rule_id_from_buf(name)) return core::ok_status();
-    return core::make_error("unknown proto rule or category '" + name +
-                                "' (categories: FILE, PACKAGE, WIRE_JSON, WIRE; rules: `accord rules`)",
+      if (r.id == rule_id_from_buf(name) && in_version(r, version)) return core::ok_status();
+    return core::make_error("unknown proto rule or category '" + name + "' in buf.yaml " + version +
+                                " (categories: FILE, PACKAGE, WIRE_JSON, WIRE" + (version == "v1" ? "" : ", CSR") +
+                                "; rules: `accord rules`)",
                             config.source);
   };
   for (const std::string& name : use)
@@ -112,8 +125,11 @@ core::Expected<std::vector<const RuleInfo*>> select_rules(const BreakingConfig& 
     if (auto st = check(name); !st) return st.error();
   std::vector<const RuleInfo*> out;
   for (const RuleInfo& r : table) {
-    bool used = std::any_of(use.begin(), use.end(), [&](const std::string& n) { return names_rule(n, r); });
-    bool excepted = std::any_of(config.except.begin(), config.except.end(), [&](const std::string& n) { return names_rule(n, r); });
+    // accord's changelog rows (info, breaking nothing) run whatever buf.yaml uses.
+    bool used = has_category(r, "changelog") ||
+                std::any_of(use.begin(), use.end(), [&](const std::string& n) { return names_rule(n, r, version); });
+    bool excepted = std::any_of(config.except.begin(), config.except.end(),
+                                [&](const std::string& n) { return names_rule(n, r, version); });
     if (used && !excepted) out.push_back(&r);
   }
   return out;
@@ -136,7 +152,7 @@ bool is_ignored(const BreakingConfig& config, std::string_view rule, const std::
     for (const RuleInfo& r : proto_rule_table())
       if (r.id == rule) info = &r;
     for (const auto& [name, ig_paths] : config.ignore_only) {
-      if (!info || !names_rule(name, *info)) continue;
+      if (!info || !names_rule(name, *info, config.version)) continue;
       for (std::string_view p : paths)
         for (const std::string& ig : ig_paths)
           if (under(p, ig)) return true;

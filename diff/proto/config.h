@@ -22,6 +22,10 @@ namespace accord::diff::proto {
 
 struct BreakingConfig {
   std::string source;                 // the file it came from ("" = defaults)
+  // buf.yaml's `version`: v1 (also with no buf.yaml, as buf) or v2. The
+  // rules and categories differ: v1 lacks CSR and three v2 rules, and takes
+  // deprecated IDs (rule_versions.cpp).
+  std::string version = "v1";
   std::vector<std::string> use;       // buf IDs or categories, as written
   std::vector<std::string> except;
   std::vector<std::string> ignore;    // paths relative to the module root
@@ -44,9 +48,11 @@ std::string rule_id_from_buf(std::string_view name);
 bool is_category(std::string_view name);
 
 // The rules a run checks: `use` (or `categories` when given on the command
-// line, which win), minus `except`. Unknown names are an error.
+// line, which win), minus `except`, in the config's version. Unknown names
+// are an error; deprecated ones add a warning naming their replacements.
 core::Expected<std::vector<const RuleInfo*>> select_rules(const BreakingConfig& config,
-                                                          const std::vector<std::string>& categories);
+                                                          const std::vector<std::string>& categories,
+                                                          std::vector<std::string>* warnings = nullptr);
 
 // Whether a finding of `rule` at these proto paths (relative to the root) and
 // packages is ignored by the config.

@@ -21,7 +21,9 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "core/loader.h"
+#include "diff/proto/descriptor_set.h"
 #include "diff/proto/position_filter.h"
+#include "diff/proto/source_paths.h"
 #include "diff/proto/protolock.h"
 
 namespace accord::diff::proto {
@@ -60,16 +62,6 @@ class DescriptorSetErrors : public pb::DescriptorPool::ErrorCollector {
   }
   std::string first;
 };
-
-bool uses_editions(const std::string& disk_path) {
-  std::ifstream in(disk_path);
-  std::string line;
-  for (int i = 0; i < 200 && std::getline(in, line); ++i) {
-    size_t p = line.find_first_not_of(" \t");
-    if (p != std::string::npos && line.compare(p, 7, "edition") == 0) return true;
-  }
-  return false;
-}
 
 bool is_excluded(const std::string& rel, const std::vector<std::string>& excludes) {
   for (const std::string& e : excludes) {
@@ -153,25 +145,12 @@ core::Error import_error(const std::vector<Collected>& errors, const std::string
   std::string disk;
   tree.VirtualFileToDiskFile(e.file, &disk);
   std::string shown = disk.empty() ? join_display(root_dir, e.file) : disk;
+  if (int line = 0, column = 0; !disk.empty() && edition_declaration(disk, line, column))
+    return core::make_error(editions_unsupported(), shown, static_cast<uint32_t>(line), static_cast<uint32_t>(column));
   std::string message = e.message;
-  if (!disk.empty() && uses_editions(disk))
-    message = "uses protobuf editions, which this protobuf version (3.21) cannot parse (" + e.message + ")";
   if (errors.size() > 1) message += " (and " + std::to_string(errors.size() - 1) + " more error(s))";
   return core::make_error(message, shown, e.line >= 0 ? static_cast<uint32_t>(e.line + 1) : 0,
                           e.column >= 0 ? static_cast<uint32_t>(e.column + 1) : 0);
-}
-
-// The proto path of a single file: relative to the -I root that contains it, else its own directory.
-std::pair<std::string, std::string> split_single_file(const std::string& path, const std::vector<std::string>& includes) {
-  fs::path abs = fs::weakly_canonical(fs::path(path));
-  for (const std::string& inc : includes) {
-    fs::path root = fs::weakly_canonical(fs::path(inc));
-    auto rel = abs.lexically_relative(root);
-    if (!rel.empty() && *rel.begin() != "..") return {inc, rel.generic_string()};
-  }
-  fs::path p(path);
-  std::string dir = p.parent_path().string();
-  return {dir.empty() ? "." : dir, p.filename().string()};
 }
 
 // The fast path. Each file is parsed into a FileDescriptorProto that is freed
@@ -254,13 +233,17 @@ core::Status load_sources(const ImageSource& source, std::unique_ptr<Image::Hold
   bool is_dir = fs::is_directory(source.path, ec);
   std::vector<std::string> targets;
   if (is_dir) {
-    root = source.path;
-    prefix = join_display(source.path, "");
+    root = include_root_of(source.path, source.include_paths).value_or(source.path);
+    prefix = join_display(root, "");
+    // Excludes are relative to the directory (buf.yaml's); names to the root.
+    const std::string under_root =
+        fs::weakly_canonical(source.path).lexically_relative(fs::weakly_canonical(root)).generic_string();
     for (auto it = fs::recursive_directory_iterator(source.path, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec) || it->path().extension() != ".proto") continue;
       std::string rel = it->path().lexically_relative(source.path).generic_string();
-      if (!is_excluded(rel, source.excludes)) targets.push_back(std::move(rel));
+      if (is_excluded(rel, source.excludes)) continue;
+      targets.push_back(under_root == "." || under_root.empty() ? std::move(rel) : join_display(under_root, rel));
     }
     if (ec) return core::make_error("cannot read directory: " + ec.message(), source.path);
     if (targets.empty()) return core::make_error("no .proto files in directory", source.path);
@@ -315,21 +298,26 @@ void add_compared_imports(const ImageSource& source, pb::compiler::DiskSourceTre
 }
 
 core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
-                                          std::vector<const pb::FileDescriptor*>& files) {
+                                 std::vector<const pb::FileDescriptor*>& files,
+                                 std::vector<const pb::FileDescriptor*>& dependency_only) {
   std::ifstream in(source.path, std::ios::binary);
   if (!in) return core::make_error("cannot open descriptor set", source.path);
   pb::FileDescriptorSet set;
   if (!set.ParseFromIstream(&in))
     return core::make_error("not a binary FileDescriptorSet (protoc --descriptor_set_out / buf build -o)", source.path);
+  if (auto editions = reject_editions(set, source.path); !editions) return editions.error();
   holder->database = std::make_unique<pb::SimpleDescriptorDatabase>();
   for (const pb::FileDescriptorProto& f : set.file())
     if (!holder->database->Add(f)) return core::make_error("duplicate file " + f.name() + " in descriptor set", source.path);
   holder->pool = std::make_unique<pb::DescriptorPool>(holder->database.get());
-  for (const pb::FileDescriptorProto& f : set.file()) {
-    if (is_excluded(f.name(), source.excludes)) continue;
+  const std::vector<SetFileRole> roles = classify_set_files(set);
+  for (int i = 0; i < set.file_size(); ++i) {
+    const pb::FileDescriptorProto& f = set.file(i);
+    if (roles[i] == SetFileRole::import || is_excluded(f.name(), source.excludes)) continue;
     const pb::FileDescriptor* fd = holder->pool->FindFileByName(f.name());
     if (!fd) return core::make_error("descriptor set file " + f.name() + " does not build (missing dependency?)", source.path);
     files.push_back(fd);
+    if (roles[i] == SetFileRole::dependency_only) dependency_only.push_back(fd);
   }
   std::sort(files.begin(), files.end(), [](auto* a, auto* b) { return a->name() < b->name(); });
   return core::ok_status();
@@ -363,6 +351,18 @@ core::Status load_protolock(const ImageSource& source, std::unique_ptr<Image::Ho
 
 }  // namespace
 
+void Image::drop_unnamed_imports(const Image& other) {
+  if (dependency_only_.empty()) return;
+  const auto& named = other.index().file_by_path;
+  auto unnamed = [&](const pb::FileDescriptor* f) {
+    return std::find(dependency_only_.begin(), dependency_only_.end(), f) != dependency_only_.end() &&
+           !named.count(f->name());
+  };
+  files_.erase(std::remove_if(files_.begin(), files_.end(), unnamed), files_.end());
+  dependency_only_.clear();
+  index_ = build_index(files_);
+}
+
 core::Expected<Image> load_image(const ImageSource& source) {
   // The parser logs warnings (e.g. "No syntax specified") to stderr; nothing below cli/ prints.
   static std::once_flag quiet;
@@ -373,7 +373,7 @@ core::Expected<Image> load_image(const ImageSource& source) {
   const bool lock = !fs::is_directory(source.path, ec) && is_protolock_path(source.path);
   const bool descriptor_set = lock || (!fs::is_directory(source.path, ec) && is_descriptor_set_path(source.path));
   core::Status result = lock             ? load_protolock(source, image.holder_, image.files_)
-                        : descriptor_set ? load_descriptor_set(source, image.holder_, image.files_)
+                        : descriptor_set ? load_descriptor_set(source, image.holder_, image.files_, image.dependency_only_)
                                          : load_sources(source, image.holder_, image.files_, image.root_,
                                                         image.display_prefix_);
   if (!result) return result.error();

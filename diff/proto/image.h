@@ -57,6 +57,10 @@ class Image {
   const std::string& root() const { return root_; }
   // Lets a file be found under another version's name (two single files compared).
   void alias_file(std::string_view name, const pb::FileDescriptor* file) { index_.file_by_path[name] = file; }
+  // A descriptor set without buf's import marks (protoc --include_imports)
+  // holds its -I dependencies as files too: those only other files import
+  // are imports unless `other` (the other version) has them as well.
+  void drop_unnamed_imports(const Image& other);
 
  private:
   friend core::Expected<Image> load_image(const ImageSource& source);
@@ -66,6 +70,7 @@ class Image {
   std::string root_;
   std::string display_prefix_;  // "new/" or "" for descriptor sets
   std::string lock_path_;       // a proto.lock's path: what findings name for all its files
+  std::vector<const pb::FileDescriptor*> dependency_only_;  // see drop_unnamed_imports
   // Compared files from another workspace module: their own root's prefix.
   std::unordered_map<const pb::FileDescriptor*, std::string> display_prefix_of_import_;
 };

@@ -1,12 +1,17 @@
 // The proto rules, one row each: buf's breaking rules under buf's names
 // (kebab case, `proto.` prefix) and categories (FILE, PACKAGE, WIRE_JSON,
 // WIRE; CSR is buf's schema-registry set). Messages follow buf's wording.
+// The `*-added` rows (category "changelog") are accord's own: info findings
+// that make `accord diff` a complete changelog, run whatever buf.yaml selects.
 #include "diff/proto/config.h"
 
 namespace accord::diff {
 
 namespace {
 const RuleInfo kProtoRules[] = {
+    {"proto.enum-added", Format::proto, Severity::info, "changelog",
+     "New enums (accord diff's changelog; breaks nothing).",
+     "Enum \"{name}\" was added."},
     {"proto.enum-no-delete", Format::proto, Severity::error, "CSR,FILE",
      "Enums are not deleted from a file.",
      "Previously present enum \"{name}\" was deleted from file."},
@@ -16,6 +21,9 @@ const RuleInfo kProtoRules[] = {
     {"proto.enum-same-type", Format::proto, Severity::error, "FILE,PACKAGE",
      "Enums stay open or closed.",
      "Enum \"{enum}\" changed from {old} to {new}."},
+    {"proto.enum-value-added", Format::proto, Severity::info, "changelog",
+     "New enum values (accord diff's changelog; breaks nothing).",
+     "Enum value \"{number}\" with name \"{name}\" was added to enum \"{enum}\"."},
     {"proto.enum-value-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
      "Enum values are not deleted.",
      "Previously present enum value \"{number}\" on enum \"{enum}\" was deleted."},
@@ -34,6 +42,9 @@ const RuleInfo kProtoRules[] = {
     {"proto.extension-no-delete", Format::proto, Severity::error, "FILE",
      "Extensions are not deleted from a file.",
      "Previously present extension \"{name}\" was deleted from file."},
+    {"proto.field-added", Format::proto, Severity::info, "changelog",
+     "New fields (accord diff's changelog; breaks nothing).",
+     "Field \"{number}\" with name \"{name}\" was added to message \"{message}\"."},
     {"proto.field-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
      "Fields are not deleted.",
      "Previously present field \"{number}\" with name \"{name}\" on message \"{message}\" was deleted."},
@@ -85,6 +96,9 @@ const RuleInfo kProtoRules[] = {
     {"proto.field-wire-json-compatible-type", Format::proto, Severity::error, "CSR,WIRE_JSON",
      "Fields keep a wire- and JSON-compatible type.",
      "{field} changed type from \"{old}\" to \"{new}\".{extra}"},
+    {"proto.file-added", Format::proto, Severity::info, "changelog",
+     "New files (accord diff's changelog; breaks nothing).",
+     "File \"{file}\" was added."},
     {"proto.file-no-delete", Format::proto, Severity::error, "CSR,FILE",
      "Files are not deleted.",
      "Previously present file \"{file}\" was deleted."},
@@ -142,6 +156,9 @@ const RuleInfo kProtoRules[] = {
     {"proto.file-same-syntax", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
      "Files keep their syntax.",
      "File {what} changed from \"{old}\" to \"{new}\"."},
+    {"proto.message-added", Format::proto, Severity::info, "changelog",
+     "New messages (accord diff's changelog; breaks nothing).",
+     "Message \"{name}\" was added."},
     {"proto.message-no-delete", Format::proto, Severity::error, "CSR,FILE",
      "Messages are not deleted from a file.",
      "Previously present message \"{name}\" was deleted from file."},
@@ -157,6 +174,9 @@ const RuleInfo kProtoRules[] = {
     {"proto.message-same-required-fields", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
      "Messages keep the same required fields.",
      "Message \"{message}\" had required field \"{number}\" {change}. Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."},
+    {"proto.oneof-added", Format::proto, Severity::info, "changelog",
+     "New oneofs (accord diff's changelog; breaks nothing).",
+     "Oneof \"{oneof}\" was added to message \"{message}\"."},
     {"proto.oneof-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
      "Oneofs are not deleted.",
      "Previously present oneof \"{oneof}\" on message \"{message}\" was deleted."},
@@ -181,6 +201,9 @@ const RuleInfo kProtoRules[] = {
     {"proto.reserved-message-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
      "Reserved message ranges and names are not deleted.",
      "Previously present {what} on {kind} \"{name}\" {change}."},
+    {"proto.rpc-added", Format::proto, Severity::info, "changelog",
+     "New RPCs (accord diff's changelog; breaks nothing).",
+     "RPC \"{rpc}\" was added to service \"{service}\"."},
     {"proto.rpc-no-delete", Format::proto, Severity::error, "FILE,PACKAGE",
      "RPCs are not deleted.",
      "Previously present RPC \"{rpc}\" on service \"{service}\" was deleted."},
@@ -199,6 +222,9 @@ const RuleInfo kProtoRules[] = {
     {"proto.rpc-same-server-streaming", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
      "RPCs keep server streaming.",
      "RPC \"{rpc}\" on service \"{service}\" changed from server {old} to server {new}."},
+    {"proto.service-added", Format::proto, Severity::info, "changelog",
+     "New services (accord diff's changelog; breaks nothing).",
+     "Service \"{name}\" was added."},
     {"proto.service-no-delete", Format::proto, Severity::error, "FILE",
      "Services are not deleted from a file.",
      "Previously present service \"{name}\" was deleted from file."},

@@ -66,6 +66,7 @@ std::span<const RuleHandler> message_rule_handlers();
 std::span<const RuleHandler> field_rule_handlers();
 std::span<const RuleHandler> enum_rule_handlers();
 std::span<const RuleHandler> service_rule_handlers();
+std::span<const RuleHandler> added_rule_handlers();
 const std::vector<const RuleHandler*>& all_rule_handlers();
 
 // Runs the handlers over every matched pair of the two versions.

@@ -56,7 +56,7 @@ void enum_value_no_delete(const Ctx& c, const pb::EnumDescriptor* o, const pb::E
       args.push_back({"s", names.size() > 1 ? "s" : ""});
       args.push_back({"names", quoted_list(names)});
     }
-    c.report(std::move(args), loc_of(n), loc_of(o));
+    c.report(std::move(args), loc_of(n), loc_of(o->FindValueByNumber(number)));
   }
 }
 

@@ -21,7 +21,7 @@ void field_no_delete(const Ctx& c, const pb::Descriptor* o, const pb::Descriptor
     if (kMode == DeleteMode::unless_number_reserved && n->IsReservedNumber(f->number())) continue;
     if (kMode == DeleteMode::unless_name_reserved && n->IsReservedName(f->name())) continue;
     c.report({{"number", std::to_string(f->number())}, {"name", f->name()}, {"message", n->name()}}, loc_of(n),
-             loc_of(o));
+             loc_of(f));
   }
 }
 
@@ -29,7 +29,7 @@ void oneof_no_delete(const Ctx& c, const pb::Descriptor* o, const pb::Descriptor
   // Synthetic oneofs (proto3 `optional`) are presence, which cardinality rules cover.
   for (int i = 0; i < o->real_oneof_decl_count(); ++i)
     if (!n->FindOneofByName(o->oneof_decl(i)->name()))
-      c.report({{"oneof", o->oneof_decl(i)->name()}, {"message", n->name()}}, loc_of(n), loc_of(o));
+      c.report({{"oneof", o->oneof_decl(i)->name()}, {"message", n->name()}}, loc_of(n), loc_of(o->oneof_decl(i)));
 }
 
 int max_tag(const pb::Descriptor* m) {

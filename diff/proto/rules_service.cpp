@@ -17,7 +17,7 @@ std::vector<Arg> rpc_args(const M* m, std::string before, std::string after) {
 void rpc_no_delete(const Ctx& c, const pb::ServiceDescriptor* o, const pb::ServiceDescriptor* n) {
   for (int i = 0; i < o->method_count(); ++i)
     if (!n->FindMethodByName(o->method(i)->name()))
-      c.report({{"rpc", o->method(i)->name()}, {"service", n->name()}}, loc_of(n), loc_of(o));
+      c.report({{"rpc", o->method(i)->name()}, {"service", n->name()}}, loc_of(n), loc_of(o->method(i)));
 }
 
 const char* streaming(bool s) { return s ? "streaming" : "unary"; }

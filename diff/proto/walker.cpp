@@ -136,7 +136,7 @@ const std::vector<const RuleHandler*>& all_rule_handlers() {
   static const std::vector<const RuleHandler*> all = [] {
     std::vector<const RuleHandler*> out;
     for (auto table : {file_rule_handlers(), deletion_rule_handlers(), message_rule_handlers(), field_rule_handlers(),
-                       enum_rule_handlers(), service_rule_handlers()})
+                       enum_rule_handlers(), service_rule_handlers(), added_rule_handlers()})
       for (const RuleHandler& h : table) out.push_back(&h);
     return out;
   }();

@@ -300,3 +300,24 @@ TEST_CASE("cli: a -transitive mode over a history is refused for a format that c
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err.find("unknown --mode 'sideways-transitive'") != std::string::npos);
 }
+
+TEST_CASE("cli: proto additions are diff's changelog, not breaking's gate", "[cli][proto]") {
+  const std::string dir = "fixtures/proto/rules/field-added/";
+  auto changelog = test::run_accord({"diff", dir + "old", dir + "new", "--format", "json"});
+  INFO(changelog.out << changelog.err);
+  CHECK(changelog.exit_code == 0);
+  CHECK(changelog.out.find("\"rule\": \"proto.field-added\"") != std::string::npos);
+  auto gate = test::run_accord({"breaking", dir + "old", dir + "new", "--format", "json"});
+  CHECK(gate.exit_code == 0);
+  CHECK(gate.out.find("proto.field-added") == std::string::npos);
+}
+
+TEST_CASE("cli: a deprecated buf rule ID runs with a note naming its replacement", "[cli][proto]") {
+  const std::string dir = "fixtures/proto/config/versions/";
+  auto r = test::run_accord({"breaking", dir + "old", dir + "new", "--buf-config", dir + "v1-deprecated.yaml",
+                             "--format", "json"});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("FIELD_SAME_CTYPE is deprecated; it has been replaced by rule proto.field-same-cpp-string-type") !=
+        std::string::npos);
+}

@@ -36,14 +36,6 @@ TEST_CASE("two single files are compared as one file, whatever their names", "[p
   CHECK(renamed);
 }
 
-TEST_CASE("an editions file is a clear error naming the file, not a crash", "[proto][errors]") {
-  auto findings = compare("fixtures/proto/errors/editions/old", "fixtures/proto/errors/editions/new");
-  REQUIRE_FALSE(findings.ok());
-  CHECK(findings.error().file == "fixtures/proto/errors/editions/new/a.proto");
-  CHECK(findings.error().line == 1);
-  CHECK(findings.error().message.find("editions") != std::string::npos);
-}
-
 TEST_CASE("a missing import names the import and the importing line", "[proto][errors]") {
   auto findings = compare("fixtures/proto/errors/missing-import/old", "fixtures/proto/errors/missing-import/new");
   REQUIRE_FALSE(findings.ok());
