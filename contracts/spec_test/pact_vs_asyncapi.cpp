@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "contracts/pact/body_codec.h"
+#include "contracts/spec_test/spec_errors.h"
 #include "contracts/spec_test/undeclared_fields.h"
 #include "core/json_writer.h"
 #include "core/loader.h"
@@ -15,8 +16,6 @@ namespace {
 using diff::asyncapi::Message;
 using diff::asyncapi::Operation;
 using matching::Mismatches;
-
-std::string at_spec(const std::string& pointer) { return " (spec #" + pointer + ")"; }
 
 // Metadata keys that route a message rather than travel in its headers.
 bool routing_key(std::string_view key) {
@@ -62,15 +61,6 @@ Match find_message(const diff::asyncapi::Model& model, const std::string& channe
   return found;
 }
 
-void add_errors(Mismatches& out, const std::string& where, const core::Expected<std::vector<core::ValidationError>>& errors) {
-  if (!errors) {
-    out.push_back({where, "", "", "cannot validate: " + errors.error().render()});
-    return;
-  }
-  for (const auto& e : *errors)
-    out.push_back({where + e.instance_pointer, "schema #" + e.schema_pointer, "", e.message + at_spec(e.schema_pointer)});
-}
-
 core::ValidateOptions sent_by_provider() {
   core::ValidateOptions o;
   o.direction = core::ValidateOptions::Direction::response;
@@ -87,7 +77,7 @@ void check_contents(core::SchemaGraph& graph, const Message& spec, pact::Message
     out.push_back({where, "JSON", "unparseable", "the message contents are not valid JSON"});
     return;
   }
-  add_errors(out, where, core::validate_instance(graph, spec.payload.node, spec.payload.pointer, *json, sent_by_provider()));
+  add_schema_errors(out, where, core::validate_instance(graph, spec.payload.node, spec.payload.pointer, *json, sent_by_provider()));
   report_undeclared_fields(graph, {spec.payload.node, spec.payload.pointer}, *json, where, out);
 }
 
@@ -112,7 +102,7 @@ void check_metadata(core::SchemaGraph& graph, const Message& spec, const pact::M
   auto instance = core::load_text(where, w.take(), core::Syntax::json);
   if (!instance || !(*instance)->root()) return;
   const core::Node* root = (*instance)->root();
-  add_errors(out, where, core::validate_instance(graph, spec.headers.node, spec.headers.pointer, root, sent_by_provider()));
+  add_schema_errors(out, where, core::validate_instance(graph, spec.headers.node, spec.headers.pointer, root, sent_by_provider()));
   report_undeclared_fields(graph, {spec.headers.node, spec.headers.pointer}, root, where, out);
 }
 
