@@ -10,6 +10,7 @@
 #include "core/limits.h"
 #include "contracts/pact/loader.h"
 #include "contracts/spec_test/pact_vs_spec.h"
+#include "contracts/spec_test/pact_vs_asyncapi.h"
 #include "contracts/verify/report.h"
 #include "contracts/verify/verifier.h"
 
@@ -38,6 +39,7 @@ struct VerifyArgs {
   std::string output;
   std::string message_path = "/";
   std::string openapi;
+  std::string asyncapi;
   bool allow_skipped = false;
 };
 
@@ -51,11 +53,13 @@ std::string trim(std::string s) {
 int run_verify(const VerifyArgs& a) {
   auto format = verify::parse_report_format(a.format);
   if (!format) return report_unusable("unknown --format '" + a.format + "' (expected text|json|junit|markdown)");
-  if (!a.openapi.empty() && !a.base_url.empty())
-    return report_unusable("give --provider-base-url (verify against the running provider) or --openapi (against its spec), not both");
-  if (a.openapi.empty() && a.base_url.empty())
-    return report_unusable("verify needs --provider-base-url URL (a running provider) or --openapi SPEC (its OpenAPI document)");
-  if (a.openapi.empty() && a.base_url.rfind("http://", 0) != 0 && a.base_url.rfind("https://", 0) != 0)
+  const int targets = !a.openapi.empty() + !a.asyncapi.empty() + !a.base_url.empty();
+  if (targets > 1)
+    return report_unusable("give one of --provider-base-url (the running provider), --openapi or --asyncapi (its spec)");
+  if (targets == 0)
+    return report_unusable("verify needs --provider-base-url URL (a running provider), --openapi SPEC (its OpenAPI document) "
+                           "or --asyncapi SPEC (its AsyncAPI document)");
+  if (!a.base_url.empty() && a.base_url.rfind("http://", 0) != 0 && a.base_url.rfind("https://", 0) != 0)
     return report_unusable("--provider-base-url must be an http:// or https:// URL, got '" + a.base_url + "'");
   if (!(a.timeout_s > 0)) return report_unusable("--timeout must be a positive number of seconds");
   const auto max_body = core::parse_byte_size(a.max_body);
@@ -109,6 +113,11 @@ int run_verify(const VerifyArgs& a) {
     if (!spec) return report_unusable(spec.error().render());
     results = spec_test::check_pacts_against_spec(*pacts, **spec, o);
     ro.title = "accord verify --openapi " + a.openapi;
+  } else if (!a.asyncapi.empty()) {
+    auto spec = spec_test::load_asyncapi(a.asyncapi);
+    if (!spec) return report_unusable(spec.error().render());
+    results = spec_test::check_pacts_against_asyncapi(*pacts, **spec, o);
+    ro.title = "accord verify --asyncapi " + a.asyncapi;
   } else {
     http::ClientOptions client;
     client.timeout_ms = static_cast<long>(a.timeout_s * 1000);
@@ -122,7 +131,7 @@ int run_verify(const VerifyArgs& a) {
     return report_unusable("no interaction matches --consumer/--interaction/--state (" + std::to_string(available) +
                            " in the pact files)");
   verify::redact(results, secrets);
-  if (a.state_change_url.empty() && a.openapi.empty()) {
+  if (a.state_change_url.empty() && !a.base_url.empty()) {
     size_t with_states = 0;
     for (const auto& r : results) with_states += r.states.empty() ? 0 : 1;
     if (with_states)
@@ -149,6 +158,7 @@ Runner setup_verify(CLI::App& app) {
   app.add_option("pacts", a->pacts, "Pact files or directories of pact files")->required();
   app.add_option("--provider-base-url", a->base_url, "Base URL of the running provider");
   app.add_option("--openapi", a->openapi, "Check the pacts against this OpenAPI document instead of a running provider");
+  app.add_option("--asyncapi", a->asyncapi, "Check the pacts' messages against this AsyncAPI document (2.x or 3.x), no broker");
   app.add_option("--timeout", a->timeout_s, "Seconds allowed for each request (default 30)");
   app.add_option("--max-body", a->max_body, "Largest response body read (default 64M); a longer one fails that request");
   app.add_option("--concurrency", a->concurrency, "Interactions replayed in parallel (default 1)");

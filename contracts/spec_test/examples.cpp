@@ -40,6 +40,23 @@ const core::Node* schema_example(core::DocumentSet& set, const diff::openapi::No
 
 }  // namespace
 
+std::vector<NamedExample> named_examples(core::DocumentSet& set, const core::Node* holder, int major) {
+  std::vector<NamedExample> out;
+  if (!holder || !holder->is_object() || major == 2) return out;
+  const core::Node* examples = holder->get("examples");
+  if (!examples) {
+    const core::Node* content = holder->get("content");  // a parameter described by a media type
+    if (content && content->is_object() && content->size() > 0) examples = content->children().front().value->get("examples");
+  }
+  if (!examples || !examples->is_object()) return out;
+  for (const core::Member& m : examples->children()) {
+    const core::Node* example = follow(set, m.value);
+    if (example && example->is_object())
+      if (const core::Node* value = example->get("value")) out.push_back({std::string(m.key), value});
+  }
+  return out;
+}
+
 const core::Node* parameter_example(core::DocumentSet& set, const diff::openapi::Parameter& parameter, int major) {
   const core::Node* p = parameter.node.node;
   if (!p) return nullptr;

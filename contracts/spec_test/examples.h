@@ -4,6 +4,9 @@
 // or `default`. `accord test` builds its requests from these.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/node.h"
 #include "core/refs.h"
 #include "diff/openapi/model.h"
@@ -15,6 +18,15 @@ const core::Node* parameter_example(core::DocumentSet& set, const diff::openapi:
 
 // The example value of one request-body media type (nullptr when none).
 const core::Node* media_example(core::DocumentSet& set, const diff::openapi::MediaType& media, int major);
+
+// OpenAPI 3 named examples (`examples: {name: {value: ...}}`) of a parameter
+// (or its first `content` media type) or of a media type, every entry with an
+// inline value, in document order. Empty for Swagger 2.0.
+struct NamedExample {
+  std::string name;
+  const core::Node* value = nullptr;
+};
+std::vector<NamedExample> named_examples(core::DocumentSet& set, const core::Node* holder, int major);
 
 // Whether any response of the operation carries an example.
 bool has_response_example(core::DocumentSet& set, const diff::openapi::Operation& operation, int major);

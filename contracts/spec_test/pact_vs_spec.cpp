@@ -6,6 +6,7 @@
 #include "contracts/pact/body_codec.h"
 #include "contracts/spec_test/operation_index.h"
 #include "contracts/spec_test/response_check.h"
+#include "contracts/spec_test/spec_errors.h"
 #include "contracts/spec_test/undeclared_fields.h"
 #include "core/json_pointer.h"
 #include "core/json_writer.h"
@@ -25,21 +26,10 @@ std::string upper(std::string s) {
   return s;
 }
 
-std::string at_spec(const std::string& pointer) { return " (spec #" + pointer + ")"; }
-
 core::ValidateOptions direction(core::ValidateOptions::Direction d) {
   core::ValidateOptions o;
   o.direction = d;
   return o;
-}
-
-void add_errors(Mismatches& out, const std::string& where, const core::Expected<std::vector<core::ValidationError>>& errors) {
-  if (!errors) {
-    out.push_back({where, "", "", "cannot validate: " + errors.error().render()});
-    return;
-  }
-  for (const auto& e : *errors)
-    out.push_back({where + e.instance_pointer, "schema #" + e.schema_pointer, "", e.message + at_spec(e.schema_pointer)});
 }
 
 // A parameter or header value (text) as the JSON instance its schema expects.
@@ -61,7 +51,7 @@ void validate_text(core::SchemaGraph& graph, const NodeRef& schema, const std::s
   if (!schema) return;
   auto instance = core::load_text(where, text_instance(graph, schema, value), core::Syntax::json);
   if (!instance) return;
-  add_errors(out, where, core::validate_instance(graph, schema.node, schema.pointer, (*instance)->root(), direction(d)));
+  add_schema_errors(out, where, core::validate_instance(graph, schema.node, schema.pointer, (*instance)->root(), direction(d)));
 }
 
 const std::vector<std::string>* query_values(const pact::RequestSpec& r, const std::string& name) {
@@ -120,7 +110,7 @@ void check_json_body(core::SchemaGraph& graph, pact::Body body, const diff::open
     out.push_back({where, "JSON", "unparseable", "the pact's body is not valid JSON"});
     return;
   }
-  add_errors(out, where, core::validate_instance(graph, media.schema.node, media.schema.pointer, *json, direction(d)));
+  add_schema_errors(out, where, core::validate_instance(graph, media.schema.node, media.schema.pointer, *json, direction(d)));
   if (undeclared_fail) report_undeclared_fields(graph, media.schema, *json, where, out);
 }
 

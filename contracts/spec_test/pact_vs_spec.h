@@ -7,8 +7,8 @@
 // the request schema); the expected response must be a declared status and
 // content type, its example body valid against the response schema, and
 // every field and header the consumer expects declared by the spec (an
-// undeclared one is no promise of the provider). Message interactions wait
-// for an AsyncAPI model and are reported as skipped.
+// undeclared one is no promise of the provider). Message interactions are
+// reported as skipped: they are checked against AsyncAPI (pact_vs_asyncapi.h).
 #pragma once
 
 #include <vector>

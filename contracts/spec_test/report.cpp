@@ -19,7 +19,10 @@ const char* verdict_name(Verdict v) {
 
 std::string summary_line(const TestRun& run) {
   TestSummary s = summarise(run);
-  return std::to_string(run.operations.size()) + " operation(s): " + std::to_string(s.pass) + " passed, " +
+  std::string counted = std::to_string(run.operations.size()) + " operation(s): ";
+  if (run.operation_count && run.operation_count != run.operations.size())  // named examples: several requests each
+    counted = std::to_string(run.operations.size()) + " request(s) for " + std::to_string(run.operation_count) + " operation(s): ";
+  return counted + std::to_string(s.pass) + " passed, " +
          std::to_string(s.fail) + " failed, " + std::to_string(s.skipped) + " skipped";
 }
 
@@ -29,13 +32,19 @@ std::string seconds(double ms) {
   return buf;
 }
 
+// What the service answered, for every operation that was called.
+std::string received(const OperationResult& op) {
+  if (op.verdict == Verdict::skipped) return "";
+  return op.received_status ? "HTTP " + std::to_string(op.received_status) : "no response";
+}
+
 std::string render_text(const TestRun& run) {
   std::string out = "Testing " + run.title + " (" + run.spec + ") against " + run.base_url + "\n";
   for (const auto& op : run.operations) {
     const char* tag = op.verdict == Verdict::pass ? "PASS" : op.verdict == Verdict::fail ? "FAIL" : "SKIP";
     out += std::string("  ") + tag + "  " + op.label;
     if (op.verdict == Verdict::skipped) out += " (" + op.skip_reason + ")";
-    if (op.received_status) out += " -> HTTP " + std::to_string(op.received_status);
+    if (op.verdict != Verdict::skipped) out += " -> " + received(op);
     out += "\n";
     for (const auto& w : op.warnings) out += "      warning: " + w + "\n";
     for (const auto& m : op.mismatches) {
@@ -104,8 +113,11 @@ std::string render_junit(const TestRun& run) {
   for (const auto& op : run.operations) {
     out += "    <testcase classname=\"" + suite + "\" name=\"" + xml_escape(op.label) + "\" time=\"" +
            seconds(op.duration_ms) + "\">";
+    std::string system_out = "received: " + received(op) + "\n";
+    for (const auto& warning : op.warnings) system_out += "warning: " + warning + "\n";
+    system_out = "      <system-out>" + xml_escape(system_out) + "</system-out>\n";
     if (op.verdict == Verdict::pass) {
-      out += "</testcase>\n";
+      out += "\n" + system_out + "    </testcase>\n";
       continue;
     }
     if (op.verdict == Verdict::skipped) {
@@ -116,20 +128,23 @@ std::string render_junit(const TestRun& run) {
     for (const auto& m : op.mismatches)
       body += m.path + ": " + m.message + "\n  expected: " + m.expected + "\n  actual:   " + m.actual + "\n";
     std::string first = op.mismatches.empty() ? "failed" : op.mismatches.front().path + ": " + op.mismatches.front().message;
-    out += "\n      <failure message=\"" + xml_escape(first) + "\">" + xml_escape(body) + "</failure>\n    </testcase>\n";
+    out += "\n      <failure message=\"" + xml_escape(first) + "\">" + xml_escape(body) + "</failure>\n" + system_out +
+           "    </testcase>\n";
   }
   return out + "  </testsuite>\n</testsuites>\n";
 }
 
 std::string render_markdown(const TestRun& run) {
   std::string out = "## accord test: " + core::markdown_escape(run.title) + "\n\n" + summary_line(run) + "\n\n";
-  out += "| Result | Operation | Note |\n|---|---|---|\n";
+  out += "| Result | Operation | Received | Note |\n|---|---|---|---|\n";
   for (const auto& op : run.operations) {
     const char* tag = op.verdict == Verdict::pass ? "PASS" : op.verdict == Verdict::fail ? "**FAIL**" : "SKIP";
     std::string note = op.verdict == Verdict::skipped ? op.skip_reason
                        : op.mismatches.empty()        ? ""
                                                       : std::to_string(op.mismatches.size()) + " mismatch(es)";
-    out += std::string("| ") + tag + " | " + core::markdown_code(op.label, true) + " | " + core::markdown_escape(note) + " |\n";
+    for (const auto& warning : op.warnings) note += (note.empty() ? "warning: " : "; warning: ") + warning;
+    out += std::string("| ") + tag + " | " + core::markdown_code(op.label, true) + " | " + core::markdown_escape(received(op)) +
+           " | " + core::markdown_escape(note) + " |\n";
   }
   bool any = false;
   for (const auto& op : run.operations) {
@@ -164,6 +179,7 @@ void redact(TestRun& run, const std::vector<std::string>& secrets) {
   for (auto& op : run.operations) {
     scrub(op.label);
     scrub(op.skip_reason);
+    for (auto& w : op.warnings) scrub(w);
     for (auto& m : op.mismatches) {
       scrub(m.path);
       scrub(m.expected);

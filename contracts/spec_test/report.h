@@ -14,7 +14,7 @@ namespace accord::contracts::spec_test {
 enum class Verdict { pass, fail, skipped };
 
 struct OperationResult {
-  std::string label;  // "GET /pets/{id}"
+  std::string label;  // "GET /pets/{id}", with " (example 'rex')" for a named example
   Verdict verdict = Verdict::pass;
   std::string skip_reason;
   int received_status = 0;            // the status the service answered (0: no answer)
@@ -27,7 +27,8 @@ struct TestRun {
   std::string spec;      // the document's path
   std::string title;     // info.title (the "consumer" column)
   std::string base_url;  // the provider
-  std::vector<OperationResult> operations;
+  std::vector<OperationResult> operations;  // one per request: an operation with named examples has several
+  size_t operation_count = 0;               // operations tested
 };
 
 struct TestSummary {

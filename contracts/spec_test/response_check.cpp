@@ -126,13 +126,23 @@ bool structured_date(std::string_view v) {
   return true;
 }
 
-void check_deprecation(const Operation& op, const http::Response& response, Mismatches& out) {
-  if (op.deprecated) {
+// RFC 9745 only where the spec promises the header: a `Deprecation` header
+// declared on the answered response. Its presence is required when the
+// header is required or the operation is deprecated; its value must be a
+// structured date ("@<unix seconds>"). A deprecated operation whose spec
+// declares no such header is not held to it.
+void check_deprecation(const Operation& op, const diff::openapi::Response* declared, const http::Response& response,
+                       Mismatches& out) {
+  const diff::openapi::Header* promised = nullptr;
+  if (declared)
+    for (const auto& h : declared->headers)
+      if (h.key == "deprecation") promised = &h;
+  if (promised) {
     const std::string* d = http::find_header(response.headers, "Deprecation");
-    if (!d)
-      out.push_back({"header.Deprecation", "present (operation is deprecated)", "absent",
-                     "deprecated operation answered without a Deprecation header (RFC 9745)"});
-    else if (!structured_date(*d))
+    if (!d && op.deprecated && !promised->required)  // a required one is already reported as missing
+      out.push_back({"header.Deprecation", "present (operation is deprecated and declares it)", "absent",
+                     "deprecated operation answered without its declared Deprecation header (RFC 9745)"});
+    else if (d && !structured_date(*d))
       out.push_back({"header.Deprecation", "@<unix seconds>", *d, "Deprecation header is not an RFC 9745 date"});
   }
   if (!op.sunset.empty() && !http::find_header(response.headers, "Sunset"))
@@ -173,7 +183,7 @@ Mismatches check_response(core::SchemaGraph& graph, const Operation& op, const h
     check_headers(graph, *declared, response, out);
     if (!head) check_body(graph, *declared, response, out);
   }
-  check_deprecation(op, response, out);
+  check_deprecation(op, declared, response, out);
   return out;
 }
 

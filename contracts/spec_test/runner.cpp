@@ -80,11 +80,10 @@ http::Request to_http(const PlannedRequest& planned, const SpecTestOptions& opti
   return req;
 }
 
-OperationResult call_operation(LoadedSpec& spec, core::SchemaGraph& graph, const Operation& op,
-                               const SpecTestOptions& options, http::Client& client) {
+OperationResult call_planned(core::SchemaGraph& graph, const Operation& op, const Plan& plan,
+                             const SpecTestOptions& options, http::Client& client) {
   OperationResult result;
-  result.label = op.label;
-  Plan plan = plan_request(spec.documents, spec.api, op);
+  result.label = op.label + (plan.example.empty() ? "" : " (example '" + plan.example + "')");
   if (!plan.request) {
     result.verdict = Verdict::skipped;
     result.skip_reason = plan.skip_reason;
@@ -141,8 +140,12 @@ TestRun run_spec_tests(LoadedSpec& spec, const SpecTestOptions& options, http::C
   run.title = spec.title;
   run.base_url = options.base_url;
   core::SchemaGraph graph(spec.documents);
-  for (const Operation& op : spec.api.operations)
-    if (selected(op, options)) run.operations.push_back(call_operation(spec, graph, op, options, client));
+  for (const Operation& op : spec.api.operations) {
+    if (!selected(op, options)) continue;
+    ++run.operation_count;
+    for (const Plan& plan : plan_requests(spec.documents, graph, spec.api, op))
+      run.operations.push_back(call_planned(graph, op, plan, options, client));
+  }
   return run;
 }
 

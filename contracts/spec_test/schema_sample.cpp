@@ -1,5 +1,7 @@
 #include "contracts/spec_test/schema_sample.h"
 
+#include <cstdlib>
+
 #include "contracts/pact/body_codec.h"
 #include "core/json_writer.h"
 
@@ -25,11 +27,16 @@ std::string number_sample(const core::Schema& s, bool integer) {
   return out;
 }
 
-std::string sample(core::SchemaGraph& graph, const core::Schema* s, int depth);
+struct Sampler {
+  core::SchemaGraph& graph;
+  SampleFor direction;
+};
 
-std::string sample_of(core::SchemaGraph& graph, const core::SchemaHandle& h, int depth) {
-  auto s = graph.get(h);
-  return s ? sample(graph, *s, depth) : "null";
+std::string sample(const Sampler& sm, const core::Schema* s, int depth);
+
+std::string sample_of(const Sampler& sm, const core::SchemaHandle& h, int depth) {
+  auto s = sm.graph.get(h);
+  return s ? sample(sm, *s, depth) : "null";
 }
 
 // Properties of the schema and of its allOf parts, in order, first one wins.
@@ -47,34 +54,46 @@ void merged_properties(core::SchemaGraph& graph, const core::Schema* s, std::vec
     if (auto sub = graph.get(h)) merged_properties(graph, *sub, out, required, depth + 1);
 }
 
-std::string object_sample(core::SchemaGraph& graph, const core::Schema* s, int depth) {
+std::string object_sample(const Sampler& sm, const core::Schema* s, int depth) {
   std::vector<const core::NamedHandle*> props;
   std::vector<std::string_view> required;
-  merged_properties(graph, s, props, required, 0);
+  merged_properties(sm.graph, s, props, required, 0);
   std::string out = "{";
   for (const auto* p : props) {
-    auto sub = graph.get(p->schema);
-    if (sub && (*sub)->write_only) continue;  // not sent in responses
+    auto sub = sm.graph.get(p->schema);
+    bool response = sm.direction == SampleFor::response;
+    if (sub && *sub && (response ? (*sub)->write_only : (*sub)->read_only)) continue;  // not sent this way
     if (out.size() > 1) out += ',';
-    out += quoted(p->name) + ":" + sample_of(graph, p->schema, depth + 1);
+    out += quoted(p->name) + ":" + sample_of(sm, p->schema, depth + 1);
   }
   return out + "}";
 }
 
-std::string sample(core::SchemaGraph& graph, const core::Schema* s, int depth) {
+// A string of the format, long enough for minLength (a pattern is not
+// attempted: the sample may not match it).
+std::string string_sample(const core::Schema& s) {
+  std::string out = sample_string(s.format ? s.format.value->text() : "");
+  if (s.min_length && s.min_length.value->is_number()) {
+    double min = std::strtod(std::string(s.min_length.value->text()).c_str(), nullptr);
+    if (min > 0 && min < 4096 && out.size() < static_cast<size_t>(min)) out.append(static_cast<size_t>(min) - out.size(), 'x');
+  }
+  return quoted(out);
+}
+
+std::string sample(const Sampler& sm, const core::Schema* s, int depth) {
   if (!s || depth > 12) return "null";
   if (const core::Node* e = own_example(*s)) return pact::to_json_text(e);
   if (s->const_value) return pact::to_json_text(s->const_value);
   if (s->default_value) return pact::to_json_text(s->default_value.value);
   if (s->enum_values && s->enum_values->size() > 0) return pact::to_json_text(s->enum_values->at(0));
-  if (s->base && !s->types) return sample(graph, s->base, depth + 1);
-  if (!s->one_of.empty()) return sample_of(graph, s->one_of.front(), depth + 1);
-  if (!s->any_of.empty()) return sample_of(graph, s->any_of.front(), depth + 1);
+  if (s->base && !s->types) return sample(sm, s->base, depth + 1);
+  if (!s->one_of.empty()) return sample_of(sm, s->one_of.front(), depth + 1);
+  if (!s->any_of.empty()) return sample_of(sm, s->any_of.front(), depth + 1);
   uint8_t t = s->types;
   if (!t && !s->all_of.empty()) t = core::type_object;
-  if (t & core::type_object || (!t && !s->properties.empty())) return object_sample(graph, s, depth);
-  if (t & core::type_array) return s->items ? "[" + sample_of(graph, s->items, depth + 1) + "]" : "[]";
-  if (t & core::type_string) return quoted(sample_string(s->format ? s->format.value->text() : ""));
+  if (t & core::type_object || (!t && !s->properties.empty())) return object_sample(sm, s, depth);
+  if (t & core::type_array) return s->items ? "[" + sample_of(sm, s->items, depth + 1) + "]" : "[]";
+  if (t & core::type_string) return string_sample(*s);
   if (t & core::type_integer) return number_sample(*s, true);
   if (t & core::type_number) return number_sample(*s, false);
   if (t & core::type_boolean) return "true";
@@ -98,11 +117,11 @@ std::string sample_string(std::string_view format) {
   return "string";
 }
 
-std::string sample_json(core::SchemaGraph& graph, const diff::openapi::NodeRef& schema) {
+std::string sample_json(core::SchemaGraph& graph, const diff::openapi::NodeRef& schema, SampleFor direction) {
   if (!schema) return "";
   auto s = graph.get(schema.node, schema.pointer);
   if (!s) return "";
-  return sample(graph, *s, 0);
+  return sample(Sampler{graph, direction}, *s, 0);
 }
 
 }  // namespace accord::contracts::spec_test

@@ -11,8 +11,13 @@
 
 namespace accord::contracts::spec_test {
 
+// Which side the sample travels on: a response leaves out writeOnly
+// properties, a request leaves out readOnly ones.
+enum class SampleFor { response, request };
+
 // JSON text of a sample instance; "" when the schema cannot be read.
-std::string sample_json(core::SchemaGraph& graph, const diff::openapi::NodeRef& schema);
+std::string sample_json(core::SchemaGraph& graph, const diff::openapi::NodeRef& schema,
+                        SampleFor direction = SampleFor::response);
 
 // A sample for a string of `format` ("date-time", "uuid", ...; "" for none).
 std::string sample_string(std::string_view format);

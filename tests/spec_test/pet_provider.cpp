@@ -48,13 +48,22 @@ void PetProvider::add_routes() {
     }
   });
   s.Post("/pets", [](const Request& req, Response& res) {
-    if (req.get_header_value("Content-Type") == "application/json" && req.body == R"({"id":11,"name":"Rex"})") {
+    bool named_example = req.body == R"({"id":11,"name":"Rex"})" || req.body == R"({"id":12,"name":"Tom"})";
+    if (req.get_header_value("Content-Type") == "application/json" && named_example) {
       res.status = 201;
       res.set_content(req.body, "application/json");
     } else {
       res.status = 500;
     }
   });
+  // Built from the schema: petId's example, quantity's minimum, status's first
+  // enum value, a date-time that parses, note's default; readOnly id left out.
+  s.Post("/orders", [](const Request& req, Response& res) {
+    bool right = req.body == R"({"petId":7,"quantity":1,"status":"placed","placed":"2024-01-02T03:04:05Z","note":"none"})";
+    res.status = right ? 201 : 500;
+  });
+  s.Get("/owners/string", [](const Request&, Response& res) { res.status = 200; });
+  s.Get("/flaky", [](const Request&, Response& res) { res.status = 503; });
   s.Get("/health", [](const Request&, Response& res) { res.set_content(R"({"status":"up"})", "application/json"); });
   s.Get("/wrong-status", [](const Request&, Response& res) { res.status = 418; });
   s.Get("/wrong-content-type", [](const Request&, Response& res) { res.set_content("hello", "text/plain"); });

@@ -28,8 +28,16 @@ const diff::openapi::Operation& operation(const spec_test::LoadedSpec& spec, con
   throw std::logic_error("unreachable");
 }
 
+std::vector<spec_test::Plan> plans(spec_test::LoadedSpec& spec, const std::string& label) {
+  core::SchemaGraph graph(spec.documents);
+  return spec_test::plan_requests(spec.documents, graph, spec.api, operation(spec, label));
+}
+
+// The one plan of an operation without named examples.
 spec_test::Plan plan(spec_test::LoadedSpec& spec, const std::string& label) {
-  return spec_test::plan_request(spec.documents, spec.api, operation(spec, label));
+  auto all = plans(spec, label);
+  REQUIRE(all.size() == 1);
+  return all.front();
 }
 
 http::Response json_response(int status, std::string body) {
@@ -63,26 +71,50 @@ TEST_CASE("path and query parameters come from their examples") {
   CHECK_FALSE(p.request->has_body);
 }
 
-TEST_CASE("a request body is the first named example, sent as JSON with its media type") {
+TEST_CASE("every named example of a request body is one request, sent as JSON with its media type") {
   auto spec = load("fixtures/spec_test/petstore.yaml");
-  auto p = plan(*spec, "POST /pets");
-  REQUIRE(p.request);
-  CHECK(p.request->has_body);
-  CHECK(p.request->body == R"({"id":11,"name":"Rex"})");
-  const std::string* type = http::find_header(p.request->headers, "Content-Type");
-  REQUIRE(type);
-  CHECK(*type == "application/json");
+  auto all = plans(*spec, "POST /pets");
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].example == "rex");
+  CHECK(all[1].example == "tom");
+  REQUIRE(all[0].request);
+  REQUIRE(all[1].request);
+  CHECK(all[0].request->body == R"({"id":11,"name":"Rex"})");
+  CHECK(all[1].request->body == R"({"id":12,"name":"Tom"})");
+  for (const auto& p : all) {
+    CHECK(p.request->has_body);
+    CHECK(p.request->generated.empty());
+    const std::string* type = http::find_header(p.request->headers, "Content-Type");
+    REQUIRE(type);
+    CHECK(*type == "application/json");
+  }
+}
+
+TEST_CASE("without examples, required inputs are built from the schema") {
+  auto spec = load("fixtures/spec_test/petstore.yaml");
+  auto order = plan(*spec, "POST /orders");
+  REQUIRE(order.request);
+  // petId's example, quantity's minimum, the first enum value, a date-time, a
+  // default; the readOnly id is not sent in a request.
+  CHECK(order.request->body == R"({"petId":7,"quantity":1,"status":"placed","placed":"2024-01-02T03:04:05Z","note":"none"})");
+  CHECK(order.request->generated == std::vector<std::string>{"request body (application/json)"});
+  auto owner = plan(*spec, "GET /owners/{ownerId}");
+  REQUIRE(owner.request);
+  CHECK(owner.request->path == "/owners/string");
+  CHECK(owner.request->generated == std::vector<std::string>{"path parameter 'ownerId'"});
 }
 
 TEST_CASE("operations that cannot be called are skipped with the reason") {
   auto spec = load("fixtures/spec_test/petstore.yaml");
-  auto owner = plan(*spec, "GET /owners/{ownerId}");
-  CHECK_FALSE(owner.request);
-  CHECK(owner.skip_reason == "no example for required path parameter 'ownerId'");
+  // Neither example nor schema: nothing to build a value from.
+  auto blob = plan(*spec, "PUT /blobs/{key}");
+  CHECK_FALSE(blob.request);
+  CHECK(blob.skip_reason == "no example or schema for required path parameter 'key'");
+  // DELETE /pets/{id} declares no parameter for {id} (only the GET does).
   auto remove = plan(*spec, "DELETE /pets/{id}");
   CHECK_FALSE(remove.request);
-  CHECK(remove.skip_reason.find("only GET and HEAD") != std::string::npos);
-  // No examples and no inputs: a GET is still called, bare.
+  CHECK(remove.skip_reason.find("'{id}'") != std::string::npos);
+  // No examples and no inputs: called bare.
   auto health = plan(*spec, "GET /health");
   REQUIRE(health.request);
   CHECK(health.request->path == "/health");
@@ -143,22 +175,27 @@ TEST_CASE("schema violations in the body and headers name their JSON pointer") {
     if (m.path == "body/id") CHECK(m.message.find("/id") != std::string::npos);
 }
 
-TEST_CASE("deprecation and sunset headers are required when the operation says so") {
+TEST_CASE("the RFC 9745 Deprecation check applies only where the spec declares the header") {
   auto spec = load("fixtures/spec_test/petstore.yaml");
   core::SchemaGraph graph(spec->documents);
   http::Response bare;
   bare.status = 200;
+  // /legacy is deprecated but declares no Deprecation header: only x-sunset's Sunset is required.
   auto ms = spec_test::check_response(graph, operation(*spec, "GET /legacy"), bare, false);
-  CHECK(has_path(ms, "header.Deprecation"));
+  CHECK_FALSE(has_path(ms, "header.Deprecation"));
   CHECK(has_path(ms, "header.Sunset"));
-  http::Response announced = bare;
-  announced.headers.emplace_back("Deprecation", "@1688169599");
-  announced.headers.emplace_back("Sunset", "Sat, 01 May 2027 00:00:00 GMT");
-  CHECK(spec_test::check_response(graph, operation(*spec, "GET /legacy"), announced, false).empty());
+  http::Response sunset = bare;
+  sunset.headers.emplace_back("Sunset", "Sat, 01 May 2027 00:00:00 GMT");
+  CHECK(spec_test::check_response(graph, operation(*spec, "GET /legacy"), sunset, false).empty());
+  // /legacy-announced declares it: absent or malformed fails, a structured date passes.
+  const auto& announced = operation(*spec, "GET /legacy-announced");
+  CHECK(has_path(spec_test::check_response(graph, announced, bare, false), "header.Deprecation"));
   http::Response malformed = bare;
   malformed.headers.emplace_back("Deprecation", "yes");
-  CHECK(has_path(spec_test::check_response(graph, operation(*spec, "GET /legacy-announced"), malformed, false),
-                 "header.Deprecation"));
+  CHECK(has_path(spec_test::check_response(graph, announced, malformed, false), "header.Deprecation"));
+  http::Response dated = bare;
+  dated.headers.emplace_back("Deprecation", "@1688169599");
+  CHECK(spec_test::check_response(graph, announced, dated, false).empty());
 }
 
 TEST_CASE("unusable documents are errors with file:line:col") {
