@@ -63,6 +63,10 @@ Expected<const Document*> DocumentSet::load(const std::string& location) {
     auto text = remote_->fetch(location);
     if (!text) return text.error();
     doc = load_text(location, std::move(*text));
+  } else if (source_) {
+    auto text = source_->read(location);
+    if (!text) return text.error();
+    doc = load_text(location, std::move(*text));
   } else {
     doc = load_file(location);
   }

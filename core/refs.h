@@ -13,6 +13,7 @@
 
 #include "core/expected.h"
 #include "core/node.h"
+#include "core/source.h"
 
 namespace accord::core {
 
@@ -30,7 +31,10 @@ struct Resolved {
 
 class DocumentSet {
  public:
-  explicit DocumentSet(RemoteSource* remote = nullptr) : remote_(remote) {}
+  // Files (the $ref'd ones too) are read through `source` when it is given
+  // (a git revision, say), else from the file system.
+  explicit DocumentSet(RemoteSource* remote = nullptr, const SourceReader* source = nullptr)
+      : remote_(remote), source_(source) {}
 
   // Loads (once) the file or URL `location` and returns its document.
   Expected<const Document*> load(const std::string& location);
@@ -80,6 +84,7 @@ class DocumentSet {
   std::map<std::string, Resolved> embedded_;
   std::unordered_map<const Node*, std::string> ref_base_;  // a `$ref` value node -> its `$id` base (when not the file)
   RemoteSource* remote_;
+  const SourceReader* source_;
   std::map<std::string, std::unique_ptr<Document>> by_location_;
   std::unordered_map<const SourceFile*, std::pair<const Document*, std::string>> by_file_;
 };

@@ -41,6 +41,11 @@ std::string expected_inputs() {
 
 core::Expected<std::unique_ptr<core::Document>> parse(const ContractInput& in) {
   if (in.text) return core::load_text(in.path, *in.text);
+  if (in.source) {
+    auto text = in.source->read(in.path);
+    if (!text) return text.error();
+    return core::load_text(in.path, std::move(*text));
+  }
   return core::load_file(in.path);
 }
 
@@ -81,7 +86,8 @@ std::string history_formats() {
 ContractInput with_directory(ContractInput input) {
   if (!input.directory) {
     std::error_code ec;
-    input.directory = !input.text && std::filesystem::is_directory(input.path, ec);
+    input.directory = !input.text && (input.source ? input.source->is_directory(input.path)
+                                                   : std::filesystem::is_directory(input.path, ec));
   }
   return input;
 }

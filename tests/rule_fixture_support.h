@@ -1,8 +1,9 @@
 // Helpers shared by the rule-fixture tests of every format (proto, avro,
-// graphql): how a finding's place is written in an `expected` file, and how
-// that file is read.
+// graphql, openapi, asyncapi): how a finding's place is written in an
+// `expected` file, and how expected findings are read.
 #pragma once
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -30,6 +31,29 @@ inline std::vector<std::string> read_lines(const std::string& path) {
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) out.push_back(line);
   return out;
+}
+
+// Expected findings carried by a YAML fixture's new version itself (as
+// clang-tidy's tests carry theirs), so a rule's fixture is two files:
+// `# expect: <rule-id> <old line:col> <new line:col>` lines, sorted, with
+// `# expect: none` for a pair that must give nothing. An empty result means
+// the fixture states no expectation at all, which the tests reject.
+inline std::vector<std::string> expected_in(const std::string& new_version) {
+  static const std::string kMarker = "# expect: ";
+  std::ifstream in(new_version);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    if (line.rfind(kMarker, 0) == 0) out.push_back(line.substr(kMarker.size()));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// What `expected_in` says the comparison must give: "none" stands for no finding.
+inline std::vector<std::string> without_none(std::vector<std::string> lines) {
+  if (lines == std::vector<std::string>{"none"}) lines.clear();
+  return lines;
 }
 
 }  // namespace accord::test

@@ -20,9 +20,9 @@ class AsyncApiFormat final : public ContractFormat {
     return root && root->is_object() && root->get("asyncapi") ? Claim::yes : Claim::no;
   }
 
-  core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput&, std::unique_ptr<core::Document> document,
+  core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput& input, std::unique_ptr<core::Document> document,
                                                        const CompareOptions& options) const override {
-    return std::unique_ptr<LoadedContract>(adopt_version(std::move(document), options.remote));
+    return std::unique_ptr<LoadedContract>(adopt_version(std::move(document), options.remote, input.source));
   }
 
   core::Expected<std::vector<Finding>> compare(LoadedContract& old_version, LoadedContract& new_version,

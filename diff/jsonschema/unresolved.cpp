@@ -43,10 +43,11 @@ void report_unresolved(const OpaqueRemotes& old_remotes, const core::Document& o
   }
 }
 
-std::unique_ptr<DocumentVersion> adopt_version(std::unique_ptr<core::Document> document, core::RemoteSource* remote) {
+std::unique_ptr<DocumentVersion> adopt_version(std::unique_ptr<core::Document> document, core::RemoteSource* remote,
+                                               const core::SourceReader* source) {
   auto version = std::make_unique<DocumentVersion>();
   version->remotes = std::make_unique<OpaqueRemotes>(remote);
-  version->documents = std::make_unique<core::DocumentSet>(version->remotes.get());
+  version->documents = std::make_unique<core::DocumentSet>(version->remotes.get(), source);
   version->root = version->documents->adopt(std::move(document));
   return version;
 }

@@ -46,6 +46,8 @@ struct DocumentVersion : LoadedContract {
   const core::Document* root = nullptr;
 };
 
-std::unique_ptr<DocumentVersion> adopt_version(std::unique_ptr<core::Document> document, core::RemoteSource* remote);
+// `source`: where $ref'd files are read (null = the file system).
+std::unique_ptr<DocumentVersion> adopt_version(std::unique_ptr<core::Document> document, core::RemoteSource* remote,
+                                               const core::SourceReader* source);
 
 }  // namespace accord::diff

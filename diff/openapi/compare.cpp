@@ -56,10 +56,11 @@ class OpenApiFormat final : public ContractFormat {
     return root && root->is_object() && (root->get("openapi") || root->get("swagger")) ? Claim::yes : Claim::no;
   }
 
-  core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput&, std::unique_ptr<core::Document> document,
+  core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput& input,
+                                                       std::unique_ptr<core::Document> document,
                                                        const CompareOptions& options) const override {
     auto loaded = std::make_unique<LoadedApi>();
-    loaded->documents = std::make_unique<core::DocumentSet>(options.remote);
+    loaded->documents = std::make_unique<core::DocumentSet>(options.remote, input.source);
     const core::Document* root = loaded->documents->adopt(std::move(document));
     auto api = openapi::build_api(*loaded->documents, *root);
     if (!api) return api.error();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/new-rule on a copy of the tree: it adds exactly one row and one
-# handler to one rules file and one fixture folder whose expected findings
-# are a placeholder that cannot match; the edited file compiles without
+# handler to one rules file and one fixture pair whose expected findings
+# (new.yaml's `# expect:` lines) are a placeholder that cannot match; the edited file compiles without
 # warnings; and it refuses (exit 2, nothing written) a rule that exists, a
 # bad name, an unknown level and a format it does not scaffold.
 # Usage: new_rule_scaffold.sh SOURCE_DIR CXX
@@ -25,13 +25,13 @@ grep -q '{.parameter = parameter_example_demo}' "$file" || say "the row does not
 grep -q '^void parameter_example_demo(Context& cx, const Operation& op, const Parameter& o, const Parameter& n) {' \
   "$file" || say "no handler with the parameter level's signature"
 changed=$(cd "$tmp" && find . -newer "$tmp/scripts/new-rule" -type f | sort | tr '\n' ' ')
-want="./diff/openapi/rules_parameter.cpp ./fixtures/openapi/rules/parameter-example-demo/expected.txt \
+want="./diff/openapi/rules_parameter.cpp \
 ./fixtures/openapi/rules/parameter-example-demo/new.yaml ./fixtures/openapi/rules/parameter-example-demo/old.yaml "
 [ "$changed" = "$want" ] || say "wrote other files than one rules file and one fixture folder: $changed"
 fixture="$tmp/fixtures/openapi/rules/parameter-example-demo"
-cmp -s "$fixture/old.yaml" "$fixture/new.yaml" || say "the fixture pair should start as the same document"
-grep -qx 'openapi.parameter-example-demo ?:? ?:?' "$fixture/expected.txt" ||
-  say "expected.txt lacks the placeholder that fails the fixture test"
+grep -v '^#' "$fixture/new.yaml" | cmp -s "$fixture/old.yaml" - || say "the fixture pair should start as the same document"
+grep -qx '# expect: openapi.parameter-example-demo ?:? ?:?' "$fixture/new.yaml" ||
+  say "new.yaml lacks the # expect: placeholder that fails the fixture test"
 "$cxx" -std=c++20 -Wall -Wextra -Werror -fsyntax-only -I"$tmp" "$file" || say "the scaffolded file does not compile cleanly"
 
 # Refusals: exit 2 and nothing touched.

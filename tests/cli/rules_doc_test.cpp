@@ -1,24 +1,21 @@
-// docs/rules.md is generated from the rule registry; this fails when the
-// checked-in copy no longer matches, and says how to regenerate it.
+// The rule reference is generated from the rule tables when accord is linked
+// (cli/CMakeLists.txt, scripts/rules-doc.cmake) into build/docs/rules.md, never
+// committed: this fails when the build did not write it or it lags the tables.
 #include <catch2/catch.hpp>
+
+#include <filesystem>
 
 #include "cli_support.h"
 #include "test_paths.h"
 
 using namespace accord;
 
-TEST_CASE("docs/rules.md matches `accord rules --format markdown`", "[cli][rules]") {
+TEST_CASE("build/docs/rules.md is `accord rules --format markdown` of this build", "[cli][rules]") {
   auto generated = test::run_accord({"rules", "--format", "markdown"});
   REQUIRE(generated.exit_code == 0);
-  const std::string checked_in = test::read_text(std::string(ACCORD_SOURCE_DIR) + "/docs/rules.md");
-  if (checked_in == generated.out) return;
-  // Name the first line that differs rather than dumping both documents.
-  size_t line = 1, i = 0;
-  while (i < checked_in.size() && i < generated.out.size() && checked_in[i] == generated.out[i])
-    if (checked_in[i++] == '\n') ++line;
-  FAIL("docs/rules.md is stale (first difference on line " << line
-                                                           << "); regenerate it from the project root with:\n  "
-                                                           << ACCORD_BINARY << " rules --format markdown > docs/rules.md");
+  const auto doc = std::filesystem::path(ACCORD_BINARY).parent_path() / "docs" / "rules.md";
+  REQUIRE(std::filesystem::is_regular_file(doc));
+  CHECK(test::read_text(doc.string()) == generated.out);
 }
 
 TEST_CASE("accord rules lists every rule in each format", "[cli][rules]") {

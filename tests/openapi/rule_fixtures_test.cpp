@@ -1,6 +1,7 @@
-// One data-driven test over fixtures/openapi/rules/<rule>/{old.yaml,new.yaml,expected.txt}:
+// One data-driven test over fixtures/openapi/rules/<rule>/{old.yaml,new.yaml}:
 // the whole path (format detection, loading, model, walker, rules, finalize)
-// must give exactly the findings listed, no more and no fewer.
+// must give exactly the findings new.yaml's `# expect:` lines list, no more
+// and no fewer.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include "diff/openapi/compare.h"
 #include "diff/openapi/rules.h"
 #include "diff/render/render.h"
+#include "tests/rule_fixture_support.h"
 
 namespace fs = std::filesystem;
 using namespace accord;
@@ -27,13 +29,8 @@ std::string position(const std::optional<diff::Place>& p) {
   return p ? std::to_string(p->line) + ":" + std::to_string(p->column) : "-";
 }
 
-std::vector<std::string> expected_lines(const fs::path& file) {
-  std::vector<std::string> out;
-  std::ifstream in(file);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') out.push_back(line);
-  std::sort(out.begin(), out.end());
-  return out;
+std::vector<std::string> expected_lines(const fs::path& dir) {
+  return test::without_none(test::expected_in((dir / "new.yaml").string()));
 }
 
 // A fixture may carry an accord.yaml for the rules that read it (deprecation-days).
@@ -73,8 +70,9 @@ TEST_CASE("every OpenAPI rule fixture gives exactly its expected findings", "[op
   REQUIRE(dirs.size() > 50);
   for (const fs::path& dir : dirs) {
     INFO("fixture " << dir.string());
-    REQUIRE(fs::exists(dir / "expected.txt"));
-    CHECK(actual_lines(dir) == expected_lines(dir / "expected.txt"));
+    // A fixture that states nothing would pass for any rule: it must say `# expect: none`.
+    REQUIRE(!test::expected_in((dir / "new.yaml").string()).empty());
+    CHECK(actual_lines(dir) == expected_lines(dir));
   }
 }
 
@@ -86,7 +84,7 @@ TEST_CASE("every registered OpenAPI rule has a fixture that triggers it", "[open
     fs::path dir = fs::path(kRulesDir) / id.substr(8);
     INFO("rule " << id);
     REQUIRE(fs::is_directory(dir));
-    std::vector<std::string> lines = expected_lines(dir / "expected.txt");
+    std::vector<std::string> lines = expected_lines(dir);
     CHECK(std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.rfind(id + " ", 0) == 0; }));
   }
 }
