@@ -11,12 +11,18 @@
 
 namespace accord::core {
 
-inline std::optional<int> whole_int(const Node* node) {
+// A number read as the integer type T only when it is whole and in T's range
+// (a size of -1 or 1e300 is not a size_t: the cast would be undefined).
+template <class T>
+std::optional<T> whole_number(const Node* node) {
   if (!node || !node->is_number()) return std::nullopt;
-  double v = node->as_number();
-  if (!(v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max()) || v != std::floor(v))
-    return std::nullopt;
-  return static_cast<int>(v);
+  const double v = node->as_number();
+  const double past_max = std::ldexp(1.0, std::numeric_limits<T>::digits);  // 2^digits, exact in a double
+  const double min = std::numeric_limits<T>::is_signed ? -past_max : 0.0;
+  if (!(v >= min && v < past_max) || v != std::floor(v)) return std::nullopt;
+  return static_cast<T>(v);
 }
+
+inline std::optional<int> whole_int(const Node* node) { return whole_number<int>(node); }
 
 }  // namespace accord::core

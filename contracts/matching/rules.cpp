@@ -83,7 +83,7 @@ namespace {
 std::optional<size_t> number_member(const core::Node* n, std::string_view key) {
   const core::Node* v = n->get(key);
   if (!v) return std::nullopt;
-  if (v->is_number()) return static_cast<size_t>(v->as_number());
+  if (v->is_number()) return core::whole_number<size_t>(v);  // a negative or huge bound is no bound
   if (v->is_string()) {
     try {
       return static_cast<size_t>(std::stoull(std::string(v->text())));

@@ -7,6 +7,7 @@
 #include "contracts/matching/datetime_format.h"
 #include "contracts/matching/path_expr.h"
 #include "contracts/pact/body_codec.h"
+#include "core/integer.h"
 #include "core/json_writer.h"
 #include "core/loader.h"
 
@@ -26,7 +27,7 @@ long long int_member(const Node* n, std::string_view key, long long fallback) {
   if (!n) return fallback;
   const Node* v = n->get(key);
   if (!v) return fallback;
-  if (v->is_number()) return static_cast<long long>(v->as_number());
+  if (v->is_number()) return core::whole_number<long long>(v).value_or(fallback);
   try {
     return std::stoll(std::string(v->text()));
   } catch (...) {

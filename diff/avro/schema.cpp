@@ -7,6 +7,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/integer.h"
+
 namespace accord::diff::avro {
 
 namespace {
@@ -191,8 +193,9 @@ class Parser {
     if (s.type == Type::enumeration) return build_enum(s, node, pointer);
     if (s.type == Type::fixed) {
       const core::Node* size = node->get("size");
-      if (!size || !size->is_number() || size->as_number() < 0) return error_at(node, "fixed \"" + full + "\" needs a \"size\"");
-      s.size = static_cast<uint64_t>(size->as_number());
+      auto bytes = core::whole_number<uint64_t>(size);
+      if (!bytes) return error_at(node, "fixed \"" + full + "\" needs a \"size\" (a whole number of bytes)");
+      s.size = *bytes;
       return Site{&s, node, pointer};
     }
     return build_fields(s, node, pointer, inner);

@@ -248,3 +248,22 @@ TEST_CASE("a statusCode matcher listing no HTTP status codes is unusable input",
   REQUIRE_FALSE(pact.ok());
   CHECK(pact.error().render().find("statusCode matcher 'status' lists HTTP status codes (100-999)") != std::string::npos);
 }
+
+TEST_CASE("a type matcher's min/max that is no count is no bound (not a wrapped cast)", "[matchers][errors]") {
+  // Found by fuzzing pact_loader: "min": -1 was cast to size_t (undefined behaviour).
+  auto parse = [](const std::string& json) {
+    auto doc = accord::core::load_text("rule", json, accord::core::Syntax::json);
+    REQUIRE(doc.ok());
+    auto rule = matching::parse_rule((*doc)->root());
+    REQUIRE(rule.ok());
+    return *rule;
+  };
+  auto negative_min = parse(R"({"match": "type", "min": -1, "max": 99999999999})");
+  CHECK(negative_min.kind == matching::RuleKind::max_type);
+  CHECK(negative_min.max == 99999999999u);
+  CHECK(parse(R"({"match": "type", "min": 1e300})").kind == matching::RuleKind::type);
+  CHECK(parse(R"({"match": "type", "min": 2.5})").kind == matching::RuleKind::type);
+  auto fine = parse(R"({"match": "type", "min": 2})");
+  CHECK(fine.kind == matching::RuleKind::min_type);
+  CHECK(fine.min == 2u);
+}

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
+#include "core/integer.h"
 #include "core/json_pointer.h"
 #include "core/loader.h"
 
@@ -91,4 +94,23 @@ TEST_CASE("JSON pointers escape and resolve", "[pointer]") {
   CHECK(pointer_resolve(doc->root(), "/a/7") == nullptr);
   CHECK(pointer_resolve(doc->root(), "/a/-1") == nullptr);
   CHECK(pointer_resolve(doc->root(), "") == doc->root());
+}
+
+TEST_CASE("whole_number reads a number as an integer type only when whole and in range", "[core][integer]") {
+  auto number = [](const char* text) {
+    auto doc = accord::core::load_text("n", text, accord::core::Syntax::json);
+    REQUIRE(doc.ok());
+    return std::move(*doc);
+  };
+  using accord::core::whole_number;
+  CHECK(whole_number<size_t>(number("-1")->root()) == std::nullopt);
+  CHECK(whole_number<size_t>(number("18446744073709551616")->root()) == std::nullopt);  // 2^64
+  CHECK(whole_number<uint64_t>(number("9223372036854775808")->root()) == 9223372036854775808ull);  // 2^63
+  CHECK(whole_number<long long>(number("-9223372036854775808")->root()) == std::numeric_limits<long long>::min());
+  CHECK(whole_number<long long>(number("1e19")->root()) == std::nullopt);
+  CHECK(whole_number<int>(number("2147483648")->root()) == std::nullopt);
+  CHECK(whole_number<int>(number("-2147483648")->root()) == std::numeric_limits<int>::min());
+  CHECK(whole_number<int>(number("7.5")->root()) == std::nullopt);
+  CHECK(whole_number<int>(number("1e300")->root()) == std::nullopt);
+  CHECK(whole_number<int>(number("\"7\"")->root()) == std::nullopt);  // a string is no number
 }
