@@ -120,16 +120,8 @@ void check_message(core::SchemaGraph& graph, const diff::asyncapi::Model& model,
 verify::InteractionResult check_one(pact::Pact& pact, pact::Interaction& in, const diff::asyncapi::Model& model,
                                     core::SchemaGraph& graph) {
   auto started = std::chrono::steady_clock::now();
-  verify::InteractionResult r;
-  r.source = pact.file;
-  r.consumer = pact.consumer;
-  r.provider = pact.provider;
-  r.description = in.description;
-  r.pending = in.pending;
-  r.comments = in.comments;
-  r.test_name = in.test_name;
+  verify::InteractionResult r = verify::result_for(pact, in);
   r.kind = "message";
-  for (const auto& s : in.states) r.states.push_back(s.name);
   if (in.kind == pact::Interaction::Kind::http || in.kind == pact::Interaction::Kind::unsupported) {
     r.kind = in.kind == pact::Interaction::Kind::http ? "http" : "unsupported";
     r.outcome = verify::Outcome::skipped;

@@ -176,15 +176,7 @@ void check_response(core::SchemaGraph& graph, const Operation& op, const pact::R
 verify::InteractionResult check_one(const pact::Pact& pact, const pact::Interaction& in, const OperationIndex& index,
                                     core::SchemaGraph& graph) {
   auto started = std::chrono::steady_clock::now();
-  verify::InteractionResult r;
-  r.source = pact.file;
-  r.consumer = pact.consumer;
-  r.provider = pact.provider;
-  r.description = in.description;
-  r.pending = in.pending;
-  r.comments = in.comments;
-  r.test_name = in.test_name;
-  for (const auto& s : in.states) r.states.push_back(s.name);
+  verify::InteractionResult r = verify::result_for(pact, in);
   if (in.kind != pact::Interaction::Kind::http) {
     r.kind = in.kind == pact::Interaction::Kind::unsupported ? "unsupported" : "message";
     r.outcome = verify::Outcome::skipped;

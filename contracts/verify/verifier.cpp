@@ -129,9 +129,9 @@ void replay_http(const pact::Interaction& in, const VerifyOptions& o, http::Clie
   for (auto& m : matching::match_response(expected, actual)) out.push_back(std::move(m));
 }
 
-InteractionResult verify_one(const pact::Pact& pact, const pact::Interaction& in, const VerifyOptions& o,
-                             http::Client& client, uint64_t seed) {
-  auto started = std::chrono::steady_clock::now();
+}  // namespace
+
+InteractionResult result_for(const pact::Pact& pact, const pact::Interaction& in) {
   InteractionResult r;
   r.source = pact.file;
   r.consumer = pact.consumer;
@@ -141,6 +141,15 @@ InteractionResult verify_one(const pact::Pact& pact, const pact::Interaction& in
   r.comments = in.comments;
   r.test_name = in.test_name;
   for (const auto& s : in.states) r.states.push_back(s.name);
+  return r;
+}
+
+namespace {
+
+InteractionResult verify_one(const pact::Pact& pact, const pact::Interaction& in, const VerifyOptions& o,
+                             http::Client& client, uint64_t seed) {
+  auto started = std::chrono::steady_clock::now();
+  InteractionResult r = result_for(pact, in);
   r.kind = kind_name(in.kind);
   if (in.kind == pact::Interaction::Kind::unsupported) {
     r.outcome = Outcome::skipped;

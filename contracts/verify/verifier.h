@@ -36,6 +36,11 @@ using ClientFactory = std::function<std::unique_ptr<http::Client>()>;
 std::vector<InteractionResult> verify_pacts(std::vector<pact::Pact>& pacts, const VerifyOptions& options,
                                             const ClientFactory& make_client);
 
+// A result naming the interaction (pact file, consumer, provider, description,
+// pending, comments, test name, provider states), not yet checked: every
+// check of interactions starts from it.
+InteractionResult result_for(const pact::Pact& pact, const pact::Interaction& interaction);
+
 // Whether an interaction passes the --consumer/--interaction/--state filters.
 bool selected(const pact::Pact& pact, const pact::Interaction& interaction, const VerifyOptions& options);
 
