@@ -108,6 +108,7 @@ int OperationMatcher::add_literal_child(int parent, std::string_view segment) {
   while (edges_[i].child >= 0) i = (i + 1) & (edges_.size() - 1);
   edges_[i] = Edge{hash, parent, child, std::string(segment)};
   ++edge_count_;
+  ++nodes_[static_cast<size_t>(parent)].literal_children;
   return child;
 }
 
@@ -192,13 +193,18 @@ int OperationMatcher::match_path(std::string_view method, std::string_view path)
       if (op != kNoMatch) return op;
       continue;
     }
-    // One pass finds the segment's end and hashes it.
-    uint64_t hash = kFnvOffset;
+    // One pass finds the segment's end and, when the node has literal edges, hashes it.
     size_t end = i;
-    for (; end < path_end && !ends_segment(path[end]); ++end)
-      hash = (hash ^ static_cast<unsigned char>(path[end])) * kFnvPrime;
+    uint64_t hash = kFnvOffset;
+    if (node.literal_children > 0) {
+      for (; end < path_end && !ends_segment(path[end]); ++end)
+        hash = (hash ^ static_cast<unsigned char>(path[end])) * kFnvPrime;
+    } else {
+      while (end < path_end && !ends_segment(path[end])) ++end;
+    }
     if (end < path_end && path[end] != '/') path_end = end;
     if (node.parameter_child >= 0) stack[depth++] = {node.parameter_child, end};
+    if (node.literal_children == 0) continue;
     int literal = literal_child(f.node, path.substr(i, end - i), hash);
     if (literal >= 0) stack[depth++] = {literal, end};
   }

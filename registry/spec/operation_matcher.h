@@ -36,6 +36,7 @@ class OperationMatcher {
   static constexpr size_t kMethods = 8;
   struct Node {
     int parameter_child = -1;  // the `{param}` segment's node
+    int literal_children = 0;  // edges from this node: a node without any skips the hash and the lookup
     std::array<int, kMethods> operations;
     Node() { operations.fill(kNoMatch); }
   };
