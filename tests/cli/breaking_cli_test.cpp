@@ -66,7 +66,7 @@ TEST_CASE("cli: git:REF errors are exit 2", "[cli][git]") {
   CHECK(no_repo.err.find("needs a git repository") != std::string::npos);
 }
 
-TEST_CASE("cli: breaking against git:REF reports and gates; diff exits 0", "[cli][git]") {
+TEST_CASE("cli: breaking against git:REF reports and gates, diff exits 0", "[cli][git]") {
   test::TempRepo repo;
   repo.copy_in(kV1, "api/openapi.yaml");
   repo.commit_all("v1");

@@ -9,7 +9,7 @@ using namespace accord;
 using accord::test::read_text;
 using accord::test::TempRepo;
 
-TEST_CASE("git:REF is parsed; other forms are not", "[git]") {
+TEST_CASE("git:REF is parsed, other forms are not", "[git]") {
   CHECK(cli::parse_git_against("git:main") == "main");
   CHECK(cli::parse_git_against("git:4f2a9c0") == "4f2a9c0");
   CHECK(cli::parse_git_against("main").empty());

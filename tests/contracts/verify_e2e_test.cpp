@@ -172,7 +172,7 @@ TEST_CASE("verify: a failing state change fails the interaction with that reason
   CHECK(results[0].mismatches[0].message.find("500") != std::string::npos);
 }
 
-TEST_CASE("verify: pending interactions are reported but do not fail; V4 bodies and query", "[verify][e2e]") {
+TEST_CASE("verify: pending interactions are reported but do not fail, V4 bodies and query", "[verify][e2e]") {
   AnimalService service;
   auto pacts = load("e2e-v4-pending.json");
   REQUIRE(pacts[0].interactions.size() == 3);

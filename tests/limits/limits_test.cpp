@@ -78,7 +78,7 @@ TEST_CASE("limits: more than a million nodes expanded through YAML aliases is an
   CHECK(billion.error().message.find("possible alias bomb") != std::string::npos);
 }
 
-TEST_CASE("limits: a $ref chain longer than 1000 is an error at the first reference; a loop says circular", "[limits]") {
+TEST_CASE("limits: a $ref chain longer than 1000 is an error at the first reference, a loop says circular", "[limits]") {
   for (int hops : {999, 1000, 1001, 1500}) {
     auto doc = core::load_text("chain.yaml", ref_chain(hops));
     REQUIRE(doc.ok());

@@ -87,7 +87,7 @@ core::Expected<std::vector<diff::Finding>> under_config(const std::string& confi
 
 }  // namespace
 
-TEST_CASE("buf.yaml v1, and no buf.yaml, run buf's v1 defaults; v2 its v2 defaults", "[proto][config]") {
+TEST_CASE("buf.yaml v1, and no buf.yaml, run buf's v1 defaults, v2 its v2 defaults", "[proto][config]") {
   const std::multiset<std::string> v1{
       "proto.field-same-cpp-string-type new/a.proto:4:44 old/a.proto:4:44",
       "proto.field-same-cardinality new/a.proto:5:3 old/a.proto:5:3",

@@ -46,7 +46,7 @@ TEST_CASE("pact v2 interactions and matchers become usage", "[registry][pacts]")
   std::remove(path.c_str());
 }
 
-TEST_CASE("pact v4 HTTP interactions; messages skipped; bad files refused", "[registry][pacts]") {
+TEST_CASE("pact v4 HTTP interactions, messages skipped, bad files refused", "[registry][pacts]") {
   const std::string path = write_temp(R"({"consumer":{"name":"ios"},"provider":{"name":"users"},"interactions":[
     {"type":"Synchronous/HTTP","request":{"method":"DELETE","path":"/users/2"},
      "response":{"status":204,"matchingRules":{"body":{"$.result":{"combine":"AND","matchers":[]}}},

@@ -186,7 +186,7 @@ TEST_CASE("plan: pacts add the consumers that read a nested response field or se
   std::system(("rm -rf " + dir).c_str());
 }
 
-TEST_CASE("plan headers: Sunset respects x-sunset and the notice; undeprecated operations deprecate first",
+TEST_CASE("plan headers: Sunset respects x-sunset and the notice, undeprecated operations deprecate first",
           "[registry][plan][cli]") {
   const std::string dir = make_temp_dir("accord-sunset");
   const std::string db = dir + "/usage.db";
@@ -202,8 +202,8 @@ TEST_CASE("plan headers: Sunset respects x-sunset and the notice; undeprecated o
   auto doc = core::load_text("plan.json", run.out);
   REQUIRE(doc.ok());
   // GET /teams is deprecated with x-sunset 2027-06-30: the plan never proposes an earlier Sunset.
-  const core::Node* teams = change_for((*doc)->root(), "openapi.deprecated-path-removed");
-  if (!teams) teams = change_for((*doc)->root(), "openapi.path-removed");
+  // Removing it before that date is its own rule.
+  const core::Node* teams = change_for((*doc)->root(), "openapi.operation-removed-before-sunset");
   REQUIRE(teams);
   CHECK(teams->get_text("deprecate_first") == "false");
   CHECK(teams->get_text("announced_sunset") == "2027-06-30");

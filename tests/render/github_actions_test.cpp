@@ -37,7 +37,7 @@ TEST_CASE("github-actions: escapes data and properties as GitHub requires", "[re
   CHECK(out.find('\r') == std::string::npos);
 }
 
-TEST_CASE("github-actions: notes become notices; the summary is a plain line", "[render][github]") {
+TEST_CASE("github-actions: notes become notices, the summary is a plain line", "[render][github]") {
   diff::RenderContext ctx;
   ctx.notes = {"ignore expired: 50%"};
   std::string out = diff::render_github_actions({}, ctx);

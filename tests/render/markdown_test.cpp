@@ -43,7 +43,7 @@ TEST_CASE("markdown: grouped by severity, then operation", "[render][markdown]")
   CHECK(md.find("- operation was removed `openapi.operation-removed` at `old.yaml:140:5`") != std::string::npos);
 }
 
-TEST_CASE("markdown: messages cannot inject markup; code spans survive backticks", "[render][markdown]") {
+TEST_CASE("markdown: messages cannot inject markup, code spans survive backticks", "[render][markdown]") {
   auto f = test::finding("openapi.x", diff::Severity::error, "property '*a*' <b> | [link](x)", "GET /a`b", std::nullopt,
                          test::place("n.yaml", 1, 1, ""));
   std::string md = diff::render_markdown({f}, {});

@@ -44,7 +44,7 @@ TEST_CASE("merge: one change reached from many operations is one finding naming 
   CHECK(v[0].fingerprint == first_fp);
 }
 
-TEST_CASE("merge: different arguments, rules or places stay apart; order of first occurrence is kept", "[merge]") {
+TEST_CASE("merge: different arguments, rules or places stay apart, order of first occurrence is kept", "[merge]") {
   diff::Finding other_place = enum_change("GET /a");
   other_place.new_place->pointer = "/components/schemas/other/properties/type";
   diff::Finding other_file = enum_change("GET /a");

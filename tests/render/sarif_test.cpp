@@ -106,7 +106,7 @@ TEST_CASE("sarif: columns are UTF-16 code units of the source line", "[render][s
   CHECK(region->get("startColumn")->as_number() == 9);
 }
 
-TEST_CASE("sarif: paths become URI references; unplaced findings fall back to the new file", "[render][sarif]") {
+TEST_CASE("sarif: paths become URI references, unplaced findings fall back to the new file", "[render][sarif]") {
   auto odd = test::finding("openapi.x", diff::Severity::error, "m", "", std::nullopt,
                            test::place("my specs/a:b#.yaml", 0, 0, ""));
   auto absolute = test::finding("openapi.y", diff::Severity::error, "m", "", std::nullopt,

@@ -57,7 +57,7 @@ TEST_CASE("gitlab: Code Quality issues, severity agreeing with the gate", "[rend
   CHECK(diff::render_gitlab({}, ctx) == "[]\n");
 }
 
-TEST_CASE("text: empty result says so per command; notes are printed", "[render][text]") {
+TEST_CASE("text: empty result says so per command, notes are printed", "[render][text]") {
   diff::RenderContext ctx;
   ctx.notes = {"ignore of x expired on 2026-01-01"};
   CHECK(diff::render_text({}, ctx) == "note: ignore of x expired on 2026-01-01\nno breaking changes\n");

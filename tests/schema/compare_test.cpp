@@ -144,7 +144,7 @@ TEST_CASE("places follow $refs into the file that defines the schema", "[schema]
   CHECK(f.new_place->line == 6);
 }
 
-TEST_CASE("an inline schema equals the same schema behind a $ref; reordering changes nothing", "[schema][compare]") {
+TEST_CASE("an inline schema equals the same schema behind a $ref, reordering changes nothing", "[schema][compare]") {
   Pair p(R"(
 Pet:
   type: object

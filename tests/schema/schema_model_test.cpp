@@ -76,7 +76,7 @@ plain: {type: [integer, string]}
   CHECK(type_names(type_integer | type_string) == "integer or string");
 }
 
-TEST_CASE("a $ref with siblings applies both; annotation-only siblings share the target", "[schema][model]") {
+TEST_CASE("a $ref with siblings applies both, annotation-only siblings share the target", "[schema][model]") {
   Loaded in(R"(
 Name:
   type: string
