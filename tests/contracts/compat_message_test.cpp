@@ -16,6 +16,7 @@
 #include "contracts/pact/loader.h"
 #include "contracts/verify/verifier.h"
 #include "core/json_writer.h"
+#include "core/loader.h"
 #include "run_accord.h"
 #include "test_paths.h"
 #include "test_provider.h"
@@ -235,4 +236,81 @@ TEST_CASE("compat message: matching rules for the message body", "[compat][messa
     CHECK(results[0].outcome == (positive ? verify::Outcome::pass : verify::Outcome::fail));
     CHECK(where(results[0]) == (positive ? "none" : "body"));
   }
+}
+
+// The V4 message_provider.feature scenarios, with the suite's fixtures, run
+// through the built `accord verify` as the suite's "verification is run" step.
+namespace {
+
+std::string v4_feature() {
+  std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/../shared/conformance/pact-compatibility-suite/features/V4/message_provider.feature");
+  REQUIRE(in);  // ../shared is always present
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A V4 pact of one Asynchronous/Messages interaction; `extra` adds members to it.
+struct V4MessagePact {
+  std::string path;
+  V4MessagePact(const std::string& description, const std::string& spec, const std::string& extra) {
+    static int counter = 0;
+    path = "/tmp/accord-compat-v4msg-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".json";
+    Content c = content_of(spec);
+    std::ofstream(path) << R"({"consumer":{"name":"c"},"provider":{"name":"p"},"interactions":[{"type":"Asynchronous/Messages",)"
+                        << R"("description":")" << description << "\"" << extra << R"(,"contents":{"contentType":")"
+                        << c.content_type << R"(","content":)" << contents_json(c)
+                        << R"(}}],"metadata":{"pactSpecification":{"version":"4.0"}}})";
+  }
+  ~V4MessagePact() { std::remove(path.c_str()); }
+};
+
+}  // namespace
+
+TEST_CASE("compat V4 message: a pending message interaction fails as pending, the run succeeds", "[compat][message][v4][cli]") {
+  REQUIRE(v4_feature().find("Scenario: Verifying a pending message interaction") != std::string::npos);
+  MessageProvider mp;
+  mp.generate("basic", "file: basic2.json");  // {"one":"cat","two":"b"}
+  V4MessagePact pact("basic", "file: basic.json", R"(,"pending":true)");
+  // "the verification will be successful"
+  auto text = accord_test::run_accord(pact.path + " --provider-base-url " + mp.provider.url());
+  INFO(text.out << text.err);
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("  FAIL (pending)  basic\n      $.contents.one: expected \"a\" but got \"cat\"") != std::string::npos);
+  CHECK(text.out.find("1 interaction(s): 0 passed, 0 failed, 1 pending failure(s)") != std::string::npos);
+  // "there will be a pending 'Body had differences' error": every mismatch in the body.
+  auto json = accord_test::run_accord(pact.path + " --format json --provider-base-url " + mp.provider.url());
+  CHECK(json.exit_code == 0);
+  auto report = accord::core::load_text("report.json", json.out, accord::core::Syntax::json);
+  REQUIRE(report.ok());
+  const auto* r = (*report)->root()->get("interactions")->at(0);
+  CHECK(r->get_text("status") == "pending-fail");
+  CHECK(r->get_text("kind") == "message");
+  REQUIRE(r->get("mismatches")->size() == 1);
+  CHECK(r->get("mismatches")->at(0)->get_text("path") == "$.contents.one");
+  // The same interaction not pending fails the run.
+  V4MessagePact not_pending("basic", "file: basic.json", "");
+  CHECK(accord_test::run_accord(not_pending.path + " --provider-base-url " + mp.provider.url()).exit_code == 1);
+}
+
+TEST_CASE("compat V4 message: comments and the original test name are printed", "[compat][message][v4][cli]") {
+  REQUIRE(v4_feature().find("Scenario: Verifying a message interaction with comments") != std::string::npos);
+  MessageProvider mp;
+  mp.generate("basic", "file: basic.json");
+  V4MessagePact pact("basic", "file: basic.json",
+                     R"(,"comments":{"text":["comment one","comment two"],"testname":"compatibility-suite"})");
+  auto text = accord_test::run_accord(pact.path + " --provider-base-url " + mp.provider.url());
+  INFO(text.out << text.err);
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("  PASS  basic\n      test: compatibility-suite\n      comment: comment one\n      comment: comment two\n") !=
+        std::string::npos);
+  // The other report formats carry them too.
+  auto json = accord_test::run_accord(pact.path + " --format json --provider-base-url " + mp.provider.url());
+  CHECK(json.out.find(R"("testName": "compatibility-suite")") != std::string::npos);
+  CHECK(json.out.find(R"("comment two")") != std::string::npos);
+  auto junit = accord_test::run_accord(pact.path + " --format junit --provider-base-url " + mp.provider.url());
+  CHECK(junit.out.find("<system-out>test: compatibility-suite\ncomment: comment one\ncomment: comment two\n</system-out>") !=
+        std::string::npos);
+  auto markdown = accord_test::run_accord(pact.path + " --format markdown --provider-base-url " + mp.provider.url());
+  CHECK(markdown.out.find("- **c: basic** (test compatibility-suite): comment one; comment two\n") != std::string::npos);
 }

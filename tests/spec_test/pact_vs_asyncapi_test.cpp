@@ -179,3 +179,25 @@ TEST_CASE("accord verify --asyncapi: skipped contents fail the run unless --allo
   CHECK(failing.exit_code == 1);
   CHECK(failing.out.find("7 interaction(s): 1 passed, 1 failed, 0 pending failure(s), 5 skipped (not verified)") != std::string::npos);
 }
+
+TEST_CASE("accord verify --asyncapi: a pending V4 message's failure is reported and does not fail the run; comments shown",
+          "[pact-vs-asyncapi][v4][cli]") {
+  auto pact_file = fixture("pets-v4-pending.json");
+  auto spec = fixture("pets-events.yaml");
+  auto text = run_accord({"verify", pact_file, "--asyncapi", spec});
+  INFO(text.out << text.err);
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("  FAIL (pending)  a pet was created, with its colour (not built yet)\n"
+                      "      contents/colour: the consumer expects field 'colour'") != std::string::npos);
+  CHECK(text.out.find("  PASS  PetDeleted\n      test: feed removes deleted pets\n      comment: the feed drops the pet's card\n") !=
+        std::string::npos);
+  CHECK(text.out.find("2 interaction(s): 1 passed, 0 failed, 1 pending failure(s)") != std::string::npos);
+  // Only the pending interaction is what keeps its failure from failing the run.
+  auto not_pending = run_accord({"verify", fixture("pets-broken.json"), "--asyncapi", spec, "--interaction", "colour"});
+  CHECK(not_pending.exit_code == 1);
+  auto junit = run_accord({"verify", pact_file, "--asyncapi", spec, "--format", "junit"});
+  CHECK(junit.exit_code == 0);
+  CHECK(junit.out.find("<skipped message=\"pending: contents/colour:") != std::string::npos);
+  CHECK(junit.out.find("<system-out>test: feed removes deleted pets\ncomment: the feed drops the pet&apos;s card\n</system-out>") !=
+        std::string::npos);
+}
