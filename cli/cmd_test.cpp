@@ -1,6 +1,8 @@
 // `accord test SPEC --base-url URL`: calls a running service with the examples
 // of its OpenAPI document and checks each answer against the declaration.
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <regex>
@@ -26,6 +28,7 @@ struct TestArgs {
   std::vector<std::string> headers;
   std::vector<std::string> headers_from_env;
   std::string operation;
+  std::string methods = "safe";
   std::string format = "text";
   std::string output;
 };
@@ -60,6 +63,32 @@ std::string collect_headers(const TestArgs& a, http::HeaderList& out, std::vecto
   return "";
 }
 
+// --methods safe (the default: GET, HEAD, OPTIONS, TRACE), all, or a list
+// ("GET,POST"). Returns an error message, or "" when fine.
+std::string parse_methods(const std::string& value, spec_test::SpecTestOptions& o) {
+  if (value == "all") return "";
+  if (value == "safe") {
+    o.methods = spec_test::safe_methods();
+    o.methods_hint = "not called: not a safe method (--methods safe, the default, calls only GET, HEAD, OPTIONS and "
+                     "TRACE); --methods all calls it with the example or generated values";
+    return "";
+  }
+  static const std::vector<std::string> known{"GET", "HEAD", "OPTIONS", "TRACE", "POST", "PUT", "PATCH", "DELETE"};
+  std::string list;
+  for (size_t start = 0; start <= value.size();) {
+    size_t comma = std::min(value.find(',', start), value.size());
+    std::string m = strip_spaces(std::string_view(value).substr(start, comma - start));
+    for (auto& c : m) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (std::find(known.begin(), known.end(), m) == known.end())
+      return "--methods expects safe, all or a list of HTTP methods (GET,POST,...), got '" + value + "'";
+    o.methods.push_back(m);
+    list += (list.empty() ? "" : ", ") + m;
+    start = comma + 1;
+  }
+  o.methods_hint = "not called: --methods calls only " + list;
+  return "";
+}
+
 int run_test(const TestArgs& a) {
   auto format = verify::parse_report_format(a.format);
   if (!format) return report_unusable("unknown --format '" + a.format + "' (expected text|json|junit|markdown)");
@@ -74,6 +103,7 @@ int run_test(const TestArgs& a) {
   std::vector<std::string> secrets;
   if (std::string problem = collect_headers(a, options.extra_headers, secrets); !problem.empty())
     return report_unusable(problem);
+  if (std::string problem = parse_methods(a.methods, options); !problem.empty()) return report_unusable(problem);
   try {
     if (!a.operation.empty()) options.operation_filter = std::regex(a.operation);
   } catch (const std::regex_error&) {
@@ -102,7 +132,14 @@ int run_test(const TestArgs& a) {
   spec_test::redact(run, secrets);
   std::string report = verify::redact_text(spec_test::render(run, *format), secrets);
   if (!write_output(report, a.output)) return report_unusable("cannot write " + a.output);
-  return spec_test::summarise(run).fail > 0 ? kExitFindings : kExitClean;
+  spec_test::TestSummary summary = spec_test::summarise(run);
+  // Nothing passes silently: a run that called nothing is not a green gate.
+  if (summary.pass + summary.fail == 0) {
+    std::fprintf(stderr, "accord: no request was made: %zu operation(s) skipped%s\n", summary.skipped,
+                 options.methods.empty() ? "" : " (see --methods)");
+    return kExitFindings;
+  }
+  return summary.fail > 0 ? kExitFindings : kExitClean;
 }
 
 }  // namespace
@@ -118,6 +155,9 @@ Runner setup_test(CLI::App& app) {
   app.add_option("-H,--header", a->headers, "Extra request header 'Name: value' (value never printed)");
   app.add_option("--header-from-env", a->headers_from_env, "Extra header Name=ENV_VAR, value read from the environment");
   app.add_option("--operation", a->operation, "Only operations whose label ('GET /pets/{id}') or operationId matches this regex");
+  app.add_option("--methods", a->methods,
+                 "safe (default: GET, HEAD, OPTIONS, TRACE only), all, or a list such as GET,POST: which operations are "
+                 "called; the others are listed as skipped");
   app.add_option("--format", a->format, "text|json|junit|markdown");
   app.add_option("-o,--output", a->output, "Write the report to this file instead of stdout");
   return [a] { return run_test(*a); };

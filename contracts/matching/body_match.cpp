@@ -84,6 +84,37 @@ bool same_family(const std::string& e, const std::string& a) {
   return true;
 }
 
+// Confluent Schema Registry's JSON Schema serialiser writes its wire format: a
+// magic byte 0 and the 4-byte big-endian schema ID, then the JSON. Consumers
+// write plain JSON in the pact; the Pact JVM verifier drops those 5 bytes
+// before matching (the compatibility suite's V3 Kafka scenario). The schema
+// ID is not checked: no registry is asked.
+constexpr size_t kWireFormatPrefix = 5;
+
+bool schema_registry_json(std::string_view media) {
+  return media == "application/vnd.schemaregistry.v1+json" || media == "application/vnd.schemaregistry+json";
+}
+
+bool has_wire_format_prefix(const Body& body) { return !body.json && body.text.size() >= kWireFormatPrefix && body.text[0] == '\0'; }
+
+void drop_wire_format_prefix(Body& body) {
+  body.text.erase(0, kWireFormatPrefix);
+  body.owner.reset();
+}
+
+// The received body must carry the prefix (a Confluent deserialiser rejects
+// one without: "Unknown magic byte"); an expected one may, or be plain JSON.
+bool unwrap_schema_registry(Body& expected, Body& actual, const std::string& actual_type, const BodyContext& ctx) {
+  if (has_wire_format_prefix(expected)) drop_wire_format_prefix(expected);
+  if (!has_wire_format_prefix(actual)) {
+    ctx.add({"$"}, "magic byte 0 and a 4-byte schema ID, then JSON", describe_bytes(actual.bytes(), actual_type),
+            "the " + ctx.label + " is " + actual_type + " without the Schema Registry wire format prefix (magic byte 0, schema ID)");
+    return false;
+  }
+  drop_wire_format_prefix(actual);
+  return true;
+}
+
 struct XmlInit {
   XmlInit() { xmlInitParser(); }
 };
@@ -129,6 +160,7 @@ void match_body(Body& expected, const http::HeaderList& expected_headers, Body& 
   }
   switch (pact::body_kind(expected_type)) {
     case BodyKind::json: {
+      if (schema_registry_json(actual_type) && !unwrap_schema_registry(expected, actual, actual_type, ctx)) return;
       auto e = pact::json_of(expected);
       if (!e) {
         ctx.add(root, "JSON", shorten(expected.bytes()), "the expected body is not JSON: " + e.error().message);

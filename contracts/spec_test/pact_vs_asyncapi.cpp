@@ -67,11 +67,80 @@ core::ValidateOptions sent_by_provider() {
   return o;
 }
 
+// The schema formats whose payloads are JSON Schema (AsyncAPI's own
+// dialect, JSON Schema drafts, OpenAPI schema objects): the only ones accord
+// validates contents against. diff/asyncapi reads the same list for its
+// comparison; it is internal there, and this needs only the yes/no.
+bool json_schema_payload(std::string_view schema_format) {
+  std::string media = pact::media_type(schema_format);
+  auto family = [&](std::string_view base) {
+    if (media.rfind(base, 0) != 0) return false;
+    std::string_view rest = std::string_view(media).substr(base.size());
+    return rest.empty() || rest == "+json" || rest == "+yaml";
+  };
+  return media.empty() || family("application/vnd.aai.asyncapi") || family("application/schema") ||
+         family("application/vnd.oai.openapi");
+}
+
+// The payload schema's `type` when it is a single string ("" otherwise).
+std::string single_type(core::SchemaGraph& graph, const diff::asyncapi::At& payload) {
+  auto resolved = graph.documents().resolve(payload.node, payload.pointer);
+  if (!resolved || !resolved->node || !resolved->node->is_object()) return "";
+  const core::Node* type = resolved->node->get("type");
+  return type && type->is_string() ? std::string(type->text()) : "";
+}
+
+// Text contents as the JSON string instance a `type: string` schema validates.
+core::Expected<std::unique_ptr<core::Document>> as_json_string(const std::string& where, const pact::Body& body) {
+  return core::load_text(where, "\"" + core::json_escape(body.bytes()) + "\"", core::Syntax::json);
+}
+
+// What the contents are: the pact's declared type; else JSON when the pact
+// holds a JSON value; else the spec message's content type; else JSON (the
+// Pact default for messages).
+std::string contents_type(const Message& spec, const pact::MessageSpec& m) {
+  if (!m.contents.content_type.empty()) return m.contents.content_type;
+  if (m.contents.json || spec.content_type.empty()) return "application/json";
+  return spec.content_type;
+}
+
+// Validates the contents against the payload schema. Contents accord cannot
+// validate (not JSON, or a payload schema that is not JSON Schema) are not
+// passed: the reason goes to `unchecked`, and the interaction is SKIPPED.
 void check_contents(core::SchemaGraph& graph, const Message& spec, pact::MessageSpec& m, const std::string& where,
-                    Mismatches& out) {
+                    Mismatches& out, Mismatches& unchecked) {
   if (!spec.payload || !m.contents.present()) return;
-  std::string type = m.contents.content_type.empty() ? "application/json" : m.contents.content_type;
-  if (pact::body_kind(pact::media_type(type)) != pact::BodyKind::json) return;  // only JSON payloads are schema-checked
+  auto not_checked = [&](const std::string& why) {
+    unchecked.push_back({where, "", "", "not verified: " + why + at_spec(spec.payload.pointer)});
+  };
+  if (!json_schema_payload(spec.schema_format)) {
+    not_checked("message '" + spec.name + "' declares its payload with schemaFormat '" + spec.schema_format +
+                "'; accord validates contents only against JSON Schema payloads");
+    return;
+  }
+  std::string type = contents_type(spec, m);
+  pact::BodyKind kind = pact::body_kind(pact::media_type(type));
+  if (kind == pact::BodyKind::text) {
+    std::string schema_type = single_type(graph, spec.payload);
+    if (schema_type != "string") {
+      not_checked("the contents are " + type + " and the payload schema is " +
+                  (schema_type.empty() ? std::string("not a single type") : "of type '" + schema_type + "'") +
+                  "; text is validated only against a payload of type 'string'");
+      return;
+    }
+    auto text = as_json_string(where, m.contents);
+    if (!text || !(*text)->root()) {
+      not_checked("the " + type + " contents are not readable as text (not UTF-8?)");
+      return;
+    }
+    add_schema_errors(out, where, core::validate_instance(graph, spec.payload.node, spec.payload.pointer, (*text)->root(), sent_by_provider()));
+    return;
+  }
+  if (kind != pact::BodyKind::json) {
+    not_checked("the contents are " + type + " (" + std::to_string(m.contents.bytes().size()) +
+                " bytes); accord validates JSON contents, and text against a 'string' payload, only");
+    return;
+  }
   auto json = pact::json_of(m.contents);
   if (!json) {
     out.push_back({where, "JSON", "unparseable", "the message contents are not valid JSON"});
@@ -107,13 +176,13 @@ void check_metadata(core::SchemaGraph& graph, const Message& spec, const pact::M
 }
 
 void check_message(core::SchemaGraph& graph, const diff::asyncapi::Model& model, const std::string& description,
-                   pact::MessageSpec& m, const std::string& prefix, Mismatches& out) {
+                   pact::MessageSpec& m, const std::string& prefix, Mismatches& out, Mismatches& unchecked) {
   Match match = find_message(model, routing_channel(m), description);
   if (!match.message) {
     out.push_back({prefix.empty() ? "message" : prefix, "a message of the spec", description, match.why + at_spec("/channels")});
     return;
   }
-  check_contents(graph, *match.message, m, prefix + "contents", out);
+  check_contents(graph, *match.message, m, prefix + "contents", out, unchecked);
   check_metadata(graph, *match.message, m, prefix + "metadata", out);
 }
 
@@ -131,10 +200,16 @@ verify::InteractionResult check_one(pact::Pact& pact, pact::Interaction& in, con
     r.mismatches.push_back({"interaction", "", "", "not verified: " + why});
     return r;
   }
-  check_message(graph, model, in.description, in.message, "", r.mismatches);
+  Mismatches unchecked;
+  check_message(graph, model, in.description, in.message, "", r.mismatches, unchecked);
   for (size_t i = 0; i < in.responses.size(); ++i)
-    check_message(graph, model, in.description, in.responses[i], "response[" + std::to_string(i) + "].", r.mismatches);
-  r.outcome = r.mismatches.empty() ? verify::Outcome::pass : in.pending ? verify::Outcome::pending_fail : verify::Outcome::fail;
+    check_message(graph, model, in.description, in.responses[i], "response[" + std::to_string(i) + "].", r.mismatches,
+                  unchecked);
+  // A failure stays a failure (what was not checked is listed after it); with
+  // no failure, anything left unchecked makes the interaction SKIPPED, never PASS.
+  if (!r.mismatches.empty()) r.outcome = in.pending ? verify::Outcome::pending_fail : verify::Outcome::fail;
+  else r.outcome = unchecked.empty() ? verify::Outcome::pass : verify::Outcome::skipped;
+  r.mismatches.insert(r.mismatches.end(), unchecked.begin(), unchecked.end());
   r.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return r;
 }

@@ -9,6 +9,10 @@
 // valid against the message payload schema, with every field the consumer
 // expects declared there, and the other metadata valid against the message
 // headers schema. HTTP interactions are skipped (they belong to --openapi).
+// Text contents (text/*) are validated as a string when the payload schema is
+// `type: string`; any other contents (binary, XML, text against an object
+// schema) or a payload in another schemaFormat (Avro, Protobuf, RAML) are not
+// checked: the interaction is SKIPPED with the reason, never passed.
 #pragma once
 
 #include <memory>

@@ -1,5 +1,6 @@
 #include "contracts/spec_test/runner.h"
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 
@@ -59,6 +60,15 @@ bool selected(const Operation& op, const SpecTestOptions& options) {
   if (!options.operation_filter) return true;
   return std::regex_search(op.label, *options.operation_filter) ||
          (!op.operation_id.empty() && std::regex_search(op.operation_id, *options.operation_filter));
+}
+
+bool method_allowed(const Operation& op, const SpecTestOptions& options) {
+  if (options.methods.empty()) return true;
+  std::string method = op.method;
+  for (auto& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const std::string& m : options.methods)
+    if (m == method) return true;
+  return false;
 }
 
 http::Request to_http(const PlannedRequest& planned, const SpecTestOptions& options) {
@@ -128,6 +138,11 @@ core::Expected<std::unique_ptr<LoadedSpec>> load_spec(const std::string& path) {
   return spec;
 }
 
+const std::vector<std::string>& safe_methods() {
+  static const std::vector<std::string> safe{"GET", "HEAD", "OPTIONS", "TRACE"};
+  return safe;
+}
+
 size_t count_selected(const LoadedSpec& spec, const SpecTestOptions& options) {
   size_t n = 0;
   for (const Operation& op : spec.api.operations) n += selected(op, options);
@@ -143,6 +158,14 @@ TestRun run_spec_tests(LoadedSpec& spec, const SpecTestOptions& options, http::C
   for (const Operation& op : spec.api.operations) {
     if (!selected(op, options)) continue;
     ++run.operation_count;
+    if (!method_allowed(op, options)) {
+      OperationResult skipped;
+      skipped.label = op.label;
+      skipped.verdict = Verdict::skipped;
+      skipped.skip_reason = options.methods_hint;
+      run.operations.push_back(std::move(skipped));
+      continue;
+    }
     for (const Plan& plan : plan_requests(spec.documents, graph, spec.api, op))
       run.operations.push_back(call_planned(graph, op, plan, options, client));
   }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "contracts/http/http_types.h"
 #include "contracts/spec_test/report.h"
@@ -31,7 +32,14 @@ struct SpecTestOptions {
   std::string base_url;  // replaces the document's servers / host + basePath
   http::HeaderList extra_headers;  // added to, or replacing, each request's headers
   std::optional<std::regex> operation_filter;  // on "GET /pets/{id}" labels and operationIds
+  // Methods that are called (upper case); empty: every method. An operation
+  // with another method is reported as skipped with `methods_hint` as why.
+  std::vector<std::string> methods;
+  std::string methods_hint;
 };
+
+// RFC 9110 9.2.1's safe methods: calling them changes nothing on the service.
+const std::vector<std::string>& safe_methods();
 
 // How many operations the filter lets through (to tell a filter that matches
 // nothing from a document without operations).

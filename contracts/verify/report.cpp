@@ -180,20 +180,26 @@ std::string render_junit(const std::vector<InteractionResult>& results, const Re
     std::snprintf(secs, sizeof secs, "%.3f", r.duration_ms / 1000.0);
     out += "    <testcase classname=\"" + xml_escape(suite) + "\" name=\"" + xml_escape(r.description + states_suffix(r)) +
            "\" time=\"" + secs + "\">";
+    // The contract's comments and test name, where JUnit viewers show a test's output.
+    std::string notes;
+    if (!r.test_name.empty()) notes += "test: " + r.test_name + "\n";
+    for (const auto& c : r.comments) notes += "comment: " + c + "\n";
+    std::string system_out = notes.empty() ? "" : "<system-out>" + xml_escape(notes) + "</system-out>";
     if (r.outcome == Outcome::pass) {
-      out += "</testcase>\n";
+      out += system_out + "</testcase>\n";
       continue;
     }
+    if (!system_out.empty()) system_out = "      " + system_out + "\n";
     std::string body;
     for (const auto& m : r.mismatches)
       body += m.path + ": " + m.message + "\n  expected: " + m.expected + "\n  actual:   " + m.actual + "\n";
     std::string first = r.mismatches.empty() ? "failed" : r.mismatches.front().path + ": " + r.mismatches.front().message;
     if (r.outcome == Outcome::skipped)
-      out += "\n      <skipped message=\"" + xml_escape(first) + "\"/>\n    </testcase>\n";
+      out += "\n      <skipped message=\"" + xml_escape(first) + "\"/>\n" + system_out + "    </testcase>\n";
     else if (r.outcome == Outcome::pending_fail)
-      out += "\n      <skipped message=\"" + xml_escape("pending: " + first) + "\">" + xml_escape(body) + "</skipped>\n    </testcase>\n";
+      out += "\n      <skipped message=\"" + xml_escape("pending: " + first) + "\">" + xml_escape(body) + "</skipped>\n" + system_out + "    </testcase>\n";
     else
-      out += "\n      <failure message=\"" + xml_escape(first) + "\">" + xml_escape(body) + "</failure>\n    </testcase>\n";
+      out += "\n      <failure message=\"" + xml_escape(first) + "\">" + xml_escape(body) + "</failure>\n" + system_out + "    </testcase>\n";
   }
   if (open) out += "  </testsuite>\n";
   out += "</testsuites>\n";
@@ -218,6 +224,17 @@ std::string render_markdown(const std::vector<InteractionResult>& results, const
     out += "| Path | Expected | Actual | Problem |\n|---|---|---|---|\n";
     for (const auto& m : r.mismatches)
       out += "| " + core::markdown_code(m.path, true) + " | " + core::markdown_code(m.expected, true) + " | " + core::markdown_code(m.actual, true) + " | " + core::markdown_escape(m.message) + " |\n";
+  }
+  any = false;
+  for (const auto& r : results) {
+    if (r.comments.empty() && r.test_name.empty()) continue;
+    if (!any) out += "\n### Comments\n\n";
+    any = true;
+    out += "- **" + core::markdown_escape(r.consumer) + ": " + core::markdown_escape(r.description) + "**";
+    if (!r.test_name.empty()) out += " (test " + core::markdown_escape(r.test_name) + ")";
+    std::string joined;
+    for (const auto& c : r.comments) joined += (joined.empty() ? "" : "; ") + core::markdown_escape(c);
+    out += (joined.empty() ? "" : ": " + joined) + "\n";
   }
   for (const auto& n : options.notes) out += "\n> " + core::markdown_escape(n) + "\n";
   return out;

@@ -2,6 +2,7 @@
 // real provider on 127.0.0.1 (pet_provider.cpp) and fixtures/spec_test/.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "core/loader.h"
@@ -50,6 +51,9 @@ AccordRun test_against(const std::string& base_url, const std::string& operation
                        std::vector<std::string> extra = {}, const std::vector<std::string>& env = {}) {
   std::vector<std::string> args{"test", kSpec, "--base-url", base_url, "--timeout", "10", "--format", format};
   if (!operations.empty()) args.insert(args.end(), {"--operation", operations});
+  // These cases are about what a call finds, POST/PUT/DELETE included: every
+  // method unless the case says otherwise (the default is --methods safe).
+  if (std::find(extra.begin(), extra.end(), "--methods") == extra.end()) extra.insert(extra.end(), {"--methods", "all"});
   args.insert(args.end(), extra.begin(), extra.end());
   return run_accord(args, env);
 }
@@ -228,4 +232,50 @@ TEST_CASE("accord test: unusable input exits 2 with a located message") {
   CHECK(no_match.err.find("no operation matches") != std::string::npos);
   auto bad_format = run_accord({"test", kSpec, "--base-url", "http://127.0.0.1:9", "--format", "xml"});
   CHECK(bad_format.exit_code == 2);
+}
+
+TEST_CASE("accord test: --methods safe (the default) calls only GET, HEAD, OPTIONS and TRACE, the rest are listed as skipped") {
+  PetProvider provider;
+  REQUIRE(provider.running());
+  const std::string ops = "^(GET /pets/\\{id\\}|POST /pets|DELETE /pets/\\{id\\}|PUT /blobs/\\{key\\}|GET /health)$";
+  // Default: no --methods.
+  auto run = run_accord({"test", kSpec, "--base-url", provider.base_url(), "--operation", ops, "--format", "json"});
+  INFO(run.out << run.err);
+  CHECK(run.exit_code == 0);
+  auto v = verdicts(run);
+  REQUIRE(v.size() == 5);  // POST /pets once (not once per example): it is not called
+  CHECK(v["GET /pets/{id}"].status == "pass");
+  CHECK(v["GET /health"].status == "pass");
+  for (const char* unsafe : {"POST /pets", "DELETE /pets/{id}", "PUT /blobs/{key}"}) {
+    INFO(unsafe);
+    CHECK(v[unsafe].status == "skipped");
+    CHECK(v[unsafe].reason.find("not called: not a safe method (--methods safe, the default") == 0);
+  }
+  // A list: POST is called (once per named example), DELETE and PUT are not.
+  auto listed = test_against(provider.base_url(), ops, "json", {"--methods", "get,POST"});
+  INFO(listed.out << listed.err);
+  CHECK(listed.exit_code == 0);
+  auto l = verdicts(listed);
+  CHECK(l["POST /pets (example 'rex')"].status == "pass");
+  CHECK(l["DELETE /pets/{id}"].reason == "not called: --methods calls only GET, POST");
+  // all: DELETE is planned (and skipped only because it cannot be built, as before).
+  auto all = test_against(provider.base_url(), ops, "json", {"--methods", "all"});
+  auto a = verdicts(all);
+  CHECK(a["POST /pets (example 'tom')"].status == "pass");
+  CHECK(a["DELETE /pets/{id}"].reason.find("not called") == std::string::npos);
+  // Text report: the skip and its reason are shown.
+  auto text = run_accord({"test", kSpec, "--base-url", provider.base_url(), "--operation", "^DELETE /pets/\\{id\\}$|^GET /health$"});
+  CHECK(text.out.find("DELETE /pets/{id} (not called: not a safe method") != std::string::npos);
+}
+
+TEST_CASE("accord test: a run that calls nothing exits 1, a bad --methods exits 2") {
+  PetProvider provider;
+  REQUIRE(provider.running());
+  auto nothing = run_accord({"test", kSpec, "--base-url", provider.base_url(), "--operation", "^POST "});
+  INFO(nothing.out << nothing.err);
+  CHECK(nothing.exit_code == 1);
+  CHECK(nothing.err.find("accord: no request was made: 2 operation(s) skipped (see --methods)") != std::string::npos);
+  auto bad = run_accord({"test", kSpec, "--base-url", provider.base_url(), "--methods", "GET,FETCH"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--methods expects safe, all or a list of HTTP methods (GET,POST,...), got 'GET,FETCH'") != std::string::npos);
 }
