@@ -47,8 +47,15 @@ const SchemaProfile& asyncapi_schema_profile() {
 
 class AsyncDiff {
  public:
-  AsyncDiff(core::DocumentSet& old_set, core::DocumentSet& new_set)
-      : old_set_(old_set), new_set_(new_set), schemas_(old_set, new_set, asyncapi_schema_profile()) {}
+  AsyncDiff(core::DocumentSet& old_set, const core::Document& old_doc, core::DocumentSet& new_set,
+            const core::Document& new_doc, const AsyncApiSources& sources)
+      : old_set_(old_set),
+        new_set_(new_set),
+        old_root_(old_doc.root()),
+        new_root_(new_doc.root()),
+        sources_(sources),
+        avro_types_(sources.include_paths),
+        schemas_(old_set, new_set, asyncapi_schema_profile()) {}
 
   core::Status run(const Model& o, const Model& n) {
     compare_servers(o, n);
@@ -216,7 +223,9 @@ class AsyncDiff {
     if (of.kind == PayloadFormat::json_schema && nf.kind == PayloadFormat::json_schema)
       return compare_schema(o.payload, n.payload, action, subject, label, sink_, {of.dialect, nf.dialect});
     if (of.kind == PayloadFormat::avro && nf.kind == PayloadFormat::avro && o.payload && n.payload)
-      return compare_avro_payloads(old_set_, o.payload, new_set_, n.payload, action, n.name, label, sink_);
+      return compare_avro_payloads({old_set_, sources_.old_source, old_root_, o.payload},
+                                   {new_set_, sources_.new_source, new_root_, n.payload}, avro_types_, action, n.name,
+                                   label, sink_);
     std::string format = nf.kind == PayloadFormat::json_schema ? o.schema_format : n.schema_format;
     if (of.kind != nf.kind) format = (o.schema_format.empty() ? "JSON Schema" : o.schema_format) + " -> " +
                                      (n.schema_format.empty() ? "JSON Schema" : n.schema_format);
@@ -308,6 +317,10 @@ class AsyncDiff {
 
   core::DocumentSet& old_set_;
   core::DocumentSet& new_set_;
+  const core::Node* old_root_;
+  const core::Node* new_root_;
+  const AsyncApiSources& sources_;
+  AvroTypeSearch avro_types_;
   SchemaComparator schemas_;
   std::map<Dialects, std::unique_ptr<SchemaComparator>> by_dialect_;
   FindingSink sink_;
@@ -318,12 +331,13 @@ class AsyncDiff {
 }  // namespace
 
 core::Expected<std::vector<Finding>> compare_asyncapi(core::DocumentSet& old_set, const core::Document& old_doc,
-                                                      core::DocumentSet& new_set, const core::Document& new_doc) {
+                                                      core::DocumentSet& new_set, const core::Document& new_doc,
+                                                      const AsyncApiSources& sources) {
   auto o = build_model(old_set, old_doc);
   if (!o) return o.error();
   auto n = build_model(new_set, new_doc);
   if (!n) return n.error();
-  AsyncDiff diff(old_set, new_set);
+  AsyncDiff diff(old_set, old_doc, new_set, new_doc, sources);
   if (auto st = diff.run(*o, *n); !st) return st.error();
   return diff.take_findings();
 }

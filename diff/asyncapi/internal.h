@@ -1,11 +1,15 @@
 // Pieces of the AsyncAPI comparison shared by its files (not an interface).
 #pragma once
 
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/schema.h"
 #include "diff/asyncapi/model.h"
+#include "diff/avro/schema.h"
 #include "diff/model/sink.h"
 
 namespace accord::diff::asyncapi {
@@ -48,11 +52,43 @@ struct PayloadFormat {
 };
 PayloadFormat payload_format(std::string_view schema_format);
 
+// Finds the .avsc files defining named types an Avro payload uses but does
+// not define (avro_types.cpp): -I roots (file system, recursive), then the
+// directory of the .avsc the payload `$ref`s, then the AsyncAPI document's.
+// One per comparison: -I files are read once for both versions.
+class AvroTypeSearch {
+ public:
+  explicit AvroTypeSearch(std::vector<std::string> include_roots);
+  // For one payload (after `$ref`s) of the document rooted at `asyncapi_root`
+  // in `set`, whose files are read through `source` (null: the file system).
+  avro::TypeFinder finder(core::DocumentSet& set, const core::SourceReader* source, const core::Node* asyncapi_root,
+                          const core::Node* payload);
+
+ private:
+  static std::vector<std::string> directories(core::DocumentSet& set, const core::Node* asyncapi_root,
+                                              const core::Node* payload);
+  const std::vector<std::string>& include_files();
+  core::Expected<const core::Node*> in_includes(const std::string& full_name);
+  static core::Expected<const core::Node*> in_directory(core::DocumentSet& set, const core::SourceReader& source,
+                                                        const std::string& dir, const std::string& full_name);
+
+  std::vector<std::string> roots_;
+  std::optional<std::vector<std::string>> include_files_;  // listed on first need
+  std::map<std::string, std::unique_ptr<core::Document>> includes_;
+};
+
+// One version's side of an Avro payload comparison.
+struct AvroSide {
+  core::DocumentSet& set;
+  const core::SourceReader* source;  // null: the file system
+  const core::Node* asyncapi_root;
+  At payload;
+};
+
 // Avro payloads (inline, or a `$ref` to an .avsc) by the Avro rules: a
 // message the application receives must be readable by NEW from data OLD
 // wrote (backward); one it sends by OLD readers from what NEW writes (forward).
-core::Status compare_avro_payloads(core::DocumentSet& old_set, const At& o, core::DocumentSet& new_set, const At& n,
-                                   Action action, const std::string& message, const std::string& operation,
-                                   FindingSink& sink);
+core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTypeSearch& search, Action action,
+                                   const std::string& message, const std::string& operation, FindingSink& sink);
 
 }  // namespace accord::diff::asyncapi
