@@ -209,28 +209,36 @@ class AsyncDiff {
     compare_cloudevents(old_set_, o, new_set_, n, label, sink_);
     compare_correlation_id(o, n, label, sink_);
     if (auto st = compare_kafka_key(o, n, action, label); !st) return st;
-    if (auto st = compare_payload(o, n, action, label); !st) return st;
-    return compare_schema(o.headers, n.headers, action, "message '" + n.name + "' headers", label, sink_);
+    if (auto st = compare_part({o.payload, o.schema_format}, {n.payload, n.schema_format}, "payload", o, n, action, label);
+        !st)
+      return st;
+    return compare_part({o.headers, o.headers_format}, {n.headers, n.headers_format}, "headers", o, n, action, label);
   }
 
-  // By the payloads' schema formats: JSON Schema and OpenAPI 3.0 schema
-  // objects by the schema comparator (in their dialects), Avro by the Avro
-  // rules; anything else (RAML, protobuf...), or a change between formats,
-  // is reported as not compared.
-  core::Status compare_payload(const Message& o, const Message& n, Action action, const std::string& label) {
-    PayloadFormat of = payload_format(o.schema_format), nf = payload_format(n.schema_format);
-    std::string subject = "message '" + n.name + "' payload";
+  struct Part {
+    const At& schema;
+    const std::string& format;  // its schemaFormat ("" = JSON Schema)
+  };
+
+  // A message's payload or headers by their schema formats: JSON Schema and
+  // OpenAPI 3.0 schema objects by the schema comparator (in their dialects),
+  // Avro by the Avro rules; anything else (RAML, protobuf...), or a change
+  // between formats, is reported as not compared.
+  core::Status compare_part(Part o, Part n, const std::string& part, const Message& om, const Message& nm,
+                            Action action, const std::string& label) {
+    PayloadFormat of = payload_format(o.format), nf = payload_format(n.format);
+    std::string subject = "message '" + nm.name + "' " + part;
     if (of.kind == PayloadFormat::json_schema && nf.kind == PayloadFormat::json_schema)
-      return compare_schema(o.payload, n.payload, action, subject, label, sink_, {of.dialect, nf.dialect});
-    if (of.kind == PayloadFormat::avro && nf.kind == PayloadFormat::avro && o.payload && n.payload)
-      return compare_avro_payloads({old_set_, sources_.old_source, old_root_, o.payload},
-                                   {new_set_, sources_.new_source, new_root_, n.payload}, avro_types_, action, n.name,
-                                   label, sink_);
-    std::string format = nf.kind == PayloadFormat::json_schema ? o.schema_format : n.schema_format;
-    if (of.kind != nf.kind) format = (o.schema_format.empty() ? "JSON Schema" : o.schema_format) + " -> " +
-                                     (n.schema_format.empty() ? "JSON Schema" : n.schema_format);
-    sink_.add("asyncapi.payload-not-compared", {{"message", n.name}, {"schema_format", format}}, label,
-              place(o.payload ? o.payload : o.at), place(n.payload ? n.payload : n.at));
+      return compare_schema(o.schema, n.schema, action, subject, label, sink_, {of.dialect, nf.dialect});
+    if (of.kind == PayloadFormat::avro && nf.kind == PayloadFormat::avro && o.schema && n.schema)
+      return compare_avro_payloads({old_set_, sources_.old_source, old_root_, o.schema},
+                                   {new_set_, sources_.new_source, new_root_, n.schema}, avro_types_, action, nm.name,
+                                   subject, label, sink_);
+    std::string format = nf.kind == PayloadFormat::json_schema ? o.format : n.format;
+    if (of.kind != nf.kind)
+      format = (o.format.empty() ? "JSON Schema" : o.format) + " -> " + (n.format.empty() ? "JSON Schema" : n.format);
+    sink_.add("asyncapi.payload-not-compared", {{"message", nm.name}, {"schema_format", format}, {"part", part}}, label,
+              place(o.schema ? o.schema : om.at), place(n.schema ? n.schema : nm.at));
     return core::ok_status();
   }
 

@@ -88,7 +88,9 @@ struct AvroSide {
 // Avro payloads (inline, or a `$ref` to an .avsc) by the Avro rules: a
 // message the application receives must be readable by NEW from data OLD
 // wrote (backward); one it sends by OLD readers from what NEW writes (forward).
+// `subject` names the part: "message 'x' payload", "message 'x' headers".
 core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTypeSearch& search, Action action,
-                                   const std::string& message, const std::string& operation, FindingSink& sink);
+                                   const std::string& message, const std::string& subject,
+                                   const std::string& operation, FindingSink& sink);
 
 }  // namespace accord::diff::asyncapi

@@ -109,14 +109,25 @@ class Builder {
       msg.correlation_id = *c;
       msg.correlation_location = std::string(c->node->get_text("location"));
     }
-    // 3.x: a Multi Format Schema object ({schemaFormat, schema}) as the payload.
-    if (msg.payload && msg.payload.node->is_object() && msg.payload.node->get("schemaFormat") &&
-        msg.payload.node->get("schema")) {
-      msg.schema_format = std::string(msg.payload.node->get_text("schemaFormat"));
-      msg.payload = member(msg.payload, "schema");
-    }
+    unwrap_multi_format(msg.payload, msg.schema_format);
+    unwrap_multi_format(msg.headers, msg.headers_format);
     msg.content_type = msg.content_type_at ? std::string(msg.content_type_at.node->text()) : default_content_type_;
     return msg;
+  }
+
+  // 3.x: a payload or headers given as a Multi Format Schema object
+  // ({schemaFormat, schema}), written in place or behind a `$ref` (3.x
+  // components/schemas may hold one): the schema inside, in its format. A
+  // `$ref` that does not resolve is left for the schema comparison to report.
+  void unwrap_multi_format(At& schema, std::string& format) {
+    if (!schema) return;
+    auto target = follow(schema.node, schema.pointer);
+    if (!target || !target->node->is_object()) return;
+    const Node* written = target->node->get("schemaFormat");
+    At inner = member(*target, "schema");
+    if (!written || !inner) return;
+    format = std::string(written->text());
+    schema = inner;
   }
 
   core::Status add_bindings_and_traits(const At& op, Operation& out) {

@@ -48,7 +48,8 @@ struct Message {
   std::vector<std::string> names;  // every one of those it has: versions are paired on any of them
   At at;                   // the message object
   At payload, headers;     // schemas (absent: not constrained)
-  std::string schema_format;  // "" = JSON Schema
+  std::string schema_format;  // the payload's; "" = JSON Schema
+  std::string headers_format;  // 3.x headers as a Multi Format Schema object; "" = JSON Schema
   std::string content_type;   // the message's, else the document's default
   At content_type_at;
   std::vector<At> bindings;   // the message's, then its traits'

@@ -73,7 +73,8 @@ PayloadFormat payload_format(std::string_view schema_format) {
 }
 
 core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTypeSearch& search, Action action,
-                                   const std::string& message, const std::string& operation, FindingSink& sink) {
+                                   const std::string& message, const std::string& subject,
+                                   const std::string& operation, FindingSink& sink) {
   auto old_schema = parse_avro(o, search);
   if (!old_schema) return old_schema.error();
   auto new_schema = parse_avro(n, search);
@@ -83,7 +84,7 @@ core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTyp
   avro::Direction direction = action == Action::receive ? avro::Direction::backward : avro::Direction::forward;
   for (Finding& f : avro::compare_one_direction(**old_schema, **new_schema, direction)) {
     f.args.push_back({"message", message});
-    f.args.push_back({"subject", "message '" + message + "' payload"});
+    f.args.push_back({"subject", subject});
     sink.add(f.rule, std::move(f.args), operation, std::move(f.old_place), std::move(f.new_place));
   }
   return core::ok_status();

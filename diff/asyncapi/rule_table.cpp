@@ -44,9 +44,9 @@ constexpr RuleInfo kRules[] = {
     {"asyncapi.reply-removed", A, E, "operation", "a request/reply operation no longer replies",
      "{action} operation on '{channel}' no longer replies"},
     {"asyncapi.payload-not-compared", A, I, "message",
-     "a payload in a schema format accord does not compare (RAML, protobuf: anything but JSON Schema, OpenAPI 3.0 "
-     "schema objects and Avro), or whose format changed between them, was not checked",
-     "message '{message}': {schema_format} payload not compared"},
+     "a payload or headers schema in a schema format accord does not compare (RAML, protobuf: anything but JSON "
+     "Schema, OpenAPI 3.0 schema objects and Avro), or whose format changed between them, was not checked",
+     "message '{message}': {schema_format} {part} not compared"},
     {"asyncapi.ref-not-resolved", A, E, "document",
      "a remote $ref was not fetched (no --allow-remote-refs), so what it names was not compared",
      "$ref '{location}' not resolved (pass --allow-remote-refs, or turn this rule off to accept it)"},

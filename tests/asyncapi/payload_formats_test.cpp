@@ -197,3 +197,25 @@ TEST_CASE("a .avsc that cannot be read is the error when no other file defines t
   REQUIRE_FALSE(findings.ok());
   CHECK(file == (dir / "broken.avsc").string());
 }
+
+TEST_CASE("3.x headers given as a Multi Format Schema object are compared in their format", "[asyncapi][headers]") {
+  const std::string dir = "fixtures/asyncapi/rules/headers-multi-format/";
+  auto findings = diff::compare_contracts({dir + "old.yaml", std::nullopt}, {dir + "new.yaml", std::nullopt}, {});
+  REQUIRE(findings.ok());
+  std::vector<std::string> seen;
+  for (const diff::Finding& f : *findings) seen.push_back(f.rule + " " + std::string(f.arg("subject")) + " " + f.operation);
+  std::sort(seen.begin(), seen.end());
+  CHECK(seen == std::vector<std::string>{
+                    "asyncapi.send-optional-property-removed message 'reading' headers send devices.telemetry",
+                    "avro.field-added-without-default message 'command' headers receive devices.commands"});
+  // Headers in a format accord does not read are said to be unchecked, as payloads are.
+  const std::string avro = "application/vnd.apache.avro+yaml;version=1.9.0";
+  const std::string raml = "application/raml+yaml;version=1.0";
+  auto other = diff::compare_contracts({"old.yaml", replaced(read(dir + "old.yaml"), avro, raml)},
+                                       {"new.yaml", replaced(read(dir + "new.yaml"), avro, raml)}, {});
+  REQUIRE(other.ok());
+  std::vector<std::string> unchecked;
+  for (const diff::Finding& f : *other)
+    if (f.rule == "asyncapi.payload-not-compared") unchecked.push_back(std::string(f.arg("message")) + " " + std::string(f.arg("part")) + " " + f.message);
+  CHECK(unchecked == std::vector<std::string>{"command headers message 'command': " + raml + " headers not compared"});
+}
