@@ -270,28 +270,25 @@ class AsyncDiff {
     return comparator(dialects).compare(os.node, os.pointer, ns.node, ns.pointer, d, scope, sink);
   }
 
-  // The Kafka key is one rule: any breaking change to its schema is reported once.
+  // Kafka keys (kafka_key.cpp); JSON Schema ones report their first breaking change.
   core::Status compare_kafka_key(const Message& o, const Message& n, Action action, const std::string& label) {
-    auto key_of = [](const Message& m) -> At {
-      for (const At& b : m.bindings)
-        if (const core::Node* kafka = b.node->get("kafka"); kafka && kafka->get("key"))
-          return {kafka->get("key"), b.pointer + "/kafka/key"};
-      return {};
+    auto json = [&](const At& ok, const At& nk, FindingSink& sink) -> core::Status {
+      FindingSink scratch;
+      if (auto st = compare_schema(ok, nk, action, "Kafka key", label, scratch); !st) return st;
+      for (const Finding& f : scratch.findings()) {
+        const RuleInfo* rule = nullptr;
+        for (const RuleInfo& r : asyncapi_rule_table())
+          if (r.id == f.rule) rule = &r;
+        if (!rule || rule->severity == Severity::info) continue;
+        sink.add("asyncapi.kafka-key-changed", {{"message", n.name}, {"change", f.rule.substr(f.rule.find('-') + 1)}},
+                 label, ok ? std::optional(place(ok)) : std::nullopt, nk ? std::optional(place(nk)) : std::nullopt);
+        break;
+      }
+      return core::ok_status();
     };
-    At ok = key_of(o), nk = key_of(n);
-    if (!ok && !nk) return core::ok_status();
-    FindingSink scratch;
-    if (auto st = compare_schema(ok, nk, action, "Kafka key", label, scratch); !st) return st;
-    for (const Finding& f : scratch.findings()) {
-      const RuleInfo* rule = nullptr;
-      for (const RuleInfo& r : asyncapi_rule_table())
-        if (r.id == f.rule) rule = &r;
-      if (!rule || rule->severity == Severity::info) continue;
-      sink_.add("asyncapi.kafka-key-changed", {{"message", n.name}, {"change", f.rule.substr(f.rule.find('-') + 1)}},
-                label, ok ? std::optional(place(ok)) : std::nullopt, nk ? std::optional(place(nk)) : std::nullopt);
-      break;
-    }
-    return core::ok_status();
+    KeyContext context{{old_set_, sources_.old_source, old_root_, {}}, {new_set_, sources_.new_source, new_root_, {}},
+                       avro_types_, json};
+    return asyncapi::compare_kafka_key(context, o, n, action, label, sink_);
   }
 
   void compare_servers(const Model& o, const Model& n) {

@@ -1,6 +1,7 @@
 // Pieces of the AsyncAPI comparison shared by its files (not an interface).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -92,5 +93,19 @@ struct AvroSide {
 core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTypeSearch& search, Action action,
                                    const std::string& message, const std::string& subject,
                                    const std::string& operation, FindingSink& sink);
+
+// What the Kafka key comparison needs from the comparison around it.
+struct KeyContext {
+  AvroSide old_side, new_side;  // their `payload` is unused
+  AvroTypeSearch& avro_types;
+  // A JSON Schema key pair (either may be absent) through the schema comparator.
+  std::function<core::Status(const At&, const At&, FindingSink&)> compare_json;
+};
+
+// `bindings.kafka.key` of a message pair (kafka_key.cpp): Avro keys by the
+// Avro rules, JSON Schema ones by `compare_json`; the first breaking change
+// becomes the one `asyncapi.kafka-key-changed` finding.
+core::Status compare_kafka_key(const KeyContext& context, const Message& o, const Message& n, Action action,
+                               const std::string& label, FindingSink& sink);
 
 }  // namespace accord::diff::asyncapi

@@ -219,3 +219,31 @@ TEST_CASE("3.x headers given as a Multi Format Schema object are compared in the
     if (f.rule == "asyncapi.payload-not-compared") unchecked.push_back(std::string(f.arg("message")) + " " + std::string(f.arg("part")) + " " + f.message);
   CHECK(unchecked == std::vector<std::string>{"command headers message 'command': " + raml + " headers not compared"});
 }
+
+TEST_CASE("Kafka keys written in Avro are compared by the Avro rules whatever the payload format", "[asyncapi][kafka]") {
+  auto document = [](const std::string& key) {
+    return "asyncapi: 2.6.0\ninfo: {title: t, version: '1'}\nchannels:\n  c:\n    publish:\n      message:\n"
+           "        name: m\n        bindings:\n          kafka:\n            key: " +
+           key + "\n        payload: {type: object}\n";
+  };
+  auto change_of = [&](const std::string& old_key, const std::string& new_key) {
+    auto findings = diff::compare_contracts({"old.yaml", document(old_key)}, {"new.yaml", document(new_key)}, {});
+    REQUIRE(findings.ok());
+    std::vector<std::string> out;
+    for (const diff::Finding& f : *findings) out.push_back(f.rule + " " + std::string(f.arg("change")));
+    return out;
+  };
+  const std::string record = "{type: record, name: K, fields: [{name: id, type: string}]}";
+  // A record is no JSON Schema: the Avro rules read the key, received here (backward).
+  CHECK(change_of("{type: string}", record) == std::vector<std::string>{"asyncapi.kafka-key-changed type-changed"});
+  CHECK(change_of("int", "long").empty());  // a promotion reads the old keys
+  CHECK(change_of("long", "int") == std::vector<std::string>{"asyncapi.kafka-key-changed type-changed"});
+  CHECK(change_of("[string, int]", "string") ==
+        std::vector<std::string>{"asyncapi.kafka-key-changed union-branch-removed"});
+  // A JSON Schema key that no Avro parser reads, replaced by an Avro one.
+  CHECK(change_of("{type: object, properties: {id: {type: string}}}", record) ==
+        std::vector<std::string>{"asyncapi.kafka-key-changed JSON Schema -> Avro"});
+  // Keys that are JSON Schema on both sides keep the schema comparator.
+  CHECK(change_of("{type: string}", "{type: integer}") ==
+        std::vector<std::string>{"asyncapi.kafka-key-changed type-changed"});
+}
