@@ -29,11 +29,12 @@ void compare_bindings(const std::vector<At>& old_layers, const std::vector<At>& 
 void compare_cloudevents(core::DocumentSet& old_set, const Message& o, core::DocumentSet& new_set, const Message& n,
                          const std::string& operation, FindingSink& sink);
 
-// The security schemes a server or operation accepts (alternatives), in
-// both versions; the owners are the server / operation objects.
-void compare_security(const std::vector<SecurityEntry>& o, const std::vector<SecurityEntry>& n, const At& old_owner,
-                      const At& new_owner, const std::string& subject, const std::string& operation,
-                      FindingSink& sink);
+// The security requirements a server or operation accepts (alternatives,
+// each needing all its schemes), in both versions; the owners are the
+// server / operation objects.
+void compare_security(const std::vector<SecurityRequirement>& o, const std::vector<SecurityRequirement>& n,
+                      const At& old_owner, const At& new_owner, const std::string& subject,
+                      const std::string& operation, FindingSink& sink);
 
 // A message's correlation ID: removed, or read from elsewhere.
 void compare_correlation_id(const Message& o, const Message& n, const std::string& operation, FindingSink& sink);

@@ -248,9 +248,10 @@ class Builder {
     return core::ok_status();
   }
 
-  // 3.x: a list of security scheme objects (or $refs); 2.x: a list of
-  // requirement objects {scheme name: [scopes]}, every name an alternative.
-  core::Status read_security(const At& list, std::vector<SecurityEntry>& out) {
+  // 3.x: a list of security scheme objects (or $refs), each a requirement
+  // of its own; 2.x: a list of requirement objects {scheme name: [scopes]},
+  // each requiring all the schemes it names.
+  core::Status read_security(const At& list, std::vector<SecurityRequirement>& out) {
     if (!list || !list.node->is_array()) return core::ok_status();
     for (size_t i = 0; i < list.node->size(); ++i) {
       At item{list.node->at(i), core::pointer_append(list.pointer, i)};
@@ -261,10 +262,11 @@ class Builder {
         SecurityEntry e{name.empty() ? std::string(scheme->node->get_text("type")) : name, item, *scheme, {}, {}};
         e.scopes_at = member(*scheme, "scopes");
         e.scopes = strings(e.scopes_at);
-        out.push_back(std::move(e));
+        out.push_back({item, {std::move(e)}});
         continue;
       }
       if (!item.node->is_object()) continue;
+      SecurityRequirement& requirement = out.emplace_back(SecurityRequirement{item, {}});
       for (const core::Member& m : item.node->children()) {
         SecurityEntry e{std::string(m.key), member(item, m.key), {}, {}, {}};
         e.scopes_at = e.at;
@@ -275,7 +277,7 @@ class Builder {
           if (!s) return s.error();
           e.scheme = *s;
         }
-        out.push_back(std::move(e));
+        requirement.schemes.push_back(std::move(e));
       }
     }
     return core::ok_status();
