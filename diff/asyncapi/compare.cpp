@@ -47,8 +47,15 @@ const SchemaProfile& asyncapi_schema_profile() {
 
 class AsyncDiff {
  public:
-  AsyncDiff(core::DocumentSet& old_set, core::DocumentSet& new_set)
-      : old_set_(old_set), new_set_(new_set), schemas_(old_set, new_set, asyncapi_schema_profile()) {}
+  AsyncDiff(core::DocumentSet& old_set, const core::Document& old_doc, core::DocumentSet& new_set,
+            const core::Document& new_doc, const AsyncApiSources& sources)
+      : old_set_(old_set),
+        new_set_(new_set),
+        old_root_(old_doc.root()),
+        new_root_(new_doc.root()),
+        sources_(sources),
+        avro_types_(sources.include_paths),
+        schemas_(old_set, new_set, asyncapi_schema_profile()) {}
 
   core::Status run(const Model& o, const Model& n) {
     compare_servers(o, n);
@@ -202,26 +209,36 @@ class AsyncDiff {
     compare_cloudevents(old_set_, o, new_set_, n, label, sink_);
     compare_correlation_id(o, n, label, sink_);
     if (auto st = compare_kafka_key(o, n, action, label); !st) return st;
-    if (auto st = compare_payload(o, n, action, label); !st) return st;
-    return compare_schema(o.headers, n.headers, action, "message '" + n.name + "' headers", label, sink_);
+    if (auto st = compare_part({o.payload, o.schema_format}, {n.payload, n.schema_format}, "payload", o, n, action, label);
+        !st)
+      return st;
+    return compare_part({o.headers, o.headers_format}, {n.headers, n.headers_format}, "headers", o, n, action, label);
   }
 
-  // By the payloads' schema formats: JSON Schema and OpenAPI 3.0 schema
-  // objects by the schema comparator (in their dialects), Avro by the Avro
-  // rules; anything else (RAML, protobuf...), or a change between formats,
-  // is reported as not compared.
-  core::Status compare_payload(const Message& o, const Message& n, Action action, const std::string& label) {
-    PayloadFormat of = payload_format(o.schema_format), nf = payload_format(n.schema_format);
-    std::string subject = "message '" + n.name + "' payload";
+  struct Part {
+    const At& schema;
+    const std::string& format;  // its schemaFormat ("" = JSON Schema)
+  };
+
+  // A message's payload or headers by their schema formats: JSON Schema and
+  // OpenAPI 3.0 schema objects by the schema comparator (in their dialects),
+  // Avro by the Avro rules; anything else (RAML, protobuf...), or a change
+  // between formats, is reported as not compared.
+  core::Status compare_part(Part o, Part n, const std::string& part, const Message& om, const Message& nm,
+                            Action action, const std::string& label) {
+    PayloadFormat of = payload_format(o.format), nf = payload_format(n.format);
+    std::string subject = "message '" + nm.name + "' " + part;
     if (of.kind == PayloadFormat::json_schema && nf.kind == PayloadFormat::json_schema)
-      return compare_schema(o.payload, n.payload, action, subject, label, sink_, {of.dialect, nf.dialect});
-    if (of.kind == PayloadFormat::avro && nf.kind == PayloadFormat::avro && o.payload && n.payload)
-      return compare_avro_payloads(old_set_, o.payload, new_set_, n.payload, action, n.name, label, sink_);
-    std::string format = nf.kind == PayloadFormat::json_schema ? o.schema_format : n.schema_format;
-    if (of.kind != nf.kind) format = (o.schema_format.empty() ? "JSON Schema" : o.schema_format) + " -> " +
-                                     (n.schema_format.empty() ? "JSON Schema" : n.schema_format);
-    sink_.add("asyncapi.payload-not-compared", {{"message", n.name}, {"schema_format", format}}, label,
-              place(o.payload ? o.payload : o.at), place(n.payload ? n.payload : n.at));
+      return compare_schema(o.schema, n.schema, action, subject, label, sink_, {of.dialect, nf.dialect});
+    if (of.kind == PayloadFormat::avro && nf.kind == PayloadFormat::avro && o.schema && n.schema)
+      return compare_avro_payloads({old_set_, sources_.old_source, old_root_, o.schema},
+                                   {new_set_, sources_.new_source, new_root_, n.schema}, avro_types_, action, nm.name,
+                                   subject, label, sink_);
+    std::string format = nf.kind == PayloadFormat::json_schema ? o.format : n.format;
+    if (of.kind != nf.kind)
+      format = (o.format.empty() ? "JSON Schema" : o.format) + " -> " + (n.format.empty() ? "JSON Schema" : n.format);
+    sink_.add("asyncapi.payload-not-compared", {{"message", nm.name}, {"schema_format", format}, {"part", part}}, label,
+              place(o.schema ? o.schema : om.at), place(n.schema ? n.schema : nm.at));
     return core::ok_status();
   }
 
@@ -253,28 +270,25 @@ class AsyncDiff {
     return comparator(dialects).compare(os.node, os.pointer, ns.node, ns.pointer, d, scope, sink);
   }
 
-  // The Kafka key is one rule: any breaking change to its schema is reported once.
+  // Kafka keys (kafka_key.cpp); JSON Schema ones report their first breaking change.
   core::Status compare_kafka_key(const Message& o, const Message& n, Action action, const std::string& label) {
-    auto key_of = [](const Message& m) -> At {
-      for (const At& b : m.bindings)
-        if (const core::Node* kafka = b.node->get("kafka"); kafka && kafka->get("key"))
-          return {kafka->get("key"), b.pointer + "/kafka/key"};
-      return {};
+    auto json = [&](const At& ok, const At& nk, FindingSink& sink) -> core::Status {
+      FindingSink scratch;
+      if (auto st = compare_schema(ok, nk, action, "Kafka key", label, scratch); !st) return st;
+      for (const Finding& f : scratch.findings()) {
+        const RuleInfo* rule = nullptr;
+        for (const RuleInfo& r : asyncapi_rule_table())
+          if (r.id == f.rule) rule = &r;
+        if (!rule || rule->severity == Severity::info) continue;
+        sink.add("asyncapi.kafka-key-changed", {{"message", n.name}, {"change", f.rule.substr(f.rule.find('-') + 1)}},
+                 label, ok ? std::optional(place(ok)) : std::nullopt, nk ? std::optional(place(nk)) : std::nullopt);
+        break;
+      }
+      return core::ok_status();
     };
-    At ok = key_of(o), nk = key_of(n);
-    if (!ok && !nk) return core::ok_status();
-    FindingSink scratch;
-    if (auto st = compare_schema(ok, nk, action, "Kafka key", label, scratch); !st) return st;
-    for (const Finding& f : scratch.findings()) {
-      const RuleInfo* rule = nullptr;
-      for (const RuleInfo& r : asyncapi_rule_table())
-        if (r.id == f.rule) rule = &r;
-      if (!rule || rule->severity == Severity::info) continue;
-      sink_.add("asyncapi.kafka-key-changed", {{"message", n.name}, {"change", f.rule.substr(f.rule.find('-') + 1)}},
-                label, ok ? std::optional(place(ok)) : std::nullopt, nk ? std::optional(place(nk)) : std::nullopt);
-      break;
-    }
-    return core::ok_status();
+    KeyContext context{{old_set_, sources_.old_source, old_root_, {}}, {new_set_, sources_.new_source, new_root_, {}},
+                       avro_types_, json};
+    return asyncapi::compare_kafka_key(context, o, n, action, label, sink_);
   }
 
   void compare_servers(const Model& o, const Model& n) {
@@ -308,6 +322,10 @@ class AsyncDiff {
 
   core::DocumentSet& old_set_;
   core::DocumentSet& new_set_;
+  const core::Node* old_root_;
+  const core::Node* new_root_;
+  const AsyncApiSources& sources_;
+  AvroTypeSearch avro_types_;
   SchemaComparator schemas_;
   std::map<Dialects, std::unique_ptr<SchemaComparator>> by_dialect_;
   FindingSink sink_;
@@ -318,12 +336,13 @@ class AsyncDiff {
 }  // namespace
 
 core::Expected<std::vector<Finding>> compare_asyncapi(core::DocumentSet& old_set, const core::Document& old_doc,
-                                                      core::DocumentSet& new_set, const core::Document& new_doc) {
+                                                      core::DocumentSet& new_set, const core::Document& new_doc,
+                                                      const AsyncApiSources& sources) {
   auto o = build_model(old_set, old_doc);
   if (!o) return o.error();
   auto n = build_model(new_set, new_doc);
   if (!n) return n.error();
-  AsyncDiff diff(old_set, new_set);
+  AsyncDiff diff(old_set, old_doc, new_set, new_doc, sources);
   if (auto st = diff.run(*o, *n); !st) return st.error();
   return diff.take_findings();
 }

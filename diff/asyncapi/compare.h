@@ -6,18 +6,29 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/expected.h"
 #include "core/refs.h"
+#include "core/source.h"
 #include "diff/model/finding.h"
 #include "diff/model/rules.h"
 
 namespace accord::diff {
 
+// Where the files an AsyncAPI comparison reaches beyond `$ref`s are read:
+// the .avsc files defining the named types of Avro payloads.
+struct AsyncApiSources {
+  std::vector<std::string> include_paths;         // -I roots searched for .avsc files (file system)
+  const core::SourceReader* old_source = nullptr;  // each version's files (null: the file system)
+  const core::SourceReader* new_source = nullptr;
+};
+
 // Raw findings (the engine finalizes them).
 core::Expected<std::vector<Finding>> compare_asyncapi(core::DocumentSet& old_set, const core::Document& old_doc,
-                                                      core::DocumentSet& new_set, const core::Document& new_doc);
+                                                      core::DocumentSet& new_set, const core::Document& new_doc,
+                                                      const AsyncApiSources& sources = {});
 
 std::span<const RuleInfo> asyncapi_rule_table();
 

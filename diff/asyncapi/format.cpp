@@ -6,6 +6,13 @@ namespace accord::diff {
 
 namespace {
 
+// A loaded document and where its files are read (the source also lists the
+// directories searched for .avsc files defining Avro payloads' named types).
+struct AsyncApiVersion : LoadedContract {
+  std::unique_ptr<DocumentVersion> documents;
+  const core::SourceReader* source = nullptr;
+};
+
 class AsyncApiFormat final : public ContractFormat {
  public:
   Format id() const override { return Format::asyncapi; }
@@ -22,14 +29,20 @@ class AsyncApiFormat final : public ContractFormat {
 
   core::Expected<std::unique_ptr<LoadedContract>> load(const ContractInput& input, std::unique_ptr<core::Document> document,
                                                        const CompareOptions& options) const override {
-    return std::unique_ptr<LoadedContract>(adopt_version(std::move(document), options.remote, input.source));
+    auto version = std::make_unique<AsyncApiVersion>();
+    version->source = input.source;
+    version->documents = adopt_version(std::move(document), options.remote, input.source);
+    return std::unique_ptr<LoadedContract>(std::move(version));
   }
 
   core::Expected<std::vector<Finding>> compare(LoadedContract& old_version, LoadedContract& new_version,
-                                               const CompareOptions&) const override {
-    auto& o = static_cast<DocumentVersion&>(old_version);
-    auto& n = static_cast<DocumentVersion&>(new_version);
-    auto findings = compare_asyncapi(*o.documents, *o.root, *n.documents, *n.root);
+                                               const CompareOptions& options) const override {
+    auto& ov = static_cast<AsyncApiVersion&>(old_version);
+    auto& nv = static_cast<AsyncApiVersion&>(new_version);
+    DocumentVersion& o = *ov.documents;
+    DocumentVersion& n = *nv.documents;
+    AsyncApiSources sources{options.include_paths, ov.source, nv.source};
+    auto findings = compare_asyncapi(*o.documents, *o.root, *n.documents, *n.root, sources);
     if (!findings) return findings;
     FindingSink sink;
     report_unresolved(*o.remotes, *o.root, *n.remotes, *n.root, "asyncapi.ref-not-resolved", sink);

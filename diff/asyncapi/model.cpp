@@ -109,14 +109,25 @@ class Builder {
       msg.correlation_id = *c;
       msg.correlation_location = std::string(c->node->get_text("location"));
     }
-    // 3.x: a Multi Format Schema object ({schemaFormat, schema}) as the payload.
-    if (msg.payload && msg.payload.node->is_object() && msg.payload.node->get("schemaFormat") &&
-        msg.payload.node->get("schema")) {
-      msg.schema_format = std::string(msg.payload.node->get_text("schemaFormat"));
-      msg.payload = member(msg.payload, "schema");
-    }
+    unwrap_multi_format(msg.payload, msg.schema_format);
+    unwrap_multi_format(msg.headers, msg.headers_format);
     msg.content_type = msg.content_type_at ? std::string(msg.content_type_at.node->text()) : default_content_type_;
     return msg;
+  }
+
+  // 3.x: a payload or headers given as a Multi Format Schema object
+  // ({schemaFormat, schema}), written in place or behind a `$ref` (3.x
+  // components/schemas may hold one): the schema inside, in its format. A
+  // `$ref` that does not resolve is left for the schema comparison to report.
+  void unwrap_multi_format(At& schema, std::string& format) {
+    if (!schema) return;
+    auto target = follow(schema.node, schema.pointer);
+    if (!target || !target->node->is_object()) return;
+    const Node* written = target->node->get("schemaFormat");
+    At inner = member(*target, "schema");
+    if (!written || !inner) return;
+    format = std::string(written->text());
+    schema = inner;
   }
 
   core::Status add_bindings_and_traits(const At& op, Operation& out) {
@@ -237,9 +248,10 @@ class Builder {
     return core::ok_status();
   }
 
-  // 3.x: a list of security scheme objects (or $refs); 2.x: a list of
-  // requirement objects {scheme name: [scopes]}, every name an alternative.
-  core::Status read_security(const At& list, std::vector<SecurityEntry>& out) {
+  // 3.x: a list of security scheme objects (or $refs), each a requirement
+  // of its own; 2.x: a list of requirement objects {scheme name: [scopes]},
+  // each requiring all the schemes it names.
+  core::Status read_security(const At& list, std::vector<SecurityRequirement>& out) {
     if (!list || !list.node->is_array()) return core::ok_status();
     for (size_t i = 0; i < list.node->size(); ++i) {
       At item{list.node->at(i), core::pointer_append(list.pointer, i)};
@@ -250,10 +262,11 @@ class Builder {
         SecurityEntry e{name.empty() ? std::string(scheme->node->get_text("type")) : name, item, *scheme, {}, {}};
         e.scopes_at = member(*scheme, "scopes");
         e.scopes = strings(e.scopes_at);
-        out.push_back(std::move(e));
+        out.push_back({item, {std::move(e)}});
         continue;
       }
       if (!item.node->is_object()) continue;
+      SecurityRequirement& requirement = out.emplace_back(SecurityRequirement{item, {}});
       for (const core::Member& m : item.node->children()) {
         SecurityEntry e{std::string(m.key), member(item, m.key), {}, {}, {}};
         e.scopes_at = e.at;
@@ -264,7 +277,7 @@ class Builder {
           if (!s) return s.error();
           e.scheme = *s;
         }
-        out.push_back(std::move(e));
+        requirement.schemes.push_back(std::move(e));
       }
     }
     return core::ok_status();

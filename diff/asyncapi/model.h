@@ -23,15 +23,24 @@ struct At {
   explicit operator bool() const { return node != nullptr; }
 };
 
-// One security scheme a server or operation accepts (3.x: a scheme object or
-// its $ref; 2.x: a requirement object's key, its scheme under
-// components/securitySchemes). The entries of one list are alternatives.
+// One security scheme a requirement names (3.x: a scheme object or its $ref;
+// 2.x: a requirement object's key, its scheme under components/securitySchemes).
 struct SecurityEntry {
   std::string name;                 // the scheme's key under components/securitySchemes, else its type
   At at;                            // where the requirement is written
   At scheme;                        // the scheme object (after $ref); absent when 2.x names an unknown one
   std::vector<std::string> scopes;  // the scopes the requirement asks for
   At scopes_at;
+};
+
+// One way to be authorized: every scheme it names, together. A `security`
+// list's requirements are alternatives (AsyncAPI 2.x and 3.x: "only one of
+// [them] need[s] to be satisfied"); a 2.x Security Requirement Object "lists
+// the required security schemes", all of them; a 3.x entry is one scheme. A
+// 2.x `{}` names none: no credentials needed.
+struct SecurityRequirement {
+  At at;  // the requirement object (2.x) or the scheme entry (3.x)
+  std::vector<SecurityEntry> schemes;
 };
 
 // A channel address parameter (`{id}`).
@@ -48,7 +57,8 @@ struct Message {
   std::vector<std::string> names;  // every one of those it has: versions are paired on any of them
   At at;                   // the message object
   At payload, headers;     // schemas (absent: not constrained)
-  std::string schema_format;  // "" = JSON Schema
+  std::string schema_format;  // the payload's; "" = JSON Schema
+  std::string headers_format;  // 3.x headers as a Multi Format Schema object; "" = JSON Schema
   std::string content_type;   // the message's, else the document's default
   At content_type_at;
   std::vector<At> bindings;   // the message's, then its traits'
@@ -74,7 +84,7 @@ struct Operation {
   bool has_reply = false;
   Channel reply_channel;
   std::vector<Message> reply_messages;
-  std::vector<SecurityEntry> security;
+  std::vector<SecurityRequirement> security;
 };
 
 struct Server {
@@ -82,7 +92,7 @@ struct Server {
   std::string host, pathname, protocol;
   At at, protocol_at, host_at;
   At bindings;
-  std::vector<SecurityEntry> security;
+  std::vector<SecurityRequirement> security;
 };
 
 struct Model {

@@ -50,10 +50,11 @@ core::Dialect draft_of(std::string_view version) {
   return core::Dialect::unknown;
 }
 
-core::Expected<std::unique_ptr<avro::SchemaSet>> parse_avro(core::DocumentSet& set, const At& payload) {
-  auto resolved = set.resolve(payload.node, payload.pointer);  // `$ref: schemas/user.avsc`
+core::Expected<std::unique_ptr<avro::SchemaSet>> parse_avro(const AvroSide& side, AvroTypeSearch& search) {
+  auto resolved = side.set.resolve(side.payload.node, side.payload.pointer);  // `$ref: schemas/user.avsc`
   if (!resolved) return resolved.error();
-  return avro::parse_embedded_schema(resolved->node, resolved->pointer);
+  return avro::parse_embedded_schema(resolved->node, resolved->pointer,
+                                     search.finder(side.set, side.source, side.asyncapi_root, resolved->node));
 }
 
 }  // namespace
@@ -71,19 +72,19 @@ PayloadFormat payload_format(std::string_view schema_format) {
   return {PayloadFormat::other, {}};
 }
 
-core::Status compare_avro_payloads(core::DocumentSet& old_set, const At& o, core::DocumentSet& new_set, const At& n,
-                                   Action action, const std::string& message, const std::string& operation,
-                                   FindingSink& sink) {
-  auto old_schema = parse_avro(old_set, o);
+core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTypeSearch& search, Action action,
+                                   const std::string& message, const std::string& subject,
+                                   const std::string& operation, FindingSink& sink) {
+  auto old_schema = parse_avro(o, search);
   if (!old_schema) return old_schema.error();
-  auto new_schema = parse_avro(new_set, n);
+  auto new_schema = parse_avro(n, search);
   if (!new_schema) return new_schema.error();
   // Received: the application reads with NEW what senders wrote with OLD
   // (backward). Sent: consumers read with OLD what NEW writes (forward).
   avro::Direction direction = action == Action::receive ? avro::Direction::backward : avro::Direction::forward;
   for (Finding& f : avro::compare_one_direction(**old_schema, **new_schema, direction)) {
     f.args.push_back({"message", message});
-    f.args.push_back({"subject", "message '" + message + "' payload"});
+    f.args.push_back({"subject", subject});
     sink.add(f.rule, std::move(f.args), operation, std::move(f.old_place), std::move(f.new_place));
   }
   return core::ok_status();

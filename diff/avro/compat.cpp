@@ -213,7 +213,13 @@ class Checker {
     return nullptr;
   }
 
-  bool check_fields(const Site& r, const Site& w) {
+  // Where a record is defined, for a field one side lacks: the record's
+  // definition, not the place that names it (a record from another .avsc
+  // is reported in that file).
+  static Site definition(const Site& s) { return Site{s.schema, s.schema->node, s.schema->pointer}; }
+
+  bool check_fields(const Site& r_named, const Site& w_named) {
+    const Site r = definition(r_named), w = definition(w_named);
     const Schema& R = *r.schema;
     const Schema& W = *w.schema;
     bool ok = true;

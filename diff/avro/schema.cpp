@@ -4,6 +4,7 @@
 // default must fit its type (Java's validateDefaults, on by default).
 #include "diff/avro/schema.h"
 
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -54,7 +55,13 @@ struct Definition {
 
 class Parser {
  public:
-  explicit Parser(SchemaSet& set) : set_(set) {}
+  Parser(SchemaSet& set, const TypeFinder& finder) : set_(set), finder_(finder) {}
+
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& [name, definition] : definitions_) out.push_back(name);
+    return out;
+  }
 
   void index(const core::Node* node, const std::string& pointer, const std::string& space, bool main) {
     if (!node) return;
@@ -134,15 +141,31 @@ class Parser {
   core::Expected<Site> reference(const core::Node* node, const std::string& pointer, const std::string& space) {
     std::string_view name = node->text();
     if (auto p = kPrimitives.find(name); p != kPrimitives.end()) return Site{&make(p->second, node, pointer), node, pointer};
-    for (const std::string& full : {qualify(name, space), std::string(name)}) {
-      if (auto it = set_.named.find(full); it != set_.named.end()) return Site{it->second, node, pointer};
-      if (auto def = definitions_.find(full); def != definitions_.end()) {
-        auto built = build_named(def->second.node, def->second.pointer, def->second.space);
-        if (!built) return built.error();
-        return Site{built->schema, node, pointer};
-      }
+    const std::string candidates[] = {qualify(name, space), std::string(name)};
+    for (const std::string& full : candidates)
+      if (auto found = known(full, node, pointer)) return *found;
+    // Not among the documents given: ask where else it may be defined.
+    for (const std::string& full : candidates) {
+      if (!finder_.find) break;
+      auto root = finder_.find(full);
+      if (!root) return root.error();
+      if (!*root) continue;
+      index(*root, "", "", false);
+      if (auto found = known(full, node, pointer)) return *found;
     }
-    return error_at(node, "unknown Avro type \"" + std::string(name) + "\"");
+    std::string searched = finder_.find ? " (no .avsc file in " + finder_.searched + " defines it)" : "";
+    return error_at(node, "unknown Avro type \"" + std::string(name) + "\"" + searched);
+  }
+
+  // The named type `full` as a reference at `node`, built on first use;
+  // nullopt when no document read so far defines it.
+  std::optional<core::Expected<Site>> known(const std::string& full, const core::Node* node, const std::string& pointer) {
+    if (auto it = set_.named.find(full); it != set_.named.end()) return Site{it->second, node, pointer};
+    auto def = definitions_.find(full);
+    if (def == definitions_.end()) return std::nullopt;
+    auto built = build_named(def->second.node, def->second.pointer, def->second.space);
+    if (!built) return built.error();
+    return Site{built->schema, node, pointer};
   }
 
   core::Expected<Site> build_union(const core::Node* node, const std::string& pointer, const std::string& space) {
@@ -241,6 +264,7 @@ class Parser {
   }
 
   SchemaSet& set_;
+  const TypeFinder& finder_;
   std::map<std::string, Definition> definitions_;
   std::set<std::string> definitions_main_;
 };
@@ -279,13 +303,14 @@ std::string describe(const Schema& s) {
 
 namespace {
 // The schema written at `root` (`pointer` in its document), with the named
-// types of `includes` available by name.
+// types of the documents rooted at `includes` available by name.
 core::Expected<std::unique_ptr<SchemaSet>> parse_at(const core::Node* root, const std::string& pointer,
-                                                   const std::vector<std::unique_ptr<core::Document>>& includes) {
+                                                   const std::vector<const core::Node*>& includes,
+                                                   const TypeFinder& finder) {
   auto set = std::make_unique<SchemaSet>();
-  Parser parser(*set);
+  Parser parser(*set, finder);
   parser.index(root, pointer, "", true);
-  for (const auto& doc : includes) parser.index(doc->root(), "", "", false);
+  for (const core::Node* include : includes) parser.index(include, "", "", false);
   auto site = parser.build(root, pointer, "");
   if (!site) return site.error();
   set->root = *site;
@@ -296,15 +321,26 @@ core::Expected<std::unique_ptr<SchemaSet>> parse_at(const core::Node* root, cons
 
 core::Expected<std::unique_ptr<SchemaSet>> parse_schema_set(std::unique_ptr<core::Document> main,
                                                            std::vector<std::unique_ptr<core::Document>> includes) {
-  auto set = parse_at(main->root(), "", includes);
+  std::vector<const core::Node*> roots;
+  for (const auto& doc : includes) roots.push_back(doc->root());
+  auto set = parse_at(main->root(), "", roots, {});
   if (!set) return set.error();
   (*set)->documents.push_back(std::move(main));
   for (auto& doc : includes) (*set)->documents.push_back(std::move(doc));
   return set;
 }
 
-core::Expected<std::unique_ptr<SchemaSet>> parse_embedded_schema(const core::Node* root, const std::string& pointer) {
-  return parse_at(root, pointer, {});
+core::Expected<std::unique_ptr<SchemaSet>> parse_embedded_schema(const core::Node* root, const std::string& pointer,
+                                                                const TypeFinder& finder) {
+  return parse_at(root, pointer, {}, finder);
+}
+
+std::vector<std::string> defined_names(const core::Node* root) {
+  SchemaSet scratch;
+  TypeFinder none;
+  Parser parser(scratch, none);
+  parser.index(root, "", "", true);
+  return parser.names();
 }
 
 }  // namespace accord::diff::avro

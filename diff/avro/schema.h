@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -68,9 +69,23 @@ class SchemaSet {
 core::Expected<std::unique_ptr<SchemaSet>> parse_schema_set(std::unique_ptr<core::Document> main,
                                                            std::vector<std::unique_ptr<core::Document>> includes);
 
+// Where a named type the schema does not define may be (AsyncAPI payloads
+// look in -I roots and the directories around them).
+struct TypeFinder {
+  // The root of a document defining `full_name`, null when there is none; an
+  // Error when a file that might define it cannot be read.
+  std::function<core::Expected<const core::Node*>(const std::string& full_name)> find;
+  std::string searched;  // for the unknown-type error: "-I types, specs/"
+};
+
 // A schema written inside another document (an AsyncAPI message payload) at
-// `pointer`; the caller keeps that document alive, the set owns none.
-core::Expected<std::unique_ptr<SchemaSet>> parse_embedded_schema(const core::Node* root, const std::string& pointer);
+// `pointer`, with the named types it does not define from `finder`. The
+// caller keeps every document alive; the set owns none.
+core::Expected<std::unique_ptr<SchemaSet>> parse_embedded_schema(const core::Node* root, const std::string& pointer,
+                                                                const TypeFinder& finder = {});
+
+// The full names of the named types a document defines (at any depth).
+std::vector<std::string> defined_names(const core::Node* root);
 
 // Java's Schema.isValidDefault: does the JSON value fit the schema?
 bool is_valid_default(const Schema& schema, const core::Node& value);

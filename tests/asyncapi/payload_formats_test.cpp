@@ -4,8 +4,10 @@
 // reported as not compared.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include "diff/engine.h"
 
@@ -124,4 +126,124 @@ TEST_CASE("a JSON Schema schemaFormat naming a draft reads the payload in that d
     REQUIRE(findings.ok());
     CHECK(rules_of(*findings) == expected);
   }
+}
+
+TEST_CASE("an Avro payload's named type from a sibling .avsc is compared there, in the message's direction",
+          "[asyncapi][avro][named-types]") {
+  const std::string dir = "fixtures/asyncapi/rules/avro-payload-named-type-file/";
+  auto findings = diff::compare_contracts({dir + "old.yaml", std::nullopt}, {dir + "new.yaml", std::nullopt}, {});
+  REQUIRE(findings.ok());
+  std::vector<std::string> seen;
+  for (const diff::Finding& f : *findings) {
+    INFO(f.rule);
+    REQUIRE(f.old_place);
+    REQUIRE(f.new_place);
+    // The field is removed in com.acme.Address, which order.avsc only names.
+    CHECK(f.old_place->file == dir + "old/com.acme.Address.avsc");
+    CHECK(f.new_place->file == dir + "new/com.acme.Address.avsc");
+    CHECK(f.arg("field") == "zip");
+    seen.push_back(f.rule + "=" + std::string(diff::severity_name(f.severity)) + " " + f.operation);
+  }
+  std::sort(seen.begin(), seen.end());
+  // Sent: OLD consumers read what NEW writes (forward); received: NEW reads what OLD senders write (backward).
+  CHECK(seen == std::vector<std::string>{"avro.field-removed-without-default=error send orders.placed",
+                                         "avro.field-removed=info receive orders.placed"});
+}
+
+TEST_CASE("an inline Avro payload finds its named types in any .avsc beside the AsyncAPI file",
+          "[asyncapi][avro][named-types]") {
+  const std::string dir = "fixtures/asyncapi/avro-types/sibling/";
+  auto findings =
+      diff::compare_contracts({dir + "old/api.yaml", std::nullopt}, {dir + "new/api.yaml", std::nullopt}, {});
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  const diff::Finding& f = findings->front();
+  CHECK(f.rule == "avro.field-added-without-default");
+  CHECK(f.arg("field") == "country");
+  CHECK(f.new_place->file == dir + "new/address.avsc");
+  CHECK(f.new_place->line == 8);
+  CHECK(f.old_place->file == dir + "old/address.avsc");
+}
+
+TEST_CASE("Avro payload types come from -I roots; an unknown one names where it is used",
+          "[asyncapi][avro][named-types]") {
+  const std::string dir = "fixtures/asyncapi/avro-types/include/";
+  const diff::ContractInput old_input{dir + "old.yaml", std::nullopt}, new_input{dir + "new.yaml", std::nullopt};
+  auto without = diff::compare_contracts(old_input, new_input, {});
+  REQUIRE_FALSE(without.ok());
+  CHECK(without.error().render() == dir + "old.yaml:21:23: unknown Avro type \"com.acme.Address\" (no .avsc file in " +
+                                        dir + " defines it)");
+  diff::CompareOptions options;
+  options.include_paths = {dir + "types"};
+  auto with = diff::compare_contracts(old_input, new_input, options);
+  REQUIRE(with.ok());
+  REQUIRE(with->size() == 1);
+  CHECK(with->front().rule == "avro.field-added-without-default");
+  CHECK(with->front().arg("field") == "note");
+}
+
+TEST_CASE("a .avsc that cannot be read is the error when no other file defines the type",
+          "[asyncapi][avro][named-types]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("accord-avro-types-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string api = read("fixtures/asyncapi/avro-types/sibling/old/api.yaml");
+  for (std::string version : {"old", "new"}) std::ofstream(dir / (version + ".yaml")) << api;
+  std::ofstream(dir / "broken.avsc") << "{\"type\": \"record\", \"name\": ";
+  auto findings = diff::compare_contracts({(dir / "old.yaml").string(), std::nullopt},
+                                          {(dir / "new.yaml").string(), std::nullopt}, {});
+  std::string file = findings.ok() ? "" : findings.error().file;
+  fs::remove_all(dir);
+  REQUIRE_FALSE(findings.ok());
+  CHECK(file == (dir / "broken.avsc").string());
+}
+
+TEST_CASE("3.x headers given as a Multi Format Schema object are compared in their format", "[asyncapi][headers]") {
+  const std::string dir = "fixtures/asyncapi/rules/headers-multi-format/";
+  auto findings = diff::compare_contracts({dir + "old.yaml", std::nullopt}, {dir + "new.yaml", std::nullopt}, {});
+  REQUIRE(findings.ok());
+  std::vector<std::string> seen;
+  for (const diff::Finding& f : *findings) seen.push_back(f.rule + " " + std::string(f.arg("subject")) + " " + f.operation);
+  std::sort(seen.begin(), seen.end());
+  CHECK(seen == std::vector<std::string>{
+                    "asyncapi.send-optional-property-removed message 'reading' headers send devices.telemetry",
+                    "avro.field-added-without-default message 'command' headers receive devices.commands"});
+  // Headers in a format accord does not read are said to be unchecked, as payloads are.
+  const std::string avro = "application/vnd.apache.avro+yaml;version=1.9.0";
+  const std::string raml = "application/raml+yaml;version=1.0";
+  auto other = diff::compare_contracts({"old.yaml", replaced(read(dir + "old.yaml"), avro, raml)},
+                                       {"new.yaml", replaced(read(dir + "new.yaml"), avro, raml)}, {});
+  REQUIRE(other.ok());
+  std::vector<std::string> unchecked;
+  for (const diff::Finding& f : *other)
+    if (f.rule == "asyncapi.payload-not-compared") unchecked.push_back(std::string(f.arg("message")) + " " + std::string(f.arg("part")) + " " + f.message);
+  CHECK(unchecked == std::vector<std::string>{"command headers message 'command': " + raml + " headers not compared"});
+}
+
+TEST_CASE("Kafka keys written in Avro are compared by the Avro rules whatever the payload format", "[asyncapi][kafka]") {
+  auto document = [](const std::string& key) {
+    return "asyncapi: 2.6.0\ninfo: {title: t, version: '1'}\nchannels:\n  c:\n    publish:\n      message:\n"
+           "        name: m\n        bindings:\n          kafka:\n            key: " +
+           key + "\n        payload: {type: object}\n";
+  };
+  auto change_of = [&](const std::string& old_key, const std::string& new_key) {
+    auto findings = diff::compare_contracts({"old.yaml", document(old_key)}, {"new.yaml", document(new_key)}, {});
+    REQUIRE(findings.ok());
+    std::vector<std::string> out;
+    for (const diff::Finding& f : *findings) out.push_back(f.rule + " " + std::string(f.arg("change")));
+    return out;
+  };
+  const std::string record = "{type: record, name: K, fields: [{name: id, type: string}]}";
+  // A record is no JSON Schema: the Avro rules read the key, received here (backward).
+  CHECK(change_of("{type: string}", record) == std::vector<std::string>{"asyncapi.kafka-key-changed type-changed"});
+  CHECK(change_of("int", "long").empty());  // a promotion reads the old keys
+  CHECK(change_of("long", "int") == std::vector<std::string>{"asyncapi.kafka-key-changed type-changed"});
+  CHECK(change_of("[string, int]", "string") ==
+        std::vector<std::string>{"asyncapi.kafka-key-changed union-branch-removed"});
+  // A JSON Schema key that no Avro parser reads, replaced by an Avro one.
+  CHECK(change_of("{type: object, properties: {id: {type: string}}}", record) ==
+        std::vector<std::string>{"asyncapi.kafka-key-changed JSON Schema -> Avro"});
+  // Keys that are JSON Schema on both sides keep the schema comparator.
+  CHECK(change_of("{type: string}", "{type: integer}") ==
+        std::vector<std::string>{"asyncapi.kafka-key-changed type-changed"});
 }
