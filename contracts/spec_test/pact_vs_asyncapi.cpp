@@ -152,7 +152,7 @@ void check_contents(core::SchemaGraph& graph, const Message& spec, pact::Message
 
 // The non-routing metadata as one JSON object, held to the headers schema.
 void check_metadata(core::SchemaGraph& graph, const Message& spec, const pact::MessageSpec& m, const std::string& where,
-                    Mismatches& out) {
+                    Mismatches& out, Mismatches& unchecked) {
   core::JsonWriter w(false);
   w.begin_object();
   size_t headers = 0;
@@ -166,6 +166,13 @@ void check_metadata(core::SchemaGraph& graph, const Message& spec, const pact::M
   if (!spec.headers) {
     out.push_back({where, "(no headers declared)", std::to_string(headers) + " header(s)",
                    "the consumer expects message headers the spec does not declare" + at_spec(spec.at.pointer)});
+    return;
+  }
+  if (!json_schema_payload(spec.headers_format)) {
+    unchecked.push_back({where, "", "",
+                         "not verified: message '" + spec.name + "' declares its headers with schemaFormat '" +
+                             spec.headers_format + "'; accord validates headers only against JSON Schema" +
+                             at_spec(spec.headers.pointer)});
     return;
   }
   auto instance = core::load_text(where, w.take(), core::Syntax::json);
@@ -183,7 +190,7 @@ void check_message(core::SchemaGraph& graph, const diff::asyncapi::Model& model,
     return;
   }
   check_contents(graph, *match.message, m, prefix + "contents", out, unchecked);
-  check_metadata(graph, *match.message, m, prefix + "metadata", out);
+  check_metadata(graph, *match.message, m, prefix + "metadata", out, unchecked);
 }
 
 verify::InteractionResult check_one(pact::Pact& pact, pact::Interaction& in, const diff::asyncapi::Model& model,

@@ -48,7 +48,7 @@ TEST_CASE("cli: a field removed from a named type in a sibling .avsc breaks what
   CHECK(contains(changelog.out, "\"operation\": \"receive orders.placed\""));
 }
 
-TEST_CASE("cli: -I reaches Avro payloads of AsyncAPI files; without it the type is unknown",
+TEST_CASE("cli: -I reaches Avro payloads of AsyncAPI files, without it the type is unknown",
           "[asyncapi][avro][cli]") {
   const std::string dir = "fixtures/asyncapi/avro-types/include/";
   const std::string pair = dir + "old.yaml " + dir + "new.yaml";

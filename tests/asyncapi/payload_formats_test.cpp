@@ -165,7 +165,7 @@ TEST_CASE("an inline Avro payload finds its named types in any .avsc beside the 
   CHECK(f.old_place->file == dir + "old/address.avsc");
 }
 
-TEST_CASE("Avro payload types come from -I roots; an unknown one names where it is used",
+TEST_CASE("Avro payload types come from -I roots, an unknown one names where it is used",
           "[asyncapi][avro][named-types]") {
   const std::string dir = "fixtures/asyncapi/avro-types/include/";
   const diff::ContractInput old_input{dir + "old.yaml", std::nullopt}, new_input{dir + "new.yaml", std::nullopt};

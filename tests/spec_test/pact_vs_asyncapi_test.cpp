@@ -124,11 +124,15 @@ TEST_CASE("pact vs asyncapi: contents accord cannot validate are SKIPPED with th
 TEST_CASE("pact vs asyncapi: an AsyncAPI 3 Multi Format Schema payload is skipped when Avro, validated when JSON Schema",
           "[pact-vs-asyncapi][formats]") {
   auto results = check_formats("pets-formats-v3.json", "pets-formats-v3.yaml");
-  REQUIRE(results.size() == 2);
+  REQUIRE(results.size() == 3);
   CHECK(results[0].outcome == verify::Outcome::skipped);
   CHECK(all(results[0]).find("schemaFormat 'application/vnd.apache.avro+json;version=1.9.0'") != std::string::npos);
   CHECK(results[1].outcome == verify::Outcome::fail);
   CHECK(all(results[1]).find("contents/id: expected integer, got string") != std::string::npos);
+  // Valid JSON contents, but headers declared in Avro: the headers are not checked, so not a PASS.
+  CHECK(results[2].outcome == verify::Outcome::skipped);
+  CHECK(all(results[2]).find("metadata: not verified: message 'PetTagged' declares its headers with schemaFormat "
+                             "'application/vnd.apache.avro+json;version=1.9.0'") != std::string::npos);
 }
 
 TEST_CASE("accord verify --asyncapi: skipped contents fail the run unless --allow-skipped, in every report format",
