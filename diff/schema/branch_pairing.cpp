@@ -82,8 +82,8 @@ class Pairer {
   std::string_view discriminator_property(const BranchList& own, const BranchList& other) const {
     if (!walker_.profile->discriminator) return {};
     for (const BranchList* l : {&own, &other})
-      if (l->parent && l->parent->discriminator && !l->parent->discriminator->property_name.empty())
-        return l->parent->discriminator->property_name;
+      if (l->parent && l->parent->branch_tag && !l->parent->branch_tag->property_name.empty())
+        return l->parent->branch_tag->property_name;
     return {};
   }
 
@@ -130,12 +130,12 @@ class Pairer {
     if (s.discriminator.empty()) return std::nullopt;
     std::string_view ref = ref_text(s.list.handles[i]);
     const Schema* parent = s.list.parent;
-    if (!ref.empty() && parent && parent->discriminator)
-      for (const auto& [value, to] : parent->discriminator->mapping)
+    if (!ref.empty() && parent && parent->branch_tag)
+      for (const auto& [value, to] : parent->branch_tag->mapping)
         if (to == ref || (to.find('/') == std::string_view::npos && to == last_segment(ref)))
           return "s:" + std::string(value);
     if (Key k = tag_of(s, i, s.discriminator)) return k;
-    if (!ref.empty() && parent && parent->discriminator) return "s:" + std::string(last_segment(ref));
+    if (!ref.empty() && parent && parent->branch_tag) return "s:" + std::string(last_segment(ref));
     return std::nullopt;
   }
 
@@ -241,7 +241,7 @@ bool inert_beside_composition(std::string_view key, const SchemaProfile& profile
 
 const std::vector<SchemaHandle>* alternatives_of(const Schema& s, const SchemaProfile& profile,
                                                  std::string_view& keyword) {
-  if (s.boolean_schema || s.base || s.nullable || !s.node || !s.node->is_object() || !s.all_of.empty()) return nullptr;
+  if (s.boolean_schema || s.base || s.null_allowed || !s.node || !s.node->is_object() || !s.all_of.empty()) return nullptr;
   if (s.any_of.empty() == s.one_of.empty()) return nullptr;
   for (const core::Member& m : s.node->children())
     if (m.key != "anyOf" && m.key != "oneOf" && !(m.key == "discriminator" && profile.discriminator) &&
