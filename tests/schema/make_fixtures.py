@@ -366,6 +366,34 @@ NORMALIZE = [
 ]
 
 
+# What the JSON Schema format finds in the cases that use OpenAPI's vocabulary
+# (diff/schema/profile.h, json_schema_profile): `nullable`, `discriminator`,
+# x-sunset and x-stability-level are unknown keywords there, readOnly/writeOnly
+# filter no direction, int32/int64 are unrelated formats. Written as
+# jsonschema-expected.txt (rule suffixes, places 1:1 1:1); tests/jsonschema
+# checks them instead of expected.txt.
+JSONSCHEMA_DIFFERS = {
+    "became-nullable": [],
+    "deprecated-without-sunset": ['became-deprecated'],
+    "discriminator-added": [],
+    "discriminator-mapping-added": [],
+    "discriminator-mapping-changed": [],
+    "discriminator-mapping-removed": [],
+    "discriminator-property-name-changed": [],
+    "discriminator-removed": [],
+    "format-narrowed": ['format-changed'],
+    "format-widened": ['format-changed'],
+    "property-became-not-read-only": [],
+    "property-became-not-write-only": [],
+    "property-became-read-only": [],
+    "property-became-write-only": [],
+    "required-property-became-not-read-only": [],
+    "required-property-became-write-only": [],
+    "stability-decreased": [],
+    "sunset-invalid": [],
+}
+
+
 def write_case(path, old, new, lines):
     os.makedirs(path, exist_ok=True)
     with open(os.path.join(path, "old.yaml"), "w") as f:
@@ -397,6 +425,12 @@ def main():
             with open(os.path.join(path, "expected.txt"), "w") as f:
                 for rule, o, n in expected:
                     f.write("openapi.%s-%s %s %s\n" % (d, rule, o, n))
+            if change in JSONSCHEMA_DIFFERS:
+                mode = "backward" if d == "request" else "forward"
+                with open(os.path.join(path, "jsonschema-expected.txt"), "w") as f:
+                    f.write("# JSON Schema reads none of OpenAPI's vocabulary (make_fixtures.py)\n")
+                    for rule in JSONSCHEMA_DIFFERS[change]:
+                        f.write("jsonschema.%s-%s 1:1 1:1\n" % (mode, rule))
 
 
 if __name__ == "__main__":
