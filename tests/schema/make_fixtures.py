@@ -268,8 +268,17 @@ PETS_NEW = ("oneOf:\n  - $ref: '#/$defs/Canine'\n  - $ref: '#/$defs/Feline'\ndis
 Y_DEFS = "  Y:\n    type: object\n    properties:\n      code:\n        type: integer\n"
 X_OR_Y = "oneOf:\n  - $ref: '#/$defs/X'\n  - $ref: '#/$defs/Y'"
 
+# oneOf branches written as `allOf: [$ref Base, {properties...}]`: similarity
+# pairing compares what each branch declares through its allOf (Base's id plus
+# its own properties), so the reordered branches pair and the one left over
+# is the removed one (by position nothing paired: 3 vs 2 branches).
+ALL_OF_BRANCHES_OLD = "$defs:\n  Base:\n    type: object\n    properties:\n      id:\n        type: integer\noneOf:\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          street:\n            type: string\n          city:\n            type: string\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          name:\n            type: string\n          age:\n            type: integer\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          sku:\n            type: string\n          price:\n            type: number\n"
+ALL_OF_BRANCHES_NEW = "$defs:\n  Base:\n    type: object\n    properties:\n      id:\n        type: integer\noneOf:\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          name:\n            type: string\n          age:\n            type: string\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          street:\n            type: string\n          city:\n            type: string\n"
+
 # (name, direction, old, new, [(rule, old pos, new pos), ...]); [] = no change.
 NORMALIZE = [
+    ("one-of-all-of-branches-paired-by-merged-properties", "response", ALL_OF_BRANCHES_OLD, ALL_OF_BRANCHES_NEW,
+     [("one-of-removed", "24:5", "1:1"), ("type-changed", "23:13", "15:13")]),
     # Reordered inline branches, one changed: one finding, inside the branch that changed.
     ("one-of-reordered-one-changed", "response", "oneOf:\n" + obj(PERSON) + obj(ADDRESS),
      "oneOf:\n" + obj(ADDRESS) + obj(PERSON_AGE_TEXT), [("type-changed", "7:9", "13:9")]),
