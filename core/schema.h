@@ -1,7 +1,10 @@
 // A JSON Schema read from a core::Node: the keywords a comparator or a
 // validator needs, normalised across dialects (draft-04 boolean
-// exclusiveMaximum vs the later numeric form, OpenAPI 3.0 `nullable`, Swagger
-// `x-nullable`, 3.1 type arrays, `items` tuples vs `prefixItems`).
+// exclusiveMaximum vs the later numeric form, type arrays with "null",
+// `items` tuples vs `prefixItems`). core reads JSON Schema's own vocabulary
+// only; what a contract format adds (a keyword that admits null, one that
+// tags composition branches, more annotations) is read by the format's
+// SchemaVocabulary hooks (diff/schema/profile.h fills them per format).
 //
 // Schemas are built lazily through a SchemaGraph: a subschema is only a
 // (node, pointer) handle until someone asks for it, so a recursive schema is
@@ -15,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,6 +52,7 @@ std::string type_names(uint8_t mask);
 bool type_subset(uint8_t inner, uint8_t outer);
 
 class Schema;
+struct SchemaVocabulary;
 
 // The JSON Schema dialect a document is written in. It decides how some
 // keywords read: `$ref` siblings (ignored before 2019-09 and in OpenAPI 3.0),
@@ -55,8 +60,9 @@ class Schema;
 // (2019-09+), the tuple form `items: [...]` (up to 2019-09) vs `prefixItems`
 // (2020-12), `$recursiveRef` (2019-09) and `$dynamicRef` (2020-12).
 // `unknown` reads every spelling (a document that does not say).
-// `openapi30` is OpenAPI 3.0's schema object (a draft-04/05 subset plus
-// `nullable`); OpenAPI 3.1 is `draft2020_12`.
+// `openapi30` is OpenAPI 3.0's schema object (a draft-04/05 subset: no
+// `dependencies`, no tuple `items`; `$ref` siblings ignored); OpenAPI 3.1 is
+// `draft2020_12`.
 enum class Dialect : uint8_t { unknown, draft4, draft6, draft7, draft2019_09, draft2020_12, openapi30 };
 
 // "http://json-schema.org/draft-07/schema#" -> draft7 (unknown for anything else).
@@ -116,14 +122,14 @@ class Schema {
   bool synthetic = false;
 
   // Types. `declared_types` is 0 when no `type` keyword exists; `types`
-  // folds in nullability (3.0 `nullable`, `x-nullable`, "null" in a type
-  // array) and an implied object/array type when the schema only has
-  // object/array keywords.
+  // folds in null ("null" in a type array, a null in an untyped `enum`, or
+  // the vocabulary's null flag) and an implied object/array type when the
+  // schema only has object/array keywords.
   uint8_t declared_types = 0;
   uint8_t types = 0;  // 0 = unconstrained
-  bool nullable = false;
+  bool null_allowed = false;
   Keyword type_keyword;
-  Keyword nullable_keyword;
+  Keyword null_flag;  // the vocabulary's keyword that set null_allowed, if any
 
   std::vector<NamedHandle> properties;
   std::vector<std::string_view> required;
@@ -173,12 +179,15 @@ class Schema {
   SchemaHandle if_schema, then_schema, else_schema;  // draft-07+
   Keyword all_of_keyword, any_of_keyword, one_of_keyword;
 
-  struct Discriminator {
+  // A property whose value selects one branch of a composition: not JSON
+  // Schema, a format's keyword read by its vocabulary.
+  struct BranchTag {
     const Node* at = nullptr;
     std::string_view property_name;
     std::vector<std::pair<std::string_view, std::string_view>> mapping;  // value -> $ref
   };
-  std::optional<Discriminator> discriminator;
+  std::optional<BranchTag> branch_tag;
+  const SchemaVocabulary* vocabulary = nullptr;  // how it was read (for unconstrained())
 
   const NamedHandle* property(std::string_view name) const;
   bool is_required(std::string_view name) const;
@@ -186,10 +195,36 @@ class Schema {
   bool unconstrained() const;
 };
 
+// What a contract format adds to JSON Schema's vocabulary. Plain JSON Schema
+// (the default) adds nothing: every keyword it does not know is an annotation
+// to the comparator's eyes only through `annotations` / `extension_prefix`.
+struct SchemaVocabulary {
+  // Keys beyond JSON Schema's own annotations that say nothing about instances.
+  std::span<const std::string_view> annotations;
+  std::string_view extension_prefix;  // e.g. "x-": annotations too; "" = none
+  // Keys `read` gives meaning to: never annotations beside a `$ref`, even
+  // when they carry the extension prefix.
+  std::span<const std::string_view> own_keys;
+  // Reads the format's keywords of `node` into `out` (null_flag /
+  // null_allowed, branch_tag). `beside_ignored_ref`: `node` is a `$ref` whose
+  // siblings the dialect ignores; only what `applies_beside_ref` said is read.
+  void (*read)(const Node* node, Schema& out, Dialect dialect, bool beside_ignored_ref) = nullptr;
+  // Whether a sibling of this `$ref` still applies in a dialect that ignores siblings.
+  bool (*applies_beside_ref)(const Node* node, Dialect dialect) = nullptr;
+
+  // One of JSON Schema's annotation/identifier keywords, of `annotations`, or an extension.
+  bool is_annotation(std::string_view key) const;
+  bool is_own_key(std::string_view key) const;
+};
+
+// Plain JSON Schema: no keyword beyond the specification's.
+const SchemaVocabulary& json_schema_vocabulary();
+
 // Builds and owns the Schema objects of one DocumentSet.
 class SchemaGraph {
  public:
-  explicit SchemaGraph(DocumentSet& documents) : documents_(documents) {}
+  explicit SchemaGraph(DocumentSet& documents, const SchemaVocabulary& vocabulary = json_schema_vocabulary())
+      : documents_(documents), vocabulary_(vocabulary) {}
   SchemaGraph(const SchemaGraph&) = delete;
   SchemaGraph& operator=(const SchemaGraph&) = delete;
 
@@ -200,6 +235,7 @@ class SchemaGraph {
   Expected<const Schema*> get(const SchemaHandle& handle);
 
   DocumentSet& documents() { return documents_; }
+  const SchemaVocabulary& vocabulary() const { return vocabulary_; }
 
   // The dialect of schemas in `doc` when the document does not name one with
   // a root `$schema` (a format knows: OpenAPI 3.0, 3.1, AsyncAPI...). Set
@@ -215,6 +251,7 @@ class SchemaGraph {
   Expected<const Schema*> build(const Node* node, const std::string& pointer, const Document* doc);
 
   DocumentSet& documents_;
+  const SchemaVocabulary& vocabulary_;
   std::deque<Schema> schemas_;
   std::unordered_map<const Node*, const Schema*> by_node_;
   std::map<std::pair<const Node*, std::string>, const Schema*> by_alias_;  // YAML aliases: same node, other place
@@ -228,8 +265,9 @@ class SchemaGraph {
 // `$recursiveRef` / `$dynamicRef`; nullptr when it has none.
 const Node* reference_of(const Node* node);
 
-// Reads the keywords of `node` into `out` (used by SchemaGraph; exposed for tests).
-void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out,
-                          Dialect dialect = Dialect::unknown);
+// Reads the keywords of `node` into `out`, JSON Schema's and then the
+// vocabulary's (used by SchemaGraph; exposed for tests).
+void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out, Dialect dialect,
+                          const SchemaVocabulary& vocabulary);
 
 }  // namespace accord::core

@@ -126,7 +126,7 @@ class Validator {
            "expected " + type_names(s.types) + ", got " + std::string(kind_name(v)));
       return;
     }
-    bool nullable_null = v.is_null() && s.nullable;
+    bool nullable_null = v.is_null() && s.null_allowed;
     if (s.enum_values && !nullable_null) {
       bool found = false;
       for (const Member& m : s.enum_values->children()) found = found || m.value->equals(v);
@@ -239,11 +239,11 @@ class Validator {
 
   // With a discriminator, the branch named by the instance's value decides.
   const SchemaHandle* discriminated(const Schema& s, const Node& v) {
-    if (!s.discriminator || !v.is_object()) return nullptr;
-    const Node* tag = v.get(s.discriminator->property_name);
+    if (!s.branch_tag || !v.is_object()) return nullptr;
+    const Node* tag = v.get(s.branch_tag->property_name);
     if (!tag || !tag->is_string()) return nullptr;
     std::string_view target;
-    for (const auto& [value, ref] : s.discriminator->mapping)
+    for (const auto& [value, ref] : s.branch_tag->mapping)
       if (value == tag->text()) target = ref;
     const std::vector<SchemaHandle>& branches = !s.one_of.empty() ? s.one_of : s.any_of;
     for (const SchemaHandle& b : branches) {

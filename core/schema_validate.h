@@ -1,6 +1,7 @@
 // Validating an instance (a Node: a live HTTP response body, an example...)
-// against a JSON Schema, with OpenAPI 3.0 semantics (nullable, boolean
-// exclusiveMaximum, readOnly/writeOnly by direction) and OpenAPI 3.1 /
+// against a JSON Schema, with OpenAPI 3.0 semantics (boolean exclusiveMaximum,
+// readOnly/writeOnly by direction; `nullable` and the discriminator when the
+// graph was built with OpenAPI's vocabulary) and OpenAPI 3.1 /
 // JSON Schema 2020-12 semantics (type arrays, prefixItems, const, numeric
 // exclusive limits) read through the same core::Schema model.
 #pragma once

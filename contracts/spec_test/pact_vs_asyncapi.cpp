@@ -1,3 +1,4 @@
+#include "diff/asyncapi/schema_profile.h"
 #include "contracts/spec_test/pact_vs_asyncapi.h"
 
 #include <chrono>
@@ -239,7 +240,7 @@ core::Expected<std::unique_ptr<LoadedAsyncApi>> load_asyncapi(const std::string&
 
 std::vector<verify::InteractionResult> check_pacts_against_asyncapi(std::vector<pact::Pact>& pacts, LoadedAsyncApi& spec,
                                                                     const verify::VerifyOptions& filters) {
-  core::SchemaGraph graph(spec.documents);
+  core::SchemaGraph graph(spec.documents, diff::asyncapi_schema_vocabulary());
   std::vector<verify::InteractionResult> results;
   for (auto& p : pacts)
     for (auto& in : p.interactions)

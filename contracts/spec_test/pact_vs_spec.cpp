@@ -1,3 +1,4 @@
+#include "diff/openapi/schema_profile.h"
 #include "contracts/spec_test/pact_vs_spec.h"
 
 #include <cctype>
@@ -205,7 +206,7 @@ verify::InteractionResult check_one(const pact::Pact& pact, const pact::Interact
 std::vector<verify::InteractionResult> check_pacts_against_spec(std::vector<pact::Pact>& pacts, LoadedSpec& spec,
                                                                 const verify::VerifyOptions& filters) {
   OperationIndex index(spec.api);
-  core::SchemaGraph graph(spec.documents);
+  core::SchemaGraph graph(spec.documents, diff::openapi_schema_vocabulary());
   std::vector<verify::InteractionResult> results;
   for (const auto& p : pacts)
     for (const auto& in : p.interactions)

@@ -1,3 +1,4 @@
+#include "diff/openapi/schema_profile.h"
 #include "contracts/spec_test/runner.h"
 
 #include <cctype>
@@ -133,7 +134,7 @@ core::Expected<std::unique_ptr<LoadedSpec>> load_spec(const std::string& path) {
   const core::Node* info = (*doc)->root()->get("info");
   spec->title = info ? std::string(info->get_text("title")) : "";
   if (spec->title.empty()) spec->title = std::filesystem::path(path).filename().string();
-  core::SchemaGraph graph(spec->documents);
+  core::SchemaGraph graph(spec->documents, diff::openapi_schema_vocabulary());
   if (auto st = check_schemas(*spec, graph); !st) return st.error();
   return spec;
 }
@@ -154,7 +155,7 @@ TestRun run_spec_tests(LoadedSpec& spec, const SpecTestOptions& options, http::C
   run.spec = spec.path;
   run.title = spec.title;
   run.base_url = options.base_url;
-  core::SchemaGraph graph(spec.documents);
+  core::SchemaGraph graph(spec.documents, diff::openapi_schema_vocabulary());
   for (const Operation& op : spec.api.operations) {
     if (!selected(op, options)) continue;
     ++run.operation_count;

@@ -1,3 +1,4 @@
+#include "diff/openapi/schema_profile.h"
 #include "contracts/stub/spec_stub.h"
 
 #include "contracts/pact/body_codec.h"
@@ -71,7 +72,7 @@ std::vector<std::pair<std::string, const core::Node*>> named_examples(core::Docu
 
 SpecStub::SpecStub(std::unique_ptr<spec_test::LoadedSpec> spec) : spec_(std::move(spec)) {
   index_ = std::make_unique<spec_test::OperationIndex>(spec_->api);
-  graph_ = std::make_unique<core::SchemaGraph>(spec_->documents);
+  graph_ = std::make_unique<core::SchemaGraph>(spec_->documents, diff::openapi_schema_vocabulary());
 }
 
 core::Expected<std::unique_ptr<SpecStub>> SpecStub::load(const std::string& path) {

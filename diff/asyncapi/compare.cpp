@@ -13,6 +13,7 @@
 
 #include "core/loader.h"
 #include "diff/asyncapi/internal.h"
+#include "diff/asyncapi/schema_profile.h"
 #include "diff/schema/compare.h"
 
 namespace accord::diff {
@@ -25,24 +26,6 @@ std::string_view action_name(Action a) { return a == Action::send ? "send" : "re
 
 std::string operation_label(const Operation& op) {
   return std::string(action_name(op.action)) + " " + op.channel.address;
-}
-
-// AsyncAPI's default schema format is a superset of draft-07.
-core::Dialect asyncapi_container_dialect(const core::Document* doc, core::Dialect fallback) {
-  const core::Node* root = doc ? doc->root() : nullptr;
-  if (root && root->is_object() && root->get("asyncapi")) return core::Dialect::draft7;
-  return fallback;
-}
-
-// JSON Schema as AsyncAPI reads it: the JSON Schema profile with draft-07
-// for documents that name no dialect.
-const SchemaProfile& asyncapi_schema_profile() {
-  static const SchemaProfile p = [] {
-    SchemaProfile out = json_schema_profile();
-    out.container_dialect = asyncapi_container_dialect;
-    return out;
-  }();
-  return p;
 }
 
 class AsyncDiff {

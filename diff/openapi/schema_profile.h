@@ -16,6 +16,11 @@ namespace accord::diff {
 // `x-nullable`; `example`, `externalDocs`, `xml` and `x-*` as annotations.
 const SchemaProfile& openapi_schema_profile();
 
+// What OpenAPI adds to core's schema model: `nullable` / `x-nullable` (also
+// beside a 3.0 `$ref`), `discriminator`, its annotations. For anything that
+// builds a core::SchemaGraph over an OpenAPI document (validation, samples).
+const core::SchemaVocabulary& openapi_schema_vocabulary();
+
 // The schema comparator's rows under openapi.request-/openapi.response-.
 std::span<const RuleInfo> openapi_schema_rule_table();
 

@@ -82,8 +82,8 @@ class Pairer {
   std::string_view discriminator_property(const BranchList& own, const BranchList& other) const {
     if (!walker_.profile->discriminator) return {};
     for (const BranchList* l : {&own, &other})
-      if (l->parent && l->parent->discriminator && !l->parent->discriminator->property_name.empty())
-        return l->parent->discriminator->property_name;
+      if (l->parent && l->parent->branch_tag && !l->parent->branch_tag->property_name.empty())
+        return l->parent->branch_tag->property_name;
     return {};
   }
 
@@ -130,18 +130,31 @@ class Pairer {
     if (s.discriminator.empty()) return std::nullopt;
     std::string_view ref = ref_text(s.list.handles[i]);
     const Schema* parent = s.list.parent;
-    if (!ref.empty() && parent && parent->discriminator)
-      for (const auto& [value, to] : parent->discriminator->mapping)
+    if (!ref.empty() && parent && parent->branch_tag)
+      for (const auto& [value, to] : parent->branch_tag->mapping)
         if (to == ref || (to.find('/') == std::string_view::npos && to == last_segment(ref)))
           return "s:" + std::string(value);
     if (Key k = tag_of(s, i, s.discriminator)) return k;
-    if (!ref.empty() && parent && parent->discriminator) return "s:" + std::string(last_segment(ref));
+    if (!ref.empty() && parent && parent->branch_tag) return "s:" + std::string(last_segment(ref));
     return std::nullopt;
   }
 
+  // A property of a branch, also where an `allOf` part declares it.
+  const core::NamedHandle* declared(const Side& side, const Schema* s, std::string_view name, int depth) {
+    constexpr int kMaxAllOfDepth = 8;
+    if (!s || depth > kMaxAllOfDepth) return nullptr;
+    if (const core::NamedHandle* p = s->property(name)) return p;
+    for (const SchemaHandle& part : s->all_of)
+      if (const core::NamedHandle* p = declared(side, load(side, part), name, depth + 1)) return p;
+    return nullptr;
+  }
+
+  const Schema* load(const Side& side, const SchemaHandle& h) {
+    return side.list.old_side ? walker_.old_schema(h) : walker_.new_schema(h);
+  }
+
   Key tag_of(Side& s, size_t i, std::string_view property) {
-    const Schema* b = s.schemas[i];
-    const core::NamedHandle* p = b ? b->property(property) : nullptr;
+    const core::NamedHandle* p = declared(s, s.schemas[i], property, 0);
     if (!p) return std::nullopt;
     return single_value(s.list.old_side ? walker_.old_schema(p->schema) : walker_.new_schema(p->schema));
   }
@@ -153,8 +166,13 @@ class Pairer {
     for (size_t i = 0; i < old_.partner.size() && !first; ++i)
       if (old_.partner[i] < 0) first = old_.schemas[i];
     if (!first) return std::nullopt;
-    for (const core::NamedHandle& candidate : first->properties)
-      if (tags_apart(old_, candidate.name) && tags_apart(new_, candidate.name)) return std::string(candidate.name);
+    std::set<std::string> names;
+    add_features(old_, first, names, 0);
+    for (const std::string& feature : names)
+      if (std::string_view name(feature); name.rfind("property ", 0) == 0) {
+        name.remove_prefix(9);
+        if (tags_apart(old_, name) && tags_apart(new_, name)) return std::string(name);
+      }
     return std::nullopt;
   }
 
@@ -168,13 +186,22 @@ class Pairer {
     return true;
   }
 
-  static std::set<std::string> features(const Schema* s) {
+  // Types and property names, through `allOf`: a branch written as
+  // `allOf: [$ref Base, {properties...}]` is what all its parts declare.
+  std::set<std::string> features(const Side& side, const Schema* s) {
     std::set<std::string> out;
-    if (!s) return out;
+    add_features(side, s, out, 0);
+    return out;
+  }
+
+  void add_features(const Side& side, const Schema* s, std::set<std::string>& out, int depth) {
+    constexpr int kMaxAllOfDepth = 8;  // an allOf that reaches itself stops here
+    if (!s || depth > kMaxAllOfDepth) return;
     for (int bit = 0; bit < 8; ++bit)
       if (s->types & (1u << bit)) out.insert("type " + std::to_string(bit));
     for (const core::NamedHandle& p : s->properties) out.insert("property " + std::string(p.name));
-    return out;
+    for (const SchemaHandle& part : s->all_of)
+      add_features(side, load(side, part), out, depth + 1);
   }
 
   // Jaccard similarity over property names and types; the best pairs first.
@@ -186,10 +213,10 @@ class Pairer {
     std::vector<Candidate> candidates;
     std::vector<std::set<std::string>> new_features(new_.partner.size());
     for (size_t j = 0; j < new_features.size(); ++j)
-      if (new_.partner[j] < 0) new_features[j] = features(new_.schemas[j]);
+      if (new_.partner[j] < 0) new_features[j] = features(new_, new_.schemas[j]);
     for (size_t i = 0; i < old_.partner.size(); ++i) {
       if (old_.partner[i] >= 0) continue;
-      std::set<std::string> of = features(old_.schemas[i]);
+      std::set<std::string> of = features(old_, old_.schemas[i]);
       for (size_t j = 0; j < new_features.size(); ++j) {
         if (new_.partner[j] >= 0 || of.empty() || new_features[j].empty()) continue;
         size_t common = 0;
@@ -241,7 +268,7 @@ bool inert_beside_composition(std::string_view key, const SchemaProfile& profile
 
 const std::vector<SchemaHandle>* alternatives_of(const Schema& s, const SchemaProfile& profile,
                                                  std::string_view& keyword) {
-  if (s.boolean_schema || s.base || s.nullable || !s.node || !s.node->is_object() || !s.all_of.empty()) return nullptr;
+  if (s.boolean_schema || s.base || s.null_allowed || !s.node || !s.node->is_object() || !s.all_of.empty()) return nullptr;
   if (s.any_of.empty() == s.one_of.empty()) return nullptr;
   for (const core::Member& m : s.node->children())
     if (m.key != "anyOf" && m.key != "oneOf" && !(m.key == "discriminator" && profile.discriminator) &&

@@ -40,8 +40,14 @@ bool is_iso_date(std::string_view s) {
 
 // Deprecating announces a removal: its sunset date (the profile's key)
 // should be there and readable. Only what this change does is judged.
+// A profile without a sunset key (plain JSON Schema) still says a schema
+// became deprecated: `deprecated` is JSON Schema's own (2019-09 meta-data).
 void compare_deprecation(const Reporter& report, std::string_view earliest_sunset) {
-  if (!report.new_s.deprecated || report.profile.sunset_key.empty()) return;
+  if (!report.new_s.deprecated) return;
+  if (report.profile.sunset_key.empty()) {
+    if (!report.old_s.deprecated) report("became-deprecated");
+    return;
+  }
   auto sunset_of = [&](const Schema& s) -> std::string_view {
     const Node* n = s.node && s.node->is_object() ? s.node->get(report.profile.sunset_key) : nullptr;
     return n && n->is_scalar() ? n->text() : std::string_view();
@@ -113,8 +119,8 @@ void compare_types(const Reporter& report) {
   }
   // Nullability only means something when a type restricts the value.
   auto restricted = [](const Schema& s) { return s.types != 0 || s.enum_values || s.const_value; };
-  if (restricted(report.old_s) && restricted(report.new_s) && report.old_s.nullable != report.new_s.nullable)
-    report(report.new_s.nullable ? "became-nullable" : "became-not-nullable");
+  if (restricted(report.old_s) && restricted(report.new_s) && report.old_s.null_allowed != report.new_s.null_allowed)
+    report(report.new_s.null_allowed ? "became-nullable" : "became-not-nullable");
 }
 
 void compare_format(const Reporter& report) {
@@ -322,8 +328,8 @@ void compare_dependent_required(const Reporter& report) {
 
 void compare_discriminator(const Reporter& report) {
   if (!report.profile.discriminator) return;
-  const auto& o = report.old_s.discriminator;
-  const auto& n = report.new_s.discriminator;
+  const auto& o = report.old_s.branch_tag;
+  const auto& n = report.new_s.branch_tag;
   if (!o && !n) return;
   if (!o) return report("discriminator-added", {{"new", std::string(n->property_name)}});
   if (!n) return report("discriminator-removed", {{"old", std::string(o->property_name)}});

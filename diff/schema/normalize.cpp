@@ -92,7 +92,7 @@ bool agree(Keyword& into, const Keyword& part) {
 }
 
 // Whether a part accepts null (a part without a type accepts anything).
-bool accepts_null(const Schema& s) { return s.types == 0 || s.nullable; }
+bool accepts_null(const Schema& s) { return s.types == 0 || s.null_allowed; }
 
 }  // namespace
 
@@ -254,7 +254,7 @@ std::string_view AllOfMerger::fold(Schema& into, const Schema& part) {
     if (into.not_schema) return "two branches have 'not'";
     into.not_schema = part.not_schema;
   }
-  if (!into.discriminator) into.discriminator = part.discriminator;
+  if (!into.branch_tag) into.branch_tag = part.branch_tag;
   return fold_applicators(into, part);
 }
 
@@ -297,7 +297,7 @@ Normalized AllOfMerger::normalize(const Schema* s) {
       result = {s, why};  // `merged` stays unused in made_ (later entries may point into it)
     } else {
       // A nullable keyword beside allOf (how 3.0-style schemas make a reference nullable).
-      merged.nullable = (s->nullable_keyword && s->nullable) || null_ok;
+      merged.null_allowed = (s->null_flag && s->null_allowed) || null_ok;
       uint8_t types = merged.declared_types;
       bool compositional = !merged.any_of.empty() || !merged.one_of.empty();  // as read_schema_keywords
       if (types == 0 && !compositional && (!merged.properties.empty() || merged.additional != Schema::Additional::absent ||
@@ -305,7 +305,7 @@ Normalized AllOfMerger::normalize(const Schema* s) {
         types = core::type_object;
       else if (types == 0 && !compositional && (merged.items || !merged.prefix_items.empty()))
         types = core::type_array;
-      if (merged.nullable && types != 0) types |= core::type_null;
+      if (merged.null_allowed && types != 0) types |= core::type_null;
       merged.types = types;
       result.schema = &merged;
     }

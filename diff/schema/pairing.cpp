@@ -211,7 +211,7 @@ const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old
     if (!inert_beside_composition(m.key, *walker.profile)) return nullptr;
   }
   if (!branches || branches->empty() || branches->size() > 2) return nullptr;
-  adds_null = s.nullable;
+  adds_null = s.null_allowed;
   if (branches->size() == 1) return &(*branches)[0];
   if (branches == &s.all_of) return nullptr;
   for (size_t i = 0; i < 2; ++i) {

@@ -41,6 +41,9 @@ struct SchemaProfile {
   // Keys that make a schema accept null (the core model reads them per
   // dialect): beside a wrapper they are not annotations.
   std::span<const std::string_view> nullable_keys;
+  // What core's schema model reads beyond JSON Schema for this format (the
+  // keyword(s) that admit null, the discriminator): the graphs are built with it.
+  core::SchemaVocabulary vocabulary;
 
   bool is_annotation(std::string_view key) const;  // one of `annotations`, or an extension
   bool is_nullable_key(std::string_view key) const;
@@ -50,13 +53,21 @@ struct SchemaProfile {
 };
 
 // Plain JSON Schema as the JSON Schema format reads it. Its documents name
-// their dialect with `$schema`, so the container says nothing. Kept from
-// before the profiles existed (the rule IDs under jsonschema.* are
-// published): readOnly/writeOnly direction filters (JSON Schema's own
-// meaning of the two annotations), discriminator, x-sunset /
-// x-stability-level, the int32/int64 and float/double families, and
-// `example` / `externalDocs` / `xml` / `x-*` as annotations (JSON Schema
-// ignores unknown keywords).
+// their dialect with `$schema`, so the container says nothing. Nothing of
+// OpenAPI: `nullable`, `x-nullable` and `discriminator` are unknown keywords,
+// which JSON Schema ignores (annotations here, like `example`, `externalDocs`,
+// `xml` and `x-*`); no x-sunset / x-stability-level; no int32/int64 family
+// (OpenAPI's formats, unknown formats to JSON Schema). readOnly/writeOnly are
+// JSON Schema annotations that change no validation result, so they filter
+// no direction (backward and forward modes compare every property).
 const SchemaProfile& json_schema_profile();
+
+// The discriminator keyword of OpenAPI (an object: propertyName, mapping) and
+// of Swagger 2.0 / AsyncAPI (a string: the property name) into
+// `out.branch_tag`; for the profiles' vocabularies.
+void read_discriminator_keyword(const core::Node* node, core::Schema& out);
+// Boolean flags that admit null (`nullable`, `x-nullable`) into
+// `out.null_flag` / `out.null_allowed`; the last one present wins.
+void read_null_flags(const core::Node* node, core::Schema& out, std::span<const std::string_view> keys);
 
 }  // namespace accord::diff

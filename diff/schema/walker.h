@@ -32,7 +32,7 @@ namespace accord::diff::schema_detail {
 
 struct Walker : PairWalker {
   Walker(core::DocumentSet& old_set, core::DocumentSet& new_set, const SchemaProfile& schema_profile)
-      : old_graph(old_set), new_graph(new_set), old_merger(old_graph, schema_profile),
+      : old_graph(old_set, schema_profile.vocabulary), new_graph(new_set, schema_profile.vocabulary), old_merger(old_graph, schema_profile),
         new_merger(new_graph, schema_profile) {
     profile = &schema_profile;
   }

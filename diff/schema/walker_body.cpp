@@ -77,7 +77,7 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
   const Schema* os = oi ? old_schema(*oi) : o;
   const Schema* ns = ni ? new_schema(*ni) : n;
   if (!os || !ns) return true;
-  bool was = old_null || os->nullable, is = new_null || ns->nullable;
+  bool was = old_null || os->null_allowed, is = new_null || ns->null_allowed;
   bool via_ref = (oi && oi->via_ref) || (ni && ni->via_ref);
   auto report_nullability = [&] {
     if (was == is) return;
@@ -85,7 +85,7 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
     if (has_rule(change, direction))
       out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
   };
-  if (os->nullable == ns->nullable) {
+  if (os->null_allowed == ns->null_allowed) {
     report_nullability();
     compare_pair(os, ns, via_ref, via_ref, path, out);
     return true;

@@ -2,6 +2,7 @@
 # The layering rules of docs/CONTRIBUTING.md, checked on the sources:
 #   core/ knows no format and no module above it: no diff/, contracts/, registry/, cli/;
 #   diff/ never reaches the network, the registry or the CLI: no contracts/, registry/, cli/;
+#   core/schema.* names no format keyword (nullable, x-nullable, discriminator);
 #   no format includes the engine: nothing in diff/ but diff/engine.cpp includes diff/engine.h.
 # Usage: check_layers.sh [SOURCE_ROOT]   (exit 1 and one line per violation)
 set -uo pipefail
@@ -23,6 +24,16 @@ forbid() {
 
 forbid core 'diff/|contracts/|registry/|cli/' "core knows no format and nothing above it"
 forbid diff 'contracts/|registry/|cli/' "diff never touches the network, the registry or the CLI"
+# core's schema model reads JSON Schema's vocabulary only; a format's keywords
+# (OpenAPI's nullable, x-nullable, discriminator) are read by its profile's
+# SchemaVocabulary hooks (diff/openapi/schema_profile.cpp, diff/asyncapi/...).
+format_words=$(grep -nE 'nullable|discriminator' core/schema.h core/schema.cpp core/schema_keywords.cpp 2>/dev/null || true)
+if [ -n "$format_words" ]; then
+  while IFS= read -r hit; do
+    echo "layering: $hit  (core's schema model names a format keyword; read it in the format's SchemaVocabulary)"
+  done <<<"$format_words"
+  status=1
+fi
 engine_users=$(grep -rlE --include='*.h' --include='*.cpp' '#[[:space:]]*include[[:space:]]*"diff/engine\.h"' diff 2>/dev/null |
                grep -vx 'diff/engine.cpp' || true)
 for f in $engine_users; do

@@ -51,6 +51,13 @@ TEST_CASE("the schema comparator's fixtures give the same findings as JSON Schem
     bool request = name.rfind("request-", 0) == 0;
     diff::CompareOptions options;
     options.schema_mode = request ? diff::SchemaMode::backward : diff::SchemaMode::forward;
+    // A case written in OpenAPI's vocabulary (nullable, discriminator,
+    // x-sunset, readOnly/writeOnly filters, int32/int64) says what JSON
+    // Schema finds instead, where it differs.
+    if (fs::exists(dir / "jsonschema-expected.txt")) {
+      CHECK(test::actual_lines(dir, options) == test::expected_lines(dir / "jsonschema-expected.txt"));
+      continue;
+    }
     std::vector<std::string> expected;
     for (std::string line : test::expected_lines(dir / "expected.txt")) {
       line = replace_prefix(line, "openapi.request-", "jsonschema.backward-");
@@ -69,14 +76,30 @@ TEST_CASE("every JSON Schema rule has a fixture that triggers it", "[jsonschema]
     std::string name = dir.filename().string();
     if (needs_deprecation_days(name)) continue;
     bool request = name.rfind("request-", 0) == 0;
+    if (fs::exists(dir / "jsonschema-expected.txt")) {
+      for (const std::string& line : test::expected_lines(dir / "jsonschema-expected.txt"))
+        triggered.insert(line.substr(0, line.find(' ')));
+      continue;
+    }
     triggered.insert((request ? "jsonschema.backward-" : "jsonschema.forward-") + name.substr(name.find('-') + 1));
   }
+  // Published IDs that JSON Schema's profile cannot reach any more: they name
+  // OpenAPI's vocabulary (diff/schema/profile.h, json_schema_profile).
+  auto unreachable = [](const std::string& id) {
+    for (std::string_view part : {"-discriminator-", "-format-widened", "-format-narrowed",
+                                  "read-only", "write-only", "-deprecated-without-sunset", "-sunset-invalid",
+                                  "-stability-decreased"})
+      if (id.find(part) != std::string::npos) return true;
+    return false;
+  };
   REQUIRE_FALSE(diff::jsonschema_rule_table().empty());
   for (const diff::RuleInfo& rule : diff::jsonschema_rule_table()) {
     INFO("rule " << rule.id);
     CHECK(rule.format == diff::Format::jsonschema);
     CHECK(diff::find_rule(rule.id) == &rule);  // registered, and only once
-    if (std::string(rule.id).find("sunset-too-soon") == std::string::npos) CHECK(triggered.count(std::string(rule.id)) == 1);
+    std::string id(rule.id);
+    if (id.find("sunset-too-soon") != std::string::npos) continue;
+    CHECK(triggered.count(id) == (unreachable(id) ? 0 : 1));
   }
 }
 

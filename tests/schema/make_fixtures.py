@@ -268,8 +268,17 @@ PETS_NEW = ("oneOf:\n  - $ref: '#/$defs/Canine'\n  - $ref: '#/$defs/Feline'\ndis
 Y_DEFS = "  Y:\n    type: object\n    properties:\n      code:\n        type: integer\n"
 X_OR_Y = "oneOf:\n  - $ref: '#/$defs/X'\n  - $ref: '#/$defs/Y'"
 
+# oneOf branches written as `allOf: [$ref Base, {properties...}]`: similarity
+# pairing compares what each branch declares through its allOf (Base's id plus
+# its own properties), so the reordered branches pair and the one left over
+# is the removed one (by position nothing paired: 3 vs 2 branches).
+ALL_OF_BRANCHES_OLD = "$defs:\n  Base:\n    type: object\n    properties:\n      id:\n        type: integer\noneOf:\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          street:\n            type: string\n          city:\n            type: string\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          name:\n            type: string\n          age:\n            type: integer\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          sku:\n            type: string\n          price:\n            type: number\n"
+ALL_OF_BRANCHES_NEW = "$defs:\n  Base:\n    type: object\n    properties:\n      id:\n        type: integer\noneOf:\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          name:\n            type: string\n          age:\n            type: string\n  - allOf:\n      - $ref: '#/$defs/Base'\n      - type: object\n        properties:\n          street:\n            type: string\n          city:\n            type: string\n"
+
 # (name, direction, old, new, [(rule, old pos, new pos), ...]); [] = no change.
 NORMALIZE = [
+    ("one-of-all-of-branches-paired-by-merged-properties", "response", ALL_OF_BRANCHES_OLD, ALL_OF_BRANCHES_NEW,
+     [("one-of-removed", "24:5", "1:1"), ("type-changed", "23:13", "15:13")]),
     # Reordered inline branches, one changed: one finding, inside the branch that changed.
     ("one-of-reordered-one-changed", "response", "oneOf:\n" + obj(PERSON) + obj(ADDRESS),
      "oneOf:\n" + obj(ADDRESS) + obj(PERSON_AGE_TEXT), [("type-changed", "7:9", "13:9")]),
@@ -366,6 +375,34 @@ NORMALIZE = [
 ]
 
 
+# What the JSON Schema format finds in the cases that use OpenAPI's vocabulary
+# (diff/schema/profile.h, json_schema_profile): `nullable`, `discriminator`,
+# x-sunset and x-stability-level are unknown keywords there, readOnly/writeOnly
+# filter no direction, int32/int64 are unrelated formats. Written as
+# jsonschema-expected.txt (rule suffixes, places 1:1 1:1); tests/jsonschema
+# checks them instead of expected.txt.
+JSONSCHEMA_DIFFERS = {
+    "became-nullable": [],
+    "deprecated-without-sunset": ['became-deprecated'],
+    "discriminator-added": [],
+    "discriminator-mapping-added": [],
+    "discriminator-mapping-changed": [],
+    "discriminator-mapping-removed": [],
+    "discriminator-property-name-changed": [],
+    "discriminator-removed": [],
+    "format-narrowed": ['format-changed'],
+    "format-widened": ['format-changed'],
+    "property-became-not-read-only": [],
+    "property-became-not-write-only": [],
+    "property-became-read-only": [],
+    "property-became-write-only": [],
+    "required-property-became-not-read-only": [],
+    "required-property-became-write-only": [],
+    "stability-decreased": [],
+    "sunset-invalid": [],
+}
+
+
 def write_case(path, old, new, lines):
     os.makedirs(path, exist_ok=True)
     with open(os.path.join(path, "old.yaml"), "w") as f:
@@ -397,6 +434,12 @@ def main():
             with open(os.path.join(path, "expected.txt"), "w") as f:
                 for rule, o, n in expected:
                     f.write("openapi.%s-%s %s %s\n" % (d, rule, o, n))
+            if change in JSONSCHEMA_DIFFERS:
+                mode = "backward" if d == "request" else "forward"
+                with open(os.path.join(path, "jsonschema-expected.txt"), "w") as f:
+                    f.write("# JSON Schema reads none of OpenAPI's vocabulary (make_fixtures.py)\n")
+                    for rule in JSONSCHEMA_DIFFERS[change]:
+                        f.write("jsonschema.%s-%s 1:1 1:1\n" % (mode, rule))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
 #include "core/json_pointer.h"
 #include "core/loader.h"
 #include "core/schema.h"
+#include "diff/openapi/schema_profile.h"
 
 using namespace accord::core;
 
@@ -34,7 +35,7 @@ draft4: {type: number, maximum: 10, exclusiveMaximum: true, minimum: 1, exclusiv
 numeric: {type: number, maximum: 10, exclusiveMaximum: 5}
 looser: {type: number, maximum: 10, exclusiveMaximum: 12, exclusiveMinimum: 0}
 )");
-  SchemaGraph graph(in.set);
+  SchemaGraph graph(in.set, accord::diff::openapi_schema_vocabulary());
   const Schema* d4 = in.schema(graph, "/draft4");
   CHECK(d4->maximum.present);
   CHECK(d4->maximum.value == 10);
@@ -59,17 +60,17 @@ swagger: {type: string, x-nullable: true}
 oas31: {type: [integer, 'null']}
 plain: {type: [integer, string]}
 )");
-  SchemaGraph graph(in.set);
+  SchemaGraph graph(in.set, accord::diff::openapi_schema_vocabulary());
   for (const char* p : {"/oas30", "/swagger"}) {
     const Schema* s = in.schema(graph, p);
-    CHECK(s->nullable);
+    CHECK(s->null_allowed);
     CHECK(s->types == (type_string | type_null));
   }
   const Schema* oas31 = in.schema(graph, "/oas31");
-  CHECK(oas31->nullable);
+  CHECK(oas31->null_allowed);
   CHECK(oas31->types == (type_integer | type_null));
   const Schema* plain = in.schema(graph, "/plain");
-  CHECK_FALSE(plain->nullable);
+  CHECK_FALSE(plain->null_allowed);
   CHECK(plain->types == (type_integer | type_string));
   CHECK(type_subset(type_integer, type_number));
   CHECK_FALSE(type_subset(type_number, type_integer));
@@ -90,7 +91,7 @@ Described:
   $ref: '#/Name'
   description: just a note
 )");
-  SchemaGraph graph(in.set);
+  SchemaGraph graph(in.set, accord::diff::openapi_schema_vocabulary());
   const Schema* name = in.schema(graph, "/Name");
   const Schema* shortened = in.schema(graph, "/Short");
   CHECK(shortened->base == name);
@@ -117,7 +118,7 @@ Loop: {$ref: '#/Loop2'}
 Loop2: {$ref: '#/Loop'}
 Dangling: {$ref: '#/Nowhere'}
 )");
-  SchemaGraph graph(in.set);
+  SchemaGraph graph(in.set, accord::diff::openapi_schema_vocabulary());
   const Schema* tree = in.schema(graph, "/Tree");
   REQUIRE(tree->properties.size() == 2);
   auto children = graph.get(tree->properties[0].schema);
@@ -154,7 +155,7 @@ poly:
 swagger: {discriminator: petType}
 flag: true
 )");
-  SchemaGraph graph(in.set);
+  SchemaGraph graph(in.set, accord::diff::openapi_schema_vocabulary());
   const Schema* t4 = in.schema(graph, "/tuple4");
   CHECK(t4->prefix_items.size() == 2);
   REQUIRE(t4->items);
@@ -172,11 +173,31 @@ flag: true
   CHECK(poly->one_of.size() == 2);
   CHECK(poly->one_of[0].via_ref);
   CHECK(poly->types == 0);
-  REQUIRE(poly->discriminator);
-  CHECK(poly->discriminator->property_name == "kind");
-  CHECK(poly->discriminator->mapping.size() == 1);
-  CHECK(in.schema(graph, "/swagger")->discriminator->property_name == "petType");
+  REQUIRE(poly->branch_tag);
+  CHECK(poly->branch_tag->property_name == "kind");
+  CHECK(poly->branch_tag->mapping.size() == 1);
+  CHECK(in.schema(graph, "/swagger")->branch_tag->property_name == "petType");
   const Schema* flag = in.schema(graph, "/flag");
   CHECK(flag->boolean_schema);
   CHECK(flag->unconstrained());
+}
+
+TEST_CASE("plain JSON Schema reads no format keyword: nullable and discriminator are unknown keywords",
+          "[schema][model]") {
+  Loaded in(R"(
+flagged: {type: string, nullable: true}
+swagger: {type: string, x-nullable: true}
+poly:
+  oneOf: [{type: object}, {type: string}]
+  discriminator: {propertyName: kind}
+)");
+  SchemaGraph plain(in.set);  // core's default: JSON Schema's vocabulary only
+  CHECK_FALSE(in.schema(plain, "/flagged")->null_allowed);
+  CHECK(in.schema(plain, "/flagged")->types == type_string);
+  CHECK_FALSE(in.schema(plain, "/swagger")->null_allowed);
+  CHECK_FALSE(in.schema(plain, "/poly")->branch_tag);
+  SchemaGraph openapi(in.set, accord::diff::openapi_schema_vocabulary());
+  CHECK(in.schema(openapi, "/flagged")->types == (type_string | type_null));
+  REQUIRE(in.schema(openapi, "/poly")->branch_tag);
+  CHECK(in.schema(openapi, "/poly")->branch_tag->property_name == "kind");
 }

@@ -6,6 +6,7 @@
 #include "core/json_pointer.h"
 #include "core/loader.h"
 #include "core/schema_validate.h"
+#include "diff/openapi/schema_profile.h"
 
 using namespace accord::core;
 
@@ -26,7 +27,7 @@ struct Case {
     auto instance = load_text("instance.json", json, Syntax::json);
     REQUIRE(instance.ok());
     instances.push_back(std::move(*instance));
-    SchemaGraph graph(set);
+    SchemaGraph graph(set, accord::diff::openapi_schema_vocabulary());
     auto errors = validate_instance(graph, pointer_resolve(schema_doc->root(), pointer), pointer,
                                     instances.back()->root(), options);
     REQUIRE(errors.ok());
@@ -178,7 +179,7 @@ TEST_CASE("an unusable schema is an error, not a crash", "[schema][validate]") {
   const Document* doc = set.adopt(std::move(*parsed));
   auto instance = load_text("i.json", "\"x\"", Syntax::json);
   REQUIRE(instance.ok());
-  SchemaGraph graph(set);
+  SchemaGraph graph(set, accord::diff::openapi_schema_vocabulary());
   auto result = validate_instance(graph, doc->root(), "", (*instance)->root());
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().message.find("not a valid regular expression") != std::string::npos);
