@@ -13,6 +13,18 @@ namespace {
 
 constexpr int kMaxDepth = kMaxNestingDepth;  // deeper input is refused, never a stack overflow
 
+// Bytes that end the escape-free run of a string: the closing quote, a
+// backslash, a control character. One table load per byte instead of three tests.
+struct StringStops {
+  bool stop[256] = {};
+  constexpr StringStops() {
+    for (int c = 0; c < 0x20; ++c) stop[c] = true;
+    stop[static_cast<unsigned char>('"')] = stop[static_cast<unsigned char>('\\')] = true;
+  }
+  constexpr bool operator[](unsigned char c) const { return stop[c]; }
+};
+constexpr StringStops kStringStop;
+
 class JsonParser {
  public:
   JsonParser(TreeBuilder& builder, const std::string& path)
@@ -172,7 +184,7 @@ class JsonParser {
   bool parse_string(std::string_view& out) {
     ++pos_;
     const char* start = pos_;
-    while (pos_ < end_ && *pos_ != '"' && *pos_ != '\\' && static_cast<unsigned char>(*pos_) >= 0x20) ++pos_;
+    while (pos_ < end_ && !kStringStop[static_cast<unsigned char>(*pos_)]) ++pos_;
     if (pos_ < end_ && *pos_ == '"') {
       out = std::string_view(start, static_cast<size_t>(pos_ - start));
       ++pos_;

@@ -3,6 +3,7 @@
 namespace accord::core {
 
 std::string pointer_escape(std::string_view token) {
+  if (token.find_first_of("~/") == std::string_view::npos) return std::string(token);
   std::string out;
   out.reserve(token.size());
   for (char c : token) {
@@ -14,9 +15,12 @@ std::string pointer_escape(std::string_view token) {
 }
 
 std::string pointer_append(std::string_view base, std::string_view token) {
-  std::string out(base);
+  std::string out;
+  out.reserve(base.size() + 1 + token.size());
+  out += base;
   out += '/';
-  out += pointer_escape(token);
+  if (token.find_first_of("~/") == std::string_view::npos) out += token;
+  else out += pointer_escape(token);
   return out;
 }
 
@@ -33,6 +37,19 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
+}
+}  // namespace
+
+namespace {
+// One token of a pointer: a member of an object or an index into an array.
+const Node* step(const Node* cur, std::string_view t) {
+  if (!cur) return nullptr;
+  if (cur->is_object()) return cur->get(t);
+  if (cur->is_array()) {
+    if (t.empty() || t.size() > 9 || t.find_first_not_of("0123456789") != std::string_view::npos) return nullptr;
+    return cur->at(std::stoul(std::string(t)));
+  }
+  return nullptr;
 }
 }  // namespace
 
@@ -71,20 +88,26 @@ bool pointer_split(std::string_view pointer, std::vector<std::string>& tokens) {
 }
 
 const Node* pointer_resolve(const Node* root, std::string_view pointer) {
+  // Most pointers have no escapes: walk their tokens in place.
+  std::string_view body = !pointer.empty() && pointer[0] == '#' ? pointer.substr(1) : pointer;
+  if (body.find_first_of("~%") == std::string_view::npos) {
+    if (body.empty()) return root;
+    if (body[0] != '/') return nullptr;
+    const Node* cur = root;
+    size_t start = 1;
+    while (true) {
+      size_t slash = body.find('/', start);
+      std::string_view t = body.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+      if (!(cur = step(cur, t))) return nullptr;
+      if (slash == std::string_view::npos) return cur;
+      start = slash + 1;
+    }
+  }
   std::vector<std::string> tokens;
   if (!pointer_split(pointer, tokens)) return nullptr;
   const Node* cur = root;
-  for (const std::string& t : tokens) {
-    if (!cur) return nullptr;
-    if (cur->is_object()) {
-      cur = cur->get(t);
-    } else if (cur->is_array()) {
-      if (t.empty() || t.size() > 9 || t.find_first_not_of("0123456789") != std::string::npos) return nullptr;
-      cur = cur->at(std::stoul(t));
-    } else {
-      return nullptr;
-    }
-  }
+  for (const std::string& t : tokens)
+    if (!(cur = step(cur, t))) return nullptr;
   return cur;
 }
 

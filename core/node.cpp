@@ -92,7 +92,11 @@ void TreeBuilder::add_member(Node* object, std::string_view key, Node* value) {
 void TreeBuilder::finish_object(Node* object) {
   auto& kids = object->children_;
   if (kids.size() <= kIndexThreshold) {
-    // Keep only the last occurrence of a duplicated key.
+    // Keep only the last occurrence of a duplicated key (rare: look before copying).
+    bool duplicated = false;
+    for (size_t i = 0; i < kids.size() && !duplicated; ++i)
+      for (size_t k = i + 1; k < kids.size() && !duplicated; ++k) duplicated = kids[k].key == kids[i].key;
+    if (!duplicated) return;
     std::vector<Member> kept;
     for (size_t i = 0; i < kids.size(); ++i) {
       bool later = false;

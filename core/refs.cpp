@@ -86,32 +86,51 @@ const Document* DocumentSet::adopt(std::unique_ptr<Document> doc, std::string lo
   bool draft4 = dialect && dialect->is_string() && dialect->text().find("draft-04") != std::string_view::npos;
   const Node* old_id = root->get("id");
   if (draft4 || (!dialect && !root->get("$id") && old_id && old_id->is_string())) id_key_ = "id";
-  if (dialect || root->get("$id") || id_key_ == "id") index_ids(raw, root, location, "");
+  ref_cache_.clear();
+  if (dialect || root->get("$id") || id_key_ == "id") {
+    indexed_location_ = location;
+    std::string pointer;
+    index_ids(raw, root, location, pointer);
+  }
   id_key_ = "$id";
   return raw;
 }
 
-void DocumentSet::index_ids(const Document* doc, const Node* node, const std::string& base, const std::string& pointer) {
+void DocumentSet::index_ids(const Document* doc, const Node* node, const std::string& base, std::string& pointer) {
+  const size_t length = pointer.size();
   if (node->is_array()) {
-    for (size_t i = 0; i < node->size(); ++i) index_ids(doc, node->at(i), base, pointer_append(pointer, i));
+    for (size_t i = 0; i < node->size(); ++i) {
+      const Node* item = node->at(i);
+      if (!item->is_object() && !item->is_array()) continue;
+      pointer += '/';
+      pointer += std::to_string(i);
+      index_ids(doc, item, base, pointer);
+      pointer.resize(length);
+    }
     return;
   }
   if (!node->is_object()) return;
-  std::string here = base;
+  const std::string* here = &base;
+  std::string own_base;
   if (const Node* id = node->get(id_key_); id && id->is_string() && !id->text().empty() && id->text()[0] != '#') {
     std::string_view uri = id->text().substr(0, id->text().find('#'));
-    here = join_location(base, std::string(uri));
-    embedded_.try_emplace(here, Resolved{node, doc, pointer});
+    own_base = join_location(base, std::string(uri));
+    here = &own_base;
+    embedded_.try_emplace(own_base, Resolved{node, doc, pointer});
   }
-  index_anchor(doc, node, here, pointer);
+  index_anchor(doc, node, *here, pointer);
   for (const Member& m : node->children()) {
     if (m.key == "$ref" && m.value->is_string()) {
-      if (here != location_of(doc)) ref_base_[m.value] = here;
+      if (*here != indexed_location_) ref_base_[m.value] = *here;
       continue;
     }
     // Keywords whose values are data, not schemas: a `$id` there names nothing.
     if (m.key == "enum" || m.key == "const" || m.key == "examples" || m.key == "default") continue;
-    index_ids(doc, m.value, here, pointer_append(pointer, m.key));
+    if (!m.value->is_object() && !m.value->is_array()) continue;
+    pointer += '/';
+    pointer += pointer_escape(m.key);
+    index_ids(doc, m.value, *here, pointer);
+    pointer.resize(length);
   }
 }
 
@@ -147,6 +166,27 @@ std::string DocumentSet::location_of(const Document* doc) const {
 }
 
 Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at) {
+  // Only the reference written at `at` is cached (a caller may resolve another string from there).
+  bool cacheable = at && at->is_string() && at->text() == ref;
+  if (cacheable)
+    if (auto it = ref_cache_.find(at); it != ref_cache_.end()) return it->second;
+  auto resolved = resolve_ref_uncached(ref, at);
+  if (cacheable && resolved) ref_cache_.emplace(at, *resolved);
+  return resolved;
+}
+
+// A pointer fragment that resolved is already in canonical form unless it
+// carries percent-escapes (decoded by pointer_split, never re-encoded).
+static std::string canonical_pointer(std::string_view prefix, const std::string& fragment) {
+  std::string canonical(prefix);
+  if (fragment.find('%') == std::string::npos) return canonical + fragment;
+  std::vector<std::string> tokens;
+  pointer_split("#" + fragment, tokens);
+  for (const auto& t : tokens) canonical = pointer_append(canonical, t);
+  return canonical;
+}
+
+Expected<Resolved> DocumentSet::resolve_ref_uncached(std::string_view ref, const Node* at) {
   const Document* from = document_of(at);
   const SourceLocation loc = at ? at->location() : SourceLocation{};
   auto fail = [&](const std::string& why) {
@@ -178,11 +218,7 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
   if (resource) {
     const Node* node = pointer_resolve(resource->node, "#" + fragment);
     if (!node) return fail("dangling $ref '" + std::string(ref) + "': nothing at that pointer");
-    std::vector<std::string> tokens;
-    pointer_split("#" + fragment, tokens);
-    std::string canonical = resource->pointer;
-    for (const auto& t : tokens) canonical = pointer_append(canonical, t);
-    return Resolved{node, resource->document, canonical};
+    return Resolved{node, resource->document, canonical_pointer(resource->pointer, fragment)};
   }
   if (!file_part.empty()) {
     std::string location = join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
@@ -198,11 +234,7 @@ Expected<Resolved> DocumentSet::resolve_ref(std::string_view ref, const Node* at
   std::string pointer = "#" + fragment;
   const Node* node = pointer_resolve(target->root(), pointer);
   if (!node) return fail("dangling $ref '" + std::string(ref) + "': nothing at that pointer");
-  std::vector<std::string> tokens;
-  pointer_split(pointer, tokens);
-  std::string canonical;
-  for (const auto& t : tokens) canonical = pointer_append(canonical, t);
-  return Resolved{node, target, canonical};
+  return Resolved{node, target, canonical_pointer("", fragment)};
 }
 
 Expected<Resolved> DocumentSet::resolve_dynamic_ref(std::string_view ref, const Node* at, bool recursive) {

@@ -77,12 +77,20 @@ class DocumentSet {
   // JSON Schema `$id`s inside a document name resources of their own (a
   // bundled schema): `$ref`s to those URIs resolve to the embedded node,
   // and `$ref`s written under an `$id` resolve against that base URI.
-  void index_ids(const Document* doc, const Node* node, const std::string& base, const std::string& pointer);
+  // `pointer` is one buffer grown and shrunk along the walk (a big schema
+  // has ~10^5 nodes; a string per node cost more than the parse).
+  void index_ids(const Document* doc, const Node* node, const std::string& base, std::string& pointer);
   void index_anchor(const Document* doc, const Node* node, const std::string& base, const std::string& pointer);
+  Expected<Resolved> resolve_ref_uncached(std::string_view ref, const Node* at);
   std::string_view id_key_ = "$id";  // "id" while indexing a draft-04 document
   // "<resource uri>" and "<resource uri>#<anchor>" -> the node they name.
   std::map<std::string, Resolved> embedded_;
   std::unordered_map<const Node*, std::string> ref_base_;  // a `$ref` value node -> its `$id` base (when not the file)
+  std::string indexed_location_;  // location_of(doc) of the document index_ids walks
+  // Successful resolutions by `$ref` value node: a comparison asks for the
+  // same reference thousands of times. Cleared when a document is adopted
+  // (its `$id`s may name new resources).
+  std::unordered_map<const Node*, Resolved> ref_cache_;
   RemoteSource* remote_;
   const SourceReader* source_;
   std::map<std::string, std::unique_ptr<Document>> by_location_;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
 #include "diff/schema/internal.h"
 
@@ -172,8 +174,21 @@ void compare_values(const Reporter& report) {
       fn(single);
     }
   };
-  auto in = [](const Node* list, const Node* single, const Node* v) {
-    return list ? contains(list, v) : single->equals(*v);
+  // Big string enums (ruff's ~900 rule codes) were an n*m scan; a string
+  // equals only a string of the same text, so a set of each list's strings
+  // answers those exactly, other values still go through contains().
+  auto strings_of = [](const Node* list) {
+    std::unordered_set<std::string_view> set;
+    if (list && list->size() > 16)
+      for (const core::Member& m : list->children())
+        if (m.value->is_string()) set.insert(m.value->text());
+    return set;
+  };
+  const std::unordered_set<std::string_view> old_strings = strings_of(ov), new_strings = strings_of(nv);
+  auto in = [&](const Node* list, const Node* single, const Node* v) {
+    if (!list) return single->equals(*v);
+    if (v->is_string() && list->size() > 16) return (list == ov ? old_strings : new_strings).count(v->text()) > 0;
+    return contains(list, v);
   };
   each(nv, n.const_value, [&](const Node* v) {
     if (!in(ov, o.const_value, v)) report("enum-value-added", {{"value", show(v)}});
