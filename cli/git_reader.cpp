@@ -92,8 +92,10 @@ core::Expected<std::string> GitSourceReader::read(const std::string& path) const
     return texts_.emplace(*rel, std::move(blob.out)).first->second;
   }
   const std::string type = type_at_ref(*rel);
-  if (type == "tree") return core::make_error("is a directory at git ref '" + name_ + "'", path);
-  core::Error e = core::make_error("does not exist at git ref '" + name_ + "' (as " + *rel + ")", path);
+  // Named as reports name this version's files: the message may be quoted
+  // inside another error (a $ref that cannot be followed).
+  if (type == "tree") return core::make_error("is a directory at git ref '" + name_ + "'", display_name(path));
+  core::Error e = core::make_error("does not exist at git ref '" + name_ + "' (as " + *rel + ")", display_name(path));
   e.missing_file = path;  // the same value a missing working-tree file gives
   return e;
 }
