@@ -4,12 +4,12 @@
 // from git (`--against git:REF NEW`), and accord.yaml (beside NEW, or
 // --config) adjusts severities, ignores accepted changes and sets the failure
 // threshold.
-#include <map>
+#include <filesystem>
 #include <memory>
 
 #include "cli/command.h"
 #include "cli/contract_inputs.h"
-#include "cli/git_source.h"
+#include "cli/git_reader.h"
 #include "cli/report_support.h"
 #include "contracts/http/remote_source.h"
 #include "diff/config/config.h"
@@ -92,18 +92,24 @@ std::unique_ptr<core::Clock> clock_for(const std::string& today) {
   return std::make_unique<core::FixedClock>(*day);
 }
 
-// Files taken from git get their display names ("main:api.yaml"); returns
-// display name -> the temporary file, which SARIF re-reads to count columns.
-std::map<std::string, std::string> rename_places(std::vector<diff::Finding>& findings, const GitSnapshot& snapshot) {
-  std::map<std::string, std::string> on_disk;
-  for (diff::Finding& f : findings)
-    for (auto* place : {&f.old_place, &f.new_place})
-      if (*place) {
-        std::string shown = snapshot.display((*place)->file);
-        if (shown != (*place)->file) on_disk.emplace(shown, (*place)->file);
-        (*place)->file = std::move(shown);
-      }
-  return on_disk;
+// OLD at the ref is NEW's path spelled another way (absolute for a relative
+// NEW, relative for an absolute one), so the two versions' files and errors
+// never share a name; the git reader shows it as "REF:path".
+std::string spelled_apart(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path spelled = fs::path(path).is_absolute() ? fs::path(path).lexically_relative(fs::current_path())
+                                                  : fs::absolute(path).lexically_normal();
+  std::string out = spelled.generic_string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
+}
+
+// The directory git is asked about for NEW: NEW itself, or the one holding it.
+std::string directory_of(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return path;
+  const std::string parent = std::filesystem::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
 }
 
 int run_compare(CompareArgs a, bool gate) {
@@ -115,16 +121,18 @@ int run_compare(CompareArgs a, bool gate) {
   if (!a.config.empty() && is_buf_config(a.config) && a.proto_config.empty()) std::swap(a.config, a.proto_config);
 
   std::string old_path, new_path;
-  std::unique_ptr<GitSnapshot> snapshot;
+  // --against git:REF: OLD is NEW's path at REF, read file by file as the
+  // comparison reaches them (cli/git_reader.h).
+  std::unique_ptr<GitSourceReader> git;
   if (!a.against.empty()) {
     std::string ref = parse_git_against(a.against);
     if (ref.empty()) return report_unusable("--against takes git:REF (for example git:main), not '" + a.against + "'");
     if (a.specs.size() != 1) return report_unusable("with --against, name only the NEW spec");
     new_path = a.specs[0];
-    auto snap = snapshot_at_ref(ref, new_path);
-    if (!snap) return report_unusable(snap.error().render());
-    snapshot = std::move(*snap);
-    old_path = snapshot->spec_path();
+    old_path = spelled_apart(new_path);
+    auto reader = GitSourceReader::open(ref, directory_of(new_path));
+    if (!reader) return report_unusable(reader.error().render());
+    git = std::move(*reader);
   } else {
     if (a.specs.size() < 2) return report_unusable("expected OLD and NEW (or NEW with --against git:REF)");
     if (a.specs.size() > 2 && a.mode.find("-transitive") == std::string::npos)
@@ -157,7 +165,9 @@ int run_compare(CompareArgs a, bool gate) {
   };
   if (a.allow_remote_refs) options.remote = network();
   if (old_path == "-" && new_path == "-") return report_unusable("only one of OLD and NEW can be read from stdin ('-')");
-  auto old_input = resolve_input(old_path, a.no_remote || !is_url(old_path) ? nullptr : network());
+  auto old_input = git ? core::Expected<diff::ContractInput>(
+                             diff::ContractInput{old_path, std::nullopt, git->is_directory(old_path), git.get()})
+                       : resolve_input(old_path, a.no_remote || !is_url(old_path) ? nullptr : network());
   if (!old_input) return report_unusable(old_input.error().render());
   auto new_input = resolve_input(new_path, a.no_remote || !is_url(new_path) ? nullptr : network());
   if (!new_input) return report_unusable(new_input.error().render());
@@ -178,36 +188,25 @@ int run_compare(CompareArgs a, bool gate) {
   options.clock = clock.get();
   std::vector<std::string> input_notes;  // the format's warnings about its input
   options.notes = &input_notes;
-  Progress progress("comparing " + old_path + " with " + new_path);
+  const std::string old_name = git ? git->display_name(old_path) : old_path;
+  Progress progress("comparing " + old_name + " with " + new_path);
   auto findings = diff::compare_contracts(*old_input, *new_input, options);
-  if (!findings && snapshot && snapshot->needs_whole_tree(findings.error())) {
-    // A $ref of the old version reaches outside the spec's directory: read
-    // the whole tree at the ref and compare again.
-    auto whole = snapshot_at_ref(parse_git_against(a.against), new_path, true);
-    if (!whole) return report_unusable(whole.error().render());
-    snapshot = std::move(*whole);
-    old_path = snapshot->spec_path();
-    input_notes.clear();
-    findings = diff::compare_contracts({old_path, std::nullopt}, *new_input, options);
-  }
-  if (!findings) {
-    std::string message = findings.error().render();
-    return report_unusable(snapshot ? snapshot->display(message) : message);
-  }
+  if (!findings) return report_unusable(findings.error().render());
   progress.stop();
-  std::map<std::string, std::string> on_disk;
-  if (snapshot) on_disk = rename_places(*findings, *snapshot);
 
   diff::RenderContext ctx;
   ctx.command = gate ? "breaking" : "diff";
-  ctx.old_path = snapshot ? snapshot->display(old_path) : old_path;
+  ctx.old_path = old_name;
   ctx.new_path = new_path;
   ctx.tool_version = "0.1.0";
   ctx.rules = diff::all_rules();
   if (gate) ctx.fail_on = *fail_on;
   else ctx.fail_on.reset();
   if (*format == diff::OutputFormat::text && a.output.empty() && stdout_is_terminal()) ctx.max_findings = a.max_findings;
-  ctx.source_line = source_line_reader(std::move(on_disk));
+  // Files taken from git are named "main:api.yaml": SARIF counts their
+  // columns on the text already read, not on a file of that name.
+  if (git) ctx.source_line = source_line_reader([&git](const std::string& file) { return git->text_named(file); });
+  else ctx.source_line = source_line_reader();
   std::vector<diff::Finding> kept = std::move(*findings);
   if (*policy) {
     diff::AppliedConfig applied = diff::apply_config(**policy, std::move(kept), *clock);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <vector>
 
 namespace accord::cli {
@@ -14,15 +15,17 @@ namespace accord::cli {
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
-std::function<std::string(const std::string& file, uint32_t line)> source_line_reader(
-    std::map<std::string, std::string> on_disk) {
+std::function<std::string(const std::string& file, uint32_t line)> source_line_reader(TextOf text_of) {
   auto cache = std::make_shared<std::map<std::string, std::vector<std::string>>>();
-  return [cache, on_disk = std::move(on_disk)](const std::string& file, uint32_t line) -> std::string {
+  return [cache, text_of = std::move(text_of)](const std::string& file, uint32_t line) -> std::string {
     auto it = cache->find(file);
     if (it == cache->end()) {
       std::vector<std::string> lines;
-      auto real = on_disk.find(file);
-      std::ifstream in(real == on_disk.end() ? file : real->second, std::ios::binary);
+      std::optional<std::string> text = text_of ? text_of(file) : std::nullopt;
+      std::istringstream given(text ? *text : std::string());
+      std::ifstream on_disk;
+      if (!text) on_disk.open(file, std::ios::binary);
+      std::istream& in = text ? static_cast<std::istream&>(given) : on_disk;
       for (std::string l; std::getline(in, l);) lines.push_back(std::move(l));
       it = cache->emplace(file, std::move(lines)).first;
     }

@@ -7,8 +7,8 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -18,10 +18,11 @@ bool stdout_is_terminal();
 bool stderr_is_terminal();
 
 // Reads a line of a file (1-based), caching each file it opens; "" when the
-// file cannot be read. `on_disk` maps a display name ("main:api.yaml", a file
-// taken from git) to the file that holds its text while the command runs.
-std::function<std::string(const std::string& file, uint32_t line)> source_line_reader(
-    std::map<std::string, std::string> on_disk = {});
+// file cannot be read. `text_of` gives the text of a file that is not on disk
+// under its name ("main:api.yaml", taken from git), or nothing for a file
+// to read from disk.
+using TextOf = std::function<std::optional<std::string>(const std::string& file)>;
+std::function<std::string(const std::string& file, uint32_t line)> source_line_reader(TextOf text_of = {});
 
 // Shows "accord: comparing… 3 s" on stderr once a run has taken a second,
 // updated each second, and erases it when the run ends. Only on a terminal:

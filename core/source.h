@@ -22,6 +22,11 @@ class SourceReader {
   virtual bool is_directory(const std::string& path) const = 0;
   // The names (not paths) of the entries of a directory, sorted.
   virtual Expected<std::vector<std::string>> list(const std::string& directory) const = 0;
+  // What reports call a file read from here: the path itself for the file
+  // system, "main:api/openapi.yaml" for a git revision. The engine names the
+  // places and load errors of a version with it, so a version read from git
+  // and the working tree's one, which share paths, are told apart.
+  virtual std::string display_name(const std::string& path) const { return path; }
 };
 
 // The file system, as the user's paths name it.

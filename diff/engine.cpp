@@ -92,6 +92,22 @@ ContractInput with_directory(ContractInput input) {
   return input;
 }
 
+// A version read through a source other than the file system (a git
+// revision) is named by it: its places and errors take the source's names
+// ("main:api.yaml"). A source leaves a file it never read unchanged.
+core::Error named_by_source(core::Error error, const ContractInput& input) {
+  if (input.source && !error.file.empty()) error.file = input.source->display_name(error.file);
+  return error;
+}
+
+void name_places_by_source(std::vector<Finding>& findings, const ContractInput& old_input,
+                           const ContractInput& new_input) {
+  for (Finding& f : findings) {
+    if (f.old_place && old_input.source) f.old_place->file = old_input.source->display_name(f.old_place->file);
+    if (f.new_place && new_input.source) f.new_place->file = new_input.source->display_name(f.new_place->file);
+  }
+}
+
 }  // namespace
 
 core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_given, const ContractInput& new_given,
@@ -105,8 +121,8 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
   auto pending_old = std::async(std::launch::async, [&] { return load_one(old_input, options); });
   auto new_loaded = load_one(new_input, options);
   auto old_loaded = pending_old.get();
-  if (!old_loaded) return old_loaded.error();
-  if (!new_loaded) return new_loaded.error();
+  if (!old_loaded) return named_by_source(old_loaded.error(), old_input);
+  if (!new_loaded) return named_by_source(new_loaded.error(), new_input);
   if (old_loaded->format != new_loaded->format)
     return core::make_error("cannot compare a " + std::string(old_loaded->format->display_name()) +
                             " document with a " + std::string(new_loaded->format->display_name()) + " document");
@@ -121,7 +137,10 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
     old_loaded->contract.release();
     new_loaded->contract.release();
   }
-  if (!result) return result.error();
+  // Errors found while comparing (a $ref followed late) may be either
+  // version's: each source renames only the files it was asked for.
+  if (!result) return named_by_source(named_by_source(result.error(), old_input), new_input);
+  name_places_by_source(*result, old_input, new_input);
   finalize_findings(*result);
   return result;
 }

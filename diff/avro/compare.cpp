@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/loader.h"
+#include "core/source.h"
 #include "diff/avro/compat.h"
 #include "diff/avro/schema.h"
 
@@ -33,35 +34,62 @@ core::Expected<Mode> parse_mode(std::string_view text) {
                           "' for Avro (expected backward|forward|full, optionally with -transitive)");
 }
 
-// The .avsc files of the -I roots: named types any version may refer to.
-std::vector<std::string> include_files(const std::vector<std::string>& roots, const std::string& main_path) {
-  std::vector<std::string> out;
+// The .avsc files under `directory`, recursively, read through `source`.
+void collect_avsc(const core::SourceReader& source, const std::string& directory, std::set<std::string>& out) {
+  auto names = source.list(directory);
+  if (!names) return;  // unreadable: nothing from it, as a missing -I root gives nothing
+  for (const std::string& name : *names) {
+    const std::string path = (fs::path(directory) / name).string();
+    if (source.is_directory(path)) collect_avsc(source, path, out);
+    else if (fs::path(name).extension() == ".avsc") out.insert(path);
+  }
+}
+
+bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
+  return fs::weakly_canonical(fs::absolute(a), ec) == fs::weakly_canonical(fs::absolute(b), ec);
+}
+
+// The definitions in the -I roots (files, or directories of .avsc files):
+// named types any version may refer to. Read through the version's source,
+// so an -I inside the repository is read at the same git ref as the version.
+core::Expected<std::vector<std::unique_ptr<core::Document>>> load_includes(const core::SourceReader& source,
+                                                                           const std::vector<std::string>& roots,
+                                                                           const std::string& main_path) {
+  std::vector<std::unique_ptr<core::Document>> out;
+  auto add = [&](const std::string& path) -> core::Status {
+    auto text = source.read(path);
+    if (!text) return text.error();
+    auto doc = core::load_text(path, std::move(*text), core::Syntax::json);
+    if (!doc) return doc.error();
+    out.push_back(std::move(*doc));
+    return core::ok_status();
+  };
   for (const std::string& root : roots) {
-    if (fs::is_regular_file(root, ec)) {
-      out.push_back(root);
+    if (!source.is_directory(root)) {
+      // A missing root gives nothing, as before; a broken one is an error.
+      if (auto added = add(root); !added && added.error().missing_file.empty()) return added.error();
       continue;
     }
     std::set<std::string> sorted;  // a stable order whatever the file system says
-    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-      if (it->is_regular_file(ec) && it->path().extension() == ".avsc") sorted.insert(it->path().string());
+    collect_avsc(source, root, sorted);
     for (const std::string& p : sorted)
-      if (!fs::equivalent(p, main_path, ec)) out.push_back(p);
+      if (!same_file(p, main_path))
+        if (auto added = add(p); !added) return added.error();
   }
   return out;
 }
 
 core::Expected<std::unique_ptr<avro::SchemaSet>> load_version(const ContractInput& input, const CompareOptions& options) {
-  auto doc = input.text ? core::load_text(input.path, *input.text, core::Syntax::json)
-                        : core::load_file(input.path, core::Syntax::json);
+  // Through the input's source: a git revision with --against git:REF.
+  const core::SourceReader& source = input.source ? *input.source : core::file_source();
+  core::Expected<std::string> text = input.text ? core::Expected<std::string>(*input.text) : source.read(input.path);
+  if (!text) return text.error();
+  auto doc = core::load_text(input.path, std::move(*text), core::Syntax::json);
   if (!doc) return doc.error();
-  std::vector<std::unique_ptr<core::Document>> includes;
-  for (const std::string& path : include_files(options.include_paths, input.path)) {
-    auto inc = core::load_file(path, core::Syntax::json);
-    if (!inc) return inc.error();
-    includes.push_back(std::move(*inc));
-  }
-  return avro::parse_schema_set(std::move(*doc), std::move(includes));
+  auto includes = load_includes(source, options.include_paths, input.path);
+  if (!includes) return includes.error();
+  return avro::parse_schema_set(std::move(*doc), std::move(*includes));
 }
 
 bool is_avro_path(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".avsc") == 0; }

@@ -33,10 +33,11 @@ struct ContractInput {
   // format instead of asking the file system again.
   std::optional<bool> directory = std::nullopt;
   bool is_directory() const { return directory.value_or(false); }
-  // Where `path` and the files its $refs name are read from (a git revision,
-  // cli/git_reader.h); null = the file system. Formats that read documents
-  // (OpenAPI, AsyncAPI, JSON Schema) load through it, file by file as a
-  // comparison reaches them.
+  // Where `path` and the files it reaches ($refs, proto imports, -I
+  // definitions) are read from (a git revision, cli/git_reader.h); null =
+  // the file system. Every format loads through it, file by file as a
+  // comparison reaches them; the engine names this version's places and
+  // errors with its display_name().
   const core::SourceReader* source = nullptr;
 };
 

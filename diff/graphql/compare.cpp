@@ -2,6 +2,7 @@
 #include "diff/graphql/compare.h"
 
 #include "core/loader.h"
+#include "core/source.h"
 #include "diff/graphql/parse.h"
 #include "diff/graphql/rules.h"
 
@@ -11,7 +12,8 @@ namespace {
 
 core::Expected<graphql::Schema> load_schema(const ContractInput& input) {
   if (input.text) return graphql::parse_sdl(input.path, *input.text);
-  auto text = core::read_file(input.path);
+  // Through the input's source: a git revision with --against git:REF.
+  auto text = (input.source ? *input.source : core::file_source()).read(input.path);
   if (!text) return text.error();
   return graphql::parse_sdl(input.path, *text);
 }

@@ -18,7 +18,6 @@ namespace accord::diff {
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace accord::diff::proto;
 
 core::Expected<BreakingConfig> config_for(const ContractInput& new_input, const CompareOptions& options) {
@@ -69,8 +68,25 @@ void load_lock_after_other(ImageSource& old_source, ImageSource& new_source, cor
   lock = load_image(lock_source);
 }
 
+// Where each version is read from (ContractInput::source; null = the file system).
+struct Readers {
+  const core::SourceReader* old_version = nullptr;
+  const core::SourceReader* new_version = nullptr;
+};
+
+// The -I roots for a version read through its own source (a git revision):
+// absolute, as cli names that version's path, so its files are never named
+// like the working tree's (the engine names them "main:..." by that).
+std::vector<std::string> includes_for(const ContractInput& input, const std::vector<std::string>& includes) {
+  if (!input.source) return includes;
+  std::vector<std::string> out;
+  for (const std::string& inc : includes) out.push_back(std::filesystem::absolute(inc).lexically_normal().string());
+  return out;
+}
+
 // One old/new pair of roots under one breaking config.
-core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, const std::string& new_path,
+core::Expected<std::vector<Finding>> compare_roots(const Readers& readers, const std::string& old_path,
+                                                   const std::string& new_path,
                                                    const std::vector<std::string>& old_includes,
                                                    const std::vector<std::string>& new_includes,
                                                    const BreakingConfig& cfg, const CompareOptions& options,
@@ -81,8 +97,8 @@ core::Expected<std::vector<Finding>> compare_roots(const std::string& old_path, 
 
   // The two versions are independent: parse them on both cores, each thread
   // with its own source tree, importer and pool (none of them is thread-safe).
-  ImageSource old_source{old_path, old_includes, cfg.excludes, old_compared_roots, {}};
-  ImageSource new_source{new_path, new_includes, cfg.excludes, new_compared_roots, {}};
+  ImageSource old_source{old_path, old_includes, cfg.excludes, old_compared_roots, {}, readers.old_version};
+  ImageSource new_source{new_path, new_includes, cfg.excludes, new_compared_roots, {}, readers.new_version};
   core::Expected<Image> old_image = core::make_error("not loaded");
   core::Expected<Image> new_image = core::make_error("not loaded");
   if (is_protolock_path(old_path) || is_protolock_path(new_path)) {
@@ -146,28 +162,32 @@ std::string finding_key(const Finding& f) {
 // modules' checks is reported once.
 core::Expected<std::vector<Finding>> compare_workspace(const ContractInput& old_input, const ContractInput& new_input,
                                                        const BreakingConfig& workspace, const CompareOptions& options) {
+  const Readers readers{old_input.source, new_input.source};
+  auto is_directory = [](const ContractInput& input, const std::string& path) {
+    return (input.source ? *input.source : core::file_source()).is_directory(path);
+  };
   auto other_modules = [&](const std::string& side, const std::string& except) {
     std::vector<std::string> roots;
     for (const std::string& dir : workspace.workspace_directories)
       if (dir != except) roots.push_back(join_path(side, dir));
     return roots;
   };
-  auto with_includes = [&](std::vector<std::string> roots) {
-    roots.insert(roots.begin(), options.include_paths.begin(), options.include_paths.end());
+  auto with_includes = [&](const ContractInput& input, std::vector<std::string> roots) {
+    const std::vector<std::string> includes = includes_for(input, options.include_paths);
+    roots.insert(roots.begin(), includes.begin(), includes.end());
     return roots;
   };
   std::vector<Finding> all;
   std::unordered_set<std::string> reported;
   for (const std::string& dir : workspace.workspace_directories) {
     std::string old_dir = join_path(old_input.path, dir), new_dir = join_path(new_input.path, dir);
-    std::error_code ec;
-    if (!fs::is_directory(new_dir, ec))
+    if (!is_directory(new_input, new_dir))
       return core::make_error("workspace directory '" + dir + "' does not exist", workspace.source);
-    if (!fs::is_directory(old_dir, ec)) continue;
+    if (!is_directory(old_input, old_dir)) continue;
     auto module_config = find_breaking_config(new_dir);
     if (!module_config) return module_config.error();
     std::vector<std::string> old_others = other_modules(old_input.path, dir), new_others = other_modules(new_input.path, dir);
-    auto found = compare_roots(old_dir, new_dir, with_includes(old_others), with_includes(new_others), *module_config,
+    auto found = compare_roots(readers, old_dir, new_dir, with_includes(old_input, old_others), with_includes(new_input, new_others), *module_config,
                                options, old_others, new_others);
     if (!found) return found.error();
     for (Finding& f : *found)
@@ -185,7 +205,9 @@ core::Expected<std::vector<Finding>> compare_inputs(const ContractInput& old_inp
   if (!config) return config.error();
   if (!config->workspace_directories.empty() && new_input.is_directory() && old_input.is_directory())
     return compare_workspace(old_input, new_input, *config, options);
-  return compare_roots(old_input.path, new_input.path, options.include_paths, options.include_paths, *config, options);
+  return compare_roots({old_input.source, new_input.source}, old_input.path, new_input.path,
+                       includes_for(old_input, options.include_paths), includes_for(new_input, options.include_paths),
+                       *config, options);
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {

@@ -5,6 +5,7 @@
 #include <google/protobuf/unknown_field_set.h>
 
 #include <fstream>
+#include <sstream>
 #include <optional>
 #include <unordered_set>
 
@@ -74,8 +75,8 @@ std::vector<SetFileRole> classify_set_files(const pb::FileDescriptorSet& set) {
 
 // Where a source file declares `edition = "...";` (1-based), if it does:
 // protobuf 3.21's parser only says it expected "syntax".
-bool edition_declaration(const std::string& disk_path, int& line_number, int& column) {
-  std::ifstream in(disk_path);
+bool edition_declaration(const std::string& text, int& line_number, int& column) {
+  std::istringstream in(text);
   std::string line;
   for (int i = 0; i < 200 && std::getline(in, line); ++i) {
     size_t p = line.find_first_not_of(" \t");

@@ -24,8 +24,8 @@ enum class SetFileRole {
 // One role per file of the set, in the set's order.
 std::vector<SetFileRole> classify_set_files(const pb::FileDescriptorSet& set);
 
-// Where a source file declares `edition = "...";` (1-based), if it does.
-bool edition_declaration(const std::string& disk_path, int& line_number, int& column);
+// Where a source file (its text) declares `edition = "...";` (1-based), if it does.
+bool edition_declaration(const std::string& text, int& line_number, int& column);
 
 // The wording every editions error shares: which protobuf this build links.
 std::string editions_unsupported();

@@ -1,5 +1,6 @@
-// Loading one version: sources parsed over a DiskSourceTree (the input root
-// first, then -I roots, then the system's well-known types) into a
+// Loading one version: sources parsed over a source tree read through the
+// version's SourceReader (the input root first, then -I roots, then the
+// system's well-known types) into a
 // DescriptorPool, or a binary FileDescriptorSet through a descriptor
 // database. Every error is collected, never printed.
 #include "diff/proto/image.h"
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <unordered_set>
@@ -24,6 +24,7 @@
 #include "diff/proto/descriptor_set.h"
 #include "diff/proto/position_filter.h"
 #include "diff/proto/source_paths.h"
+#include "diff/proto/source_tree.h"
 #include "diff/proto/protolock.h"
 
 namespace accord::diff::proto {
@@ -82,7 +83,7 @@ std::string join_display(const std::string& dir, const std::string& rel) {
 // Destroyed bottom-up: the importer reads the tree and its errors,
 // the pool the database.
 struct Image::Holder {
-  std::unique_ptr<pb::compiler::DiskSourceTree> tree;
+  std::unique_ptr<ReaderSourceTree> tree;
   std::unique_ptr<pb::SimpleDescriptorDatabase> database;
   std::unique_ptr<pb::DescriptorPoolDatabase> well_known;  // a lock's fallback for google/protobuf/*
   std::unique_ptr<pb::MergedDescriptorDatabase> merged;    // the lock's files, then well_known
@@ -133,7 +134,7 @@ ImageIndex build_index(const std::vector<const pb::FileDescriptor*>& files) {
 }
 
 core::Error import_error(const std::vector<Collected>& errors, const std::string& root_dir,
-                         pb::compiler::DiskSourceTree& tree) {
+                         const ReaderSourceTree& tree, const core::SourceReader& reader) {
   // Prefer an error with a position (the importing line) over "File not found.".
   const Collected* chosen = &errors.front();
   for (const Collected& c : errors)
@@ -143,9 +144,10 @@ core::Error import_error(const std::vector<Collected>& errors, const std::string
     }
   const Collected& e = *chosen;
   std::string disk;
-  tree.VirtualFileToDiskFile(e.file, &disk);
+  tree.opened_path(e.file, &disk);
   std::string shown = disk.empty() ? join_display(root_dir, e.file) : disk;
-  if (int line = 0, column = 0; !disk.empty() && edition_declaration(disk, line, column))
+  auto text = disk.empty() ? core::Expected<std::string>(core::make_error("")) : reader.read(disk);
+  if (int line = 0, column = 0; text && edition_declaration(*text, line, column))
     return core::make_error(editions_unsupported(), shown, static_cast<uint32_t>(line), static_cast<uint32_t>(column));
   std::string message = e.message;
   if (errors.size() > 1) message += " (and " + std::to_string(errors.size() - 1) + " more error(s))";
@@ -226,51 +228,55 @@ bool import_slowly(Image::Holder& holder, const std::vector<std::string>& target
   return holder.errors->errors.empty() && files.size() == targets.size();
 }
 
+const core::SourceReader& reader_of(const ImageSource& source) {
+  return source.reader ? *source.reader : core::file_source();
+}
+
 core::Status load_sources(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
                                    std::vector<const pb::FileDescriptor*>& files, std::string& root,
                                    std::string& prefix) {
-  std::error_code ec;
-  bool is_dir = fs::is_directory(source.path, ec);
+  const core::SourceReader& reader = reader_of(source);
+  holder->tree = std::make_unique<ReaderSourceTree>(reader);
   std::vector<std::string> targets;
-  if (is_dir) {
+  if (reader.is_directory(source.path)) {
     root = include_root_of(source.path, source.include_paths).value_or(source.path);
     prefix = join_display(root, "");
     // Excludes are relative to the directory (buf.yaml's); names to the root.
     const std::string under_root =
         fs::weakly_canonical(source.path).lexically_relative(fs::weakly_canonical(root)).generic_string();
-    for (auto it = fs::recursive_directory_iterator(source.path, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec) || it->path().extension() != ".proto") continue;
-      std::string rel = it->path().lexically_relative(source.path).generic_string();
+    auto found = proto_files_under(reader, source.path);
+    if (!found) return found.error();
+    for (std::string& rel : *found) {
       if (is_excluded(rel, source.excludes)) continue;
       targets.push_back(under_root == "." || under_root.empty() ? std::move(rel) : join_display(under_root, rel));
     }
-    if (ec) return core::make_error("cannot read directory: " + ec.message(), source.path);
     if (targets.empty()) return core::make_error("no .proto files in directory", source.path);
   } else {
-    if (!fs::is_regular_file(source.path, ec)) return core::make_error("no such file or directory", source.path);
+    auto text = reader.read(source.path);
+    if (!text && !text.error().missing_file.empty()) return core::make_error("no such file or directory", source.path);
+    if (!text) return text.error();
     auto [dir, rel] = split_single_file(source.path, source.include_paths);
     root = dir;
     prefix = join_display(dir, "");
+    holder->tree->preload(rel, path_under_root(dir, rel), std::move(*text));
     targets.push_back(rel);
   }
   std::sort(targets.begin(), targets.end());
 
-  holder->tree = std::make_unique<pb::compiler::DiskSourceTree>();
-  holder->tree->MapPath("", root);
-  for (const std::string& inc : source.include_paths) holder->tree->MapPath("", inc);
-  holder->tree->MapPath("", kSystemInclude);
+  holder->tree->add_root(root);
+  for (const std::string& inc : source.include_paths) holder->tree->add_root(inc);
+  holder->tree->add_root(kSystemInclude);
   if (parse_all(*holder, targets, files)) return core::ok_status();
   // Something failed: parse again the slow way, which knows where.
   if (import_slowly(*holder, targets, files)) return core::ok_status();
   std::vector<Collected> errors = holder->errors->errors;
   if (errors.empty()) errors.push_back({"", -1, -1, "the files did not build"});
-  return import_error(errors, root, *holder->tree);
+  return import_error(errors, root, *holder->tree, reader);
 }
 
 // Adds the files the targets import (transitively) from `source.compared_import_roots`,
 // recording the root each came from for its display path.
-void add_compared_imports(const ImageSource& source, pb::compiler::DiskSourceTree& tree,
+void add_compared_imports(const ImageSource& source, const ReaderSourceTree& tree,
                           std::vector<const pb::FileDescriptor*>& files,
                           std::unordered_map<const pb::FileDescriptor*, std::string>& prefix_of) {
   if (source.compared_import_roots.empty()) return;
@@ -284,7 +290,7 @@ void add_compared_imports(const ImageSource& source, pb::compiler::DiskSourceTre
       if (!seen.insert(dep).second) continue;
       pending.push_back(dep);
       std::string disk;
-      if (!tree.VirtualFileToDiskFile(dep->name(), &disk)) continue;
+      if (!tree.opened_path(dep->name(), &disk)) continue;
       for (const std::string& root : source.compared_import_roots) {
         std::string prefix = join_display(root, "");
         if (disk.compare(0, prefix.size(), prefix) != 0) continue;
@@ -300,10 +306,10 @@ void add_compared_imports(const ImageSource& source, pb::compiler::DiskSourceTre
 core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
                                  std::vector<const pb::FileDescriptor*>& files,
                                  std::vector<const pb::FileDescriptor*>& dependency_only) {
-  std::ifstream in(source.path, std::ios::binary);
-  if (!in) return core::make_error("cannot open descriptor set", source.path);
+  auto bytes = reader_of(source).read(source.path);
+  if (!bytes) return core::make_error("cannot open descriptor set", source.path);
   pb::FileDescriptorSet set;
-  if (!set.ParseFromIstream(&in))
+  if (!set.ParseFromString(*bytes))
     return core::make_error("not a binary FileDescriptorSet (protoc --descriptor_set_out / buf build -o)", source.path);
   if (auto editions = reject_editions(set, source.path); !editions) return editions.error();
   holder->database = std::make_unique<pb::SimpleDescriptorDatabase>();
@@ -327,7 +333,9 @@ core::Status load_descriptor_set(const ImageSource& source, std::unique_ptr<Imag
 // it does not hold left as placeholders (a lock records no imported file).
 core::Status load_protolock(const ImageSource& source, std::unique_ptr<Image::Holder>& holder,
                             std::vector<const pb::FileDescriptor*>& files) {
-  auto doc = core::load_file(source.path);
+  auto text = reader_of(source).read(source.path);
+  if (!text) return text.error();
+  auto doc = core::load_text(source.path, std::move(*text));
   if (!doc) return doc.error();
   auto set = read_protolock(**doc, source.lock_syntax);
   if (!set) return set.error();
@@ -369,9 +377,9 @@ core::Expected<Image> load_image(const ImageSource& source) {
   std::call_once(quiet, [] { pb::SetLogHandler([](pb::LogLevel, const char*, int, const std::string&) {}); });
   Image image;
   image.holder_ = std::make_unique<Image::Holder>();
-  std::error_code ec;
-  const bool lock = !fs::is_directory(source.path, ec) && is_protolock_path(source.path);
-  const bool descriptor_set = lock || (!fs::is_directory(source.path, ec) && is_descriptor_set_path(source.path));
+  const bool directory = reader_of(source).is_directory(source.path);
+  const bool lock = !directory && is_protolock_path(source.path);
+  const bool descriptor_set = lock || (!directory && is_descriptor_set_path(source.path));
   core::Status result = lock             ? load_protolock(source, image.holder_, image.files_)
                         : descriptor_set ? load_descriptor_set(source, image.holder_, image.files_, image.dependency_only_)
                                          : load_sources(source, image.holder_, image.files_, image.root_,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/expected.h"
+#include "core/source.h"
 
 namespace accord::diff::proto {
 
@@ -26,6 +27,9 @@ struct ImageSource {
   std::vector<std::string> compared_import_roots;
   // A proto.lock records no syntax: each file's, from the version it is compared with.
   std::function<std::string(const std::string& proto_path)> lock_syntax;
+  // Where every file of the version is read from: a git revision with
+  // --against git:REF; null = the file system.
+  const core::SourceReader* reader = nullptr;
 };
 
 // Fast lookups the pairing walker needs, built once per version.

@@ -172,6 +172,7 @@ TEST_CASE("cli: relative $refs of the old version resolve at the ref", "[cli][gi
   auto broken = test::run_accord({"breaking", "--against", "git:HEAD", "api/openapi.yaml"}, repo.str());
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.find("HEAD:api/") != std::string::npos);
+  CHECK(broken.err.find(": HEAD:api/schemas/user.yaml: does not exist at git ref 'HEAD'") != std::string::npos);
   CHECK(broken.err.find("accord-git-") == std::string::npos);
 }
 

@@ -120,4 +120,33 @@ void TempRepo::install_pre_commit_hook() const {
   std::filesystem::permissions(hook, std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
 }
 
+GitLog::GitLog() {
+  auto real = run({"sh", "-c", "command -v git"});
+  REQUIRE(real.exit_code == 0);
+  const std::string git = real.out.substr(0, real.out.find('\n'));
+  std::ofstream(dir_.path() / "git") << "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" << log() << "'\nexec '" << git
+                                     << "' \"$@\"\n";
+  std::filesystem::permissions(dir_.path() / "git", std::filesystem::perms::owner_all);
+}
+
+std::map<std::string, int> GitLog::blob_reads() const {
+  std::map<std::string, int> out;
+  std::istringstream in(read_text(log()));
+  for (std::string line; std::getline(in, line);) {
+    const size_t at = line.find(" cat-file blob ");
+    if (at != std::string::npos) ++out[line.substr(line.find(':', at) + 1)];
+  }
+  return out;
+}
+
+bool GitLog::ran(const std::string& subcommand) const {
+  return read_text(log()).find(" " + subcommand + " ") != std::string::npos;
+}
+
+Run GitLog::accord(const std::vector<std::string>& args, const std::string& cwd) const {
+  std::vector<std::string> argv = {ACCORD_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv, cwd, {"PATH=" + dir_.str() + ":" + std::getenv("PATH")});
+}
+
 }  // namespace accord::test

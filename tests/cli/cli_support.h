@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,22 @@ class TempRepo : public TempDir {
 };
 
 std::string read_text(const std::string& path);
+
+// A `git` put first in PATH that logs each call, then runs the real one:
+// what `accord --against git:REF` asked git for.
+class GitLog {
+ public:
+  GitLog();
+  // "cat-file blob REF:<path>" calls: path from the repository root -> how many.
+  std::map<std::string, int> blob_reads() const;
+  // Whether any call ran this git subcommand ("archive").
+  bool ran(const std::string& subcommand) const;
+  // `accord ARGS...` in `cwd` with this git first in PATH.
+  Run accord(const std::vector<std::string>& args, const std::string& cwd) const;
+
+ private:
+  std::string log() const { return dir_.str() + "/calls.log"; }
+  TempDir dir_;
+};
 
 }  // namespace accord::test
