@@ -87,7 +87,10 @@ core::Expected<Response> CurlClient::send(const Request& request) {
   curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, nullptr);
   curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   if (request.method == "HEAD") curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
-  if (request.has_body || !request.body.empty()) {
+  // POST, PUT and PATCH define a meaning for content: without a body they still
+  // say "Content-Length: 0" (RFC 9110 8.6), or a server may wait for one.
+  const bool content_method = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+  if (request.has_body || !request.body.empty() || content_method) {
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   }
@@ -101,7 +104,7 @@ core::Expected<Response> CurlClient::send(const Request& request) {
   }
   // libcurl would otherwise add headers the contract did not ask for.
   if (!has_expect) headers = curl_slist_append(headers, "Expect:");
-  if (!has_content_type && (request.has_body || !request.body.empty()))
+  if (!has_content_type && (request.has_body || !request.body.empty() || content_method))
     headers = curl_slist_append(headers, "Content-Type:");
   headers = curl_slist_append(headers, "Accept:");
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
