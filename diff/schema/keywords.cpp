@@ -289,7 +289,11 @@ void compare_scalar_keyword(const Reporter& report, const Keyword& o, const Keyw
 bool divides(double factor, double value) {
   if (factor <= 0 || value <= 0) return false;
   double ratio = value / factor;
-  double nearest = static_cast<double>(static_cast<long long>(ratio + 0.5));
+  // Past 2^53 every double is whole, so "is a whole multiple" cannot be told:
+  // not divisible, and the change is reported as multiple-of-changed. (Casting
+  // such a ratio to long long was undefined behaviour: found by fuzzing.)
+  if (!(ratio <= 9007199254740992.0)) return false;
+  double nearest = std::floor(ratio + 0.5);
   return nearest >= 1 && std::fabs(ratio - nearest) <= 1e-9 * std::max(1.0, ratio);
 }
 
