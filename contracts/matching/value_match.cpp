@@ -106,6 +106,20 @@ std::string display_node(const Node* node) {
   return s;
 }
 
+// A repetition count past 9 digits ("a{5555555555555555555}") overflows inside
+// libstdc++'s regex compiler (undefined behaviour, found by fuzzing): refused first.
+bool has_huge_repetition(const std::string& pattern) {
+  size_t digits = 0;
+  bool in_braces = false;
+  for (char c : pattern) {
+    if (c == '{') in_braces = true, digits = 0;
+    else if (c == '}') in_braces = false;
+    else if (c == ',') digits = 0;
+    else if (in_braces && c >= '0' && c <= '9' && ++digits > 9) return true;
+  }
+  return false;
+}
+
 bool regex_matches(const std::string& pattern, std::string_view text, std::string* error) {
   // Pact regexes match the whole value (as Pact-JVM does).
   // Compiling std::regex is slow; every thread keeps the ones it has used.
@@ -113,6 +127,10 @@ bool regex_matches(const std::string& pattern, std::string_view text, std::strin
   auto it = cache.find(pattern);
   if (it == cache.end()) {
     std::unique_ptr<std::regex> re;
+    if (has_huge_repetition(pattern)) {
+      if (error) *error = "'" + pattern + "' is not a valid regular expression (a repetition count is too large)";
+      return false;
+    }
     try {
       re = std::make_unique<std::regex>(pattern, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
