@@ -1,4 +1,3 @@
-#include "diff/asyncapi/schema_profile.h"
 #include "contracts/spec_test/pact_vs_asyncapi.h"
 
 #include <chrono>
@@ -9,6 +8,7 @@
 #include "core/json_writer.h"
 #include "core/loader.h"
 #include "core/schema_validate.h"
+#include "diff/asyncapi/schema_profile.h"
 
 namespace accord::contracts::spec_test {
 
@@ -68,19 +68,10 @@ core::ValidateOptions sent_by_provider() {
   return o;
 }
 
-// The schema formats whose payloads are JSON Schema (AsyncAPI's own
-// dialect, JSON Schema drafts, OpenAPI schema objects): the only ones accord
-// validates contents against. diff/asyncapi reads the same list for its
-// comparison; it is internal there, and this needs only the yes/no.
+// Contents are validated only against schemas of the JSON Schema family
+// (AsyncAPI's own dialect, JSON Schema drafts, OpenAPI schema objects).
 bool json_schema_payload(std::string_view schema_format) {
-  std::string media = pact::media_type(schema_format);
-  auto family = [&](std::string_view base) {
-    if (media.rfind(base, 0) != 0) return false;
-    std::string_view rest = std::string_view(media).substr(base.size());
-    return rest.empty() || rest == "+json" || rest == "+yaml";
-  };
-  return media.empty() || family("application/vnd.aai.asyncapi") || family("application/schema") ||
-         family("application/vnd.oai.openapi");
+  return diff::asyncapi::payload_format(schema_format).kind == diff::asyncapi::PayloadFormat::json_schema;
 }
 
 // The payload schema's `type` when it is a single string ("" otherwise).

@@ -45,15 +45,6 @@ std::vector<std::pair<const Parameter*, const Parameter*>> compare_parameters(co
                                                                               const std::string& operation,
                                                                               FindingSink& sink);
 
-// What a message's `schemaFormat` says its payload is written in.
-struct PayloadFormat {
-  enum Kind : unsigned char { json_schema, avro, other } kind = json_schema;
-  // JSON Schema family: the dialect its version names (OpenAPI 3.0 schema
-  // objects, draft-04...); unknown = AsyncAPI's default (a draft-07 superset).
-  core::Dialect dialect = core::Dialect::unknown;
-};
-PayloadFormat payload_format(std::string_view schema_format);
-
 // Finds the .avsc files defining named types an Avro payload uses but does
 // not define (avro_types.cpp): -I roots (file system, recursive), then the
 // directory of the .avsc the payload `$ref`s, then the AsyncAPI document's.

@@ -8,10 +8,12 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/expected.h"
 #include "core/refs.h"
+#include "core/schema.h"
 
 namespace accord::diff::asyncapi {
 
@@ -102,5 +104,16 @@ struct Model {
 };
 
 core::Expected<Model> build_model(core::DocumentSet& set, const core::Document& doc);
+
+// What a message's `schemaFormat` says its payload (or 3.x headers) is
+// written in; also read by `accord verify --asyncapi`, which validates only
+// the JSON Schema family.
+struct PayloadFormat {
+  enum Kind : unsigned char { json_schema, avro, other } kind = json_schema;
+  // JSON Schema family: the dialect its version names (OpenAPI 3.0 schema
+  // objects, draft-04...); unknown = AsyncAPI's default (a draft-07 superset).
+  core::Dialect dialect = core::Dialect::unknown;
+};
+PayloadFormat payload_format(std::string_view schema_format);
 
 }  // namespace accord::diff::asyncapi
