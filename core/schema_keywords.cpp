@@ -188,22 +188,17 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
   take(out.max_contains, "maxContains");
   take(out.content_encoding, "contentEncoding");
   take(out.content_media_type, "contentMediaType");
-  if (Keyword k = keyword("uniqueItems")) {
-    out.unique_items_keyword = k;
-    out.unique_items = k.value->as_bool();
-  }
-  if (Keyword k = keyword("readOnly")) {
-    out.read_only_keyword = k;
-    out.read_only = k.value->as_bool();
-  }
-  if (Keyword k = keyword("writeOnly")) {
-    out.write_only_keyword = k;
-    out.write_only = k.value->as_bool();
-  }
-  if (Keyword k = keyword("deprecated")) {
-    out.deprecated_keyword = k;
-    out.deprecated = k.value->as_bool();
-  }
+  // Boolean keywords keep both the value and where it was written.
+  auto take_flag = [&](Keyword& where, bool& flag, const char* key) {
+    if (Keyword k = keyword(key)) {
+      where = k;
+      flag = k.value->as_bool();
+    }
+  };
+  take_flag(out.unique_items_keyword, out.unique_items, "uniqueItems");
+  take_flag(out.read_only_keyword, out.read_only, "readOnly");
+  take_flag(out.write_only_keyword, out.write_only, "writeOnly");
+  take_flag(out.deprecated_keyword, out.deprecated, "deprecated");
 
   struct Composition {
     const char* key;
