@@ -106,16 +106,31 @@ std::string display_node(const Node* node) {
   return s;
 }
 
-// A repetition count past 9 digits ("a{5555555555555555555}") overflows inside
-// libstdc++'s regex compiler (undefined behaviour, found by fuzzing): refused first.
-bool has_huge_repetition(const std::string& pattern) {
+// libstdc++'s regex compiler reads the number of a repetition count
+// ("a{5555555555555555555}") and of a back-reference ("\\5555555555555555555")
+// into a long without checking for overflow (undefined behaviour, found by
+// fuzzing). A run of more than 9 digits in either place is refused first.
+bool has_huge_number(const std::string& pattern) {
   size_t digits = 0;
+  bool counting = false;  // inside {...} or right after a backslash
   bool in_braces = false;
-  for (char c : pattern) {
-    if (c == '{') in_braces = true, digits = 0;
-    else if (c == '}') in_braces = false;
-    else if (c == ',') digits = 0;
-    else if (in_braces && c >= '0' && c <= '9' && ++digits > 9) return true;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c >= '0' && c <= '9') {
+      if (counting && ++digits > 9) return true;
+      continue;
+    }
+    digits = 0;
+    counting = in_braces;
+    if (c == '\\' && i + 1 < pattern.size()) {
+      char next = pattern[i + 1];
+      counting = next >= '0' && next <= '9';
+      if (!counting) ++i;  // an escaped character is never a number
+    } else if (c == '{') {
+      in_braces = counting = true;
+    } else if (c == '}') {
+      in_braces = counting = false;
+    }
   }
   return false;
 }
@@ -127,8 +142,8 @@ bool regex_matches(const std::string& pattern, std::string_view text, std::strin
   auto it = cache.find(pattern);
   if (it == cache.end()) {
     std::unique_ptr<std::regex> re;
-    if (has_huge_repetition(pattern)) {
-      if (error) *error = "'" + pattern + "' is not a valid regular expression (a repetition count is too large)";
+    if (has_huge_number(pattern)) {
+      if (error) *error = "'" + pattern + "' is not a valid regular expression (a repetition count or back-reference number is too large)";
       return false;
     }
     try {

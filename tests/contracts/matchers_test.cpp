@@ -66,6 +66,22 @@ TEST_CASE("matchers: regex matches the whole value", "[matchers]") {
   CHECK(bad.has("$.body.one", "to match"));
 }
 
+TEST_CASE("matchers: a regex whose repetition count or back-reference number overflows is refused, not compiled", "[matchers][errors]") {
+  // libstdc++ reads these numbers into a long unchecked (found by fuzzing).
+  for (const char* pattern : {R"(a{5555555555555555555})", R"(a{1,5555555555555555555})", R"((a)\\5555555555555555555)"}) {
+    auto rules = one_rule("$.one", std::string(R"({"match":"regex","regex":")") + pattern + "\"}");
+    auto bad = compare_responses(body_with_rules(R"({"one":"a"})", rules), body_only(R"({"one":"a"})"));
+    INFO(pattern << "\n" << bad.dump());
+    CHECK(bad.has("$.body.one", "is too large"));
+  }
+  // Small numbers, and digits after an escaped backslash, still compile.
+  auto rules = one_rule("$.one", R"({"match":"regex","regex":"(a)\\1{2}\\\\55555555555"})");
+  auto ok = compare_responses(body_with_rules(R"({"one":"aaa\\55555555555"})", rules),
+                              body_only(R"({"one":"aaa\\55555555555"})"));
+  INFO(ok.dump());
+  CHECK(ok.ok());
+}
+
 TEST_CASE("matchers: type with min and max on arrays", "[matchers]") {
   auto rules = one_rule("$.ids", R"({"match":"type","min":1,"max":3})");
   std::string e = body_with_rules(R"({"ids":[1]})", rules);
