@@ -123,7 +123,7 @@ int run_test(const TestArgs& a) {
   client_options.max_body_bytes = *max_body;
   client_options.insecure = a.insecure;
   client_options.ca_file = a.cacert;
-  http::global_init();
+  if (core::Status loaded = http::global_init(); !loaded) return report_unusable(loaded.error().render());
   http::CurlClient client(client_options);
   spec_test::TestRun run = spec_test::run_spec_tests(**spec, options, client);
 

@@ -124,7 +124,7 @@ int run_verify(const VerifyArgs& a) {
     client.max_body_bytes = *max_body;
     client.insecure = a.insecure;
     client.ca_file = a.cacert;
-    http::global_init();
+    if (core::Status loaded = http::global_init(); !loaded) return report_unusable(loaded.error().render());
     results = verify::verify_pacts(*pacts, o, [client] { return std::make_unique<http::CurlClient>(client); });
   }
   if (results.empty() && available > 0)

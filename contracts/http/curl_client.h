@@ -23,7 +23,8 @@ class CurlClient : public Client {
   std::unique_ptr<Impl> impl_;
 };
 
-// Call once before any thread starts (libcurl's global init is not thread-safe).
-void global_init();
+// Loads libcurl and runs its global init: call once before any thread starts
+// (that init is not thread-safe). An error when libcurl cannot be loaded.
+core::Status global_init();
 
 }  // namespace accord::contracts::http

@@ -1,7 +1,5 @@
 // Which comparison a body gets: presence first, then the content type decides
 // (JSON, XML, form-urlencoded, text, binary) as the Pact specification says.
-#include <libxml/parser.h>
-
 #include "contracts/matching/body_match.h"
 
 #include "contracts/matching/binary_match.h"
@@ -115,15 +113,10 @@ bool unwrap_schema_registry(Body& expected, Body& actual, const std::string& act
   return true;
 }
 
-struct XmlInit {
-  XmlInit() { xmlInitParser(); }
-};
-
 }  // namespace
 
 void match_body(Body& expected, const http::HeaderList& expected_headers, Body& actual,
                 const http::HeaderList& actual_headers, const BodyContext& ctx) {
-  static XmlInit xml_init;
   std::vector<std::string> root{"$"};
   if (expected.state == Body::State::missing) return;
   bool actual_has = actual.state == Body::State::present;

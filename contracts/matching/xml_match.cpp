@@ -1,13 +1,12 @@
 // XML body matching: elements by (namespace-qualified) name, children grouped
 // by name, attributes by name, text content trimmed, with rule paths such as
 // "$.animals.alligator['@name']" and "$.people.person['#text']".
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include <map>
 
 #include "contracts/matching/body_match.h"
 #include "contracts/matching/value_match.h"
+#include "contracts/matching/xml_library.h"
 
 namespace accord::contracts::matching {
 
@@ -33,17 +32,17 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-void convert(const xmlNode* node, XmlElement& out) {
+void convert(const XmlLibrary& xml, const xmlNode* node, XmlElement& out) {
   out.name = qualified(node->name, node->ns);
   for (const xmlAttr* a = node->properties; a; a = a->next) {
-    xmlChar* v = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(a));
+    xmlChar* v = xml.node_get_content(reinterpret_cast<const xmlNode*>(a));
     out.attributes.emplace_back(qualified(a->name, a->ns), v ? reinterpret_cast<const char*>(v) : "");
-    xmlFree(v);
+    if (v) (*xml.free)(v);
   }
   for (const xmlNode* c = node->children; c; c = c->next) {
     if (c->type == XML_ELEMENT_NODE) {
       out.children.emplace_back();
-      convert(c, out.children.back());
+      convert(xml, c, out.children.back());
     } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
       out.text += trim(reinterpret_cast<const char*>(c->content));
     }
@@ -51,21 +50,27 @@ void convert(const xmlNode* node, XmlElement& out) {
 }
 
 bool parse_xml(const std::string& text, XmlElement& out, std::string& error) {
-  xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "body.xml", nullptr,
+  const auto& loaded = xml_library();
+  if (!loaded) {
+    error = loaded.error().message;
+    return false;
+  }
+  const XmlLibrary& xml = **loaded;
+  xmlDocPtr doc = xml.read_memory(text.data(), static_cast<int>(text.size()), "body.xml", nullptr,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) {
-    const xmlError* err = xmlGetLastError();
+    const xmlError* err = xml.get_last_error();
     error = err && err->message ? trim(err->message) : "not well-formed XML";
     return false;
   }
-  const xmlNode* root = xmlDocGetRootElement(doc);
+  const xmlNode* root = xml.doc_get_root_element(doc);
   if (!root) {
-    xmlFreeDoc(doc);
+    xml.free_doc(doc);
     error = "no root element";
     return false;
   }
-  convert(root, out);
-  xmlFreeDoc(doc);
+  convert(xml, root, out);
+  xml.free_doc(doc);
   return true;
 }
 

@@ -1,11 +1,10 @@
 // The shared registry: PostgreSQL through libpq, for teams whose CI runners
 // write to one registry. Same schema and migrations as SQLite.
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <variant>
 
 #include "registry/store/migrations.h"
+#include "registry/store/pq_library.h"
 #include "registry/store/sql_text.h"
 #include "registry/store/store.h"
 
@@ -15,8 +14,12 @@ namespace {
 
 using Value = std::variant<int64_t, std::string>;
 
+// libpq, loaded: open_postgres_store returns an error before any connection
+// exists when it could not be, so everything below may use it.
+const PqLibrary& pq() { return **pq_library(); }
+
 struct ResultDeleter {
-  void operator()(PGresult* r) const { PQclear(r); }
+  void operator()(PGresult* r) const { pq().clear(r); }
 };
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
@@ -34,7 +37,7 @@ class PostgresStore final : public UsageStore {
  public:
   PostgresStore(PGconn* conn, std::string target)
       : conn_(conn), target_(redact(target)), sql_(sql_text(SqlDialect::postgres)) {}
-  ~PostgresStore() override { PQfinish(conn_); }
+  ~PostgresStore() override { pq().finish(conn_); }
 
   std::string describe() const override { return target_; }
 
@@ -48,18 +51,18 @@ class PostgresStore final : public UsageStore {
 
   int schema_version() override {
     auto r = exec(sql_.select_versions);
-    if (!r || PQntuples(r->get()) == 0) return 0;
-    return std::atoi(PQgetvalue(r->get(), PQntuples(r->get()) - 1, 0));
+    if (!r || pq().ntuples(r->get()) == 0) return 0;
+    return std::atoi(pq().getvalue(r->get(), pq().ntuples(r->get()) - 1, 0));
   }
 
   core::Expected<std::optional<Checkpoint>> find_checkpoint(const std::string& api,
                                                             const std::string& file_key) override {
     auto r = exec(sql_.select_checkpoint, {api, file_key});
     if (!r) return r.error();
-    if (PQntuples(r->get()) == 0) return std::optional<Checkpoint>();
+    if (pq().ntuples(r->get()) == 0) return std::optional<Checkpoint>();
     Checkpoint cp;
     cp.file_key = file_key;
-    cp.path = PQgetvalue(r->get(), 0, 0);
+    cp.path = pq().getvalue(r->get(), 0, 0);
     cp.byte_offset = integer(*r, 0, 1);
     cp.line_number = integer(*r, 0, 2);
     cp.malformed = integer(*r, 0, 3);
@@ -72,7 +75,7 @@ class PostgresStore final : public UsageStore {
     auto r = exec(sql_.select_checkpoints_with_prefix, {api, static_cast<int64_t>(prefix.size()), prefix});
     if (!r) return r.error();
     std::vector<Checkpoint> found;
-    for (int i = 0; i < PQntuples(r->get()); ++i)
+    for (int i = 0; i < pq().ntuples(r->get()); ++i)
       found.push_back({text(*r, i, 0), text(*r, i, 1), integer(*r, i, 2), integer(*r, i, 3), integer(*r, i, 4),
                        integer(*r, i, 5) != 0});
     return found;
@@ -165,33 +168,33 @@ class PostgresStore final : public UsageStore {
     snap.api = api;
     auto counts = exec(sql_.select_counts, {api, since_day});
     if (!counts) return counts.error();
-    for (int i = 0; i < PQntuples(counts->get()); ++i)
+    for (int i = 0; i < pq().ntuples(counts->get()); ++i)
       snap.counts.push_back({text(*counts, i, 0), text(*counts, i, 1), integer(*counts, i, 2),
                              static_cast<int>(integer(*counts, i, 3)), integer(*counts, i, 4), integer(*counts, i, 5),
                              integer(*counts, i, 6)});
     auto unmatched = exec(sql_.select_unmatched, {api});
     if (!unmatched) return unmatched.error();
-    for (int i = 0; i < PQntuples(unmatched->get()); ++i)
+    for (int i = 0; i < pq().ntuples(unmatched->get()); ++i)
       snap.unmatched.push_back({text(*unmatched, i, 0), integer(*unmatched, i, 1)});
     auto days = exec(sql_.select_days, {api, since_day});
     if (!days) return days.error();
-    for (int i = 0; i < PQntuples(days->get()); ++i)
+    for (int i = 0; i < pq().ntuples(days->get()); ++i)
       snap.days.push_back({integer(*days, i, 0), integer(*days, i, 1), integer(*days, i, 2)});
     auto pacts = exec(sql_.select_pacts);
     if (!pacts) return pacts.error();
-    for (int i = 0; i < PQntuples(pacts->get()); ++i)
+    for (int i = 0; i < pq().ntuples(pacts->get()); ++i)
       snap.pacts.push_back({text(*pacts, i, 1), text(*pacts, i, 2), text(*pacts, i, 3), text(*pacts, i, 4),
                             text(*pacts, i, 5), text(*pacts, i, 0), text(*pacts, i, 6), text(*pacts, i, 7)});
     auto labels = exec(sql_.select_labels, {api});
     if (!labels) return labels.error();
-    for (int i = 0; i < PQntuples(labels->get()); ++i)
+    for (int i = 0; i < pq().ntuples(labels->get()); ++i)
       snap.operation_labels.emplace_back(text(*labels, i, 0), text(*labels, i, 1));
     auto malformed = exec(sql_.select_malformed, {api});
     if (!malformed) return malformed.error();
-    if (PQntuples(malformed->get()) > 0) snap.malformed_lines = integer(*malformed, 0, 0);
+    if (pq().ntuples(malformed->get()) > 0) snap.malformed_lines = integer(*malformed, 0, 0);
     auto apis = exec(sql_.select_apis);
     if (!apis) return apis.error();
-    for (int i = 0; i < PQntuples(apis->get()); ++i) snap.recorded_apis.push_back(text(*apis, i, 0));
+    for (int i = 0; i < pq().ntuples(apis->get()); ++i) snap.recorded_apis.push_back(text(*apis, i, 0));
     return snap;
   }
 
@@ -201,7 +204,7 @@ class PostgresStore final : public UsageStore {
     auto versions = exec(sql_.select_versions);
     if (!versions) return versions.error();
     std::vector<int> applied;
-    for (int i = 0; i < PQntuples(versions->get()); ++i) applied.push_back(static_cast<int>(integer(*versions, i, 0)));
+    for (int i = 0; i < pq().ntuples(versions->get()); ++i) applied.push_back(static_cast<int>(integer(*versions, i, 0)));
     for (const Migration& m : migrations()) {
       if (std::find(applied.begin(), applied.end(), m.version) != applied.end()) continue;
       if (auto r = exec("BEGIN"); !r) return r.error();
@@ -215,10 +218,10 @@ class PostgresStore final : public UsageStore {
   }
 
   static int64_t integer(const Result& r, int row, int column) {
-    return std::strtoll(PQgetvalue(r.get(), row, column), nullptr, 10);
+    return std::strtoll(pq().getvalue(r.get(), row, column), nullptr, 10);
   }
   static std::string text(const Result& r, int row, int column) {
-    return std::string(PQgetvalue(r.get(), row, column), static_cast<size_t>(PQgetlength(r.get(), row, column)));
+    return std::string(pq().getvalue(r.get(), row, column), static_cast<size_t>(pq().getlength(r.get(), row, column)));
   }
 
   core::Expected<Result> exec(const std::string& sql, const std::vector<Value>& values = {}) {
@@ -228,12 +231,12 @@ class PostgresStore final : public UsageStore {
       texts.push_back(std::holds_alternative<int64_t>(v) ? std::to_string(std::get<int64_t>(v)) : std::get<std::string>(v));
     std::vector<const char*> params;
     for (const std::string& t : texts) params.push_back(t.c_str());
-    Result r(values.empty() ? PQexec(conn_, sql.c_str())
-                            : PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+    Result r(values.empty() ? pq().exec(conn_, sql.c_str())
+                            : pq().exec_params(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
                                            params.data(), nullptr, nullptr, 0));
-    ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    ExecStatusType status = r ? pq().result_status(r.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      std::string message = PQerrorMessage(conn_);
+      std::string message = pq().error_message(conn_);
       while (!message.empty() && message.back() == '\n') message.pop_back();
       return core::make_error("usage registry " + target_ + ": " + message);
     }
@@ -241,7 +244,7 @@ class PostgresStore final : public UsageStore {
   }
 
   core::Status rollback(core::Error failure) {
-    Result(PQexec(conn_, "ROLLBACK"));
+    Result(pq().exec(conn_, "ROLLBACK"));
     return failure;
   }
 
@@ -253,14 +256,15 @@ class PostgresStore final : public UsageStore {
 }  // namespace
 
 core::Expected<std::unique_ptr<UsageStore>> open_postgres_store(const std::string& conninfo, OpenMode mode) {
-  PGconn* conn = PQconnectdb(conninfo.c_str());
-  if (!conn || PQstatus(conn) != CONNECTION_OK) {
-    std::string message = conn ? PQerrorMessage(conn) : "out of memory";
+  if (const auto& loaded = pq_library(); !loaded) return loaded.error();
+  PGconn* conn = pq().connectdb(conninfo.c_str());
+  if (!conn || pq().status(conn) != CONNECTION_OK) {
+    std::string message = conn ? pq().error_message(conn) : "out of memory";
     while (!message.empty() && message.back() == '\n') message.pop_back();
-    PQfinish(conn);
+    if (conn) pq().finish(conn);
     return core::make_error("cannot connect to usage registry " + redact(conninfo) + ": " + message);
   }
-  Result(PQexec(conn, "SET client_min_messages TO warning"));
+  Result(pq().exec(conn, "SET client_min_messages TO warning"));
   std::unique_ptr<UsageStore> store = std::make_unique<PostgresStore>(conn, conninfo);
   if (mode == OpenMode::existing && store->schema_version() == 0)
     return core::make_error("no usage registry in " + redact(conninfo) +

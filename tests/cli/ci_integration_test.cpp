@@ -133,23 +133,36 @@ TEST_CASE("scripts/install-deps.sh: running accord needs none of the build or te
   CHECK(build.out.find("cmake\n") != std::string::npos);
   CHECK(build.out.find("chromium") == std::string::npos);
   CHECK(tests.out.find("chromium\n") != std::string::npos);
-  // Every package the built binary's libraries come from is in the runtime list.
+  // Every package the built binary's libraries come from is in the runtime
+  // list: those it links (ldd) and those it opens when a command needs them
+  // (core/dynamic_library.h), which it must not link.
   auto ldd = test::run({"ldd", ACCORD_BINARY});
   REQUIRE(ldd.exit_code == 0);
-  std::vector<std::string> libs = {"libprotobuf.so", "libcurl.so", "libsqlite3.so",
-                                   "libpq.so",       "libxml2.so", "libyaml-0.so"};
+  auto ldconfig = test::run({"/sbin/ldconfig", "-p"});
+  REQUIRE(ldconfig.exit_code == 0);
+  auto owner_of = [](const std::string& file) {
+    auto owner = test::run({"dpkg", "-S", std::filesystem::canonical(file).string()});
+    return owner.out.substr(0, owner.out.find(':'));
+  };
+  std::vector<std::string> linked = {"libprotobuf.so", "libsqlite3.so", "libyaml-0.so"};
 #if !defined(__SANITIZE_ADDRESS__)
-  libs.push_back("libjemalloc.so");  // not under ASan, which must intercept the allocator itself
+  linked.push_back("libjemalloc.so");  // not under ASan, which must intercept the allocator itself
 #endif
-  for (const std::string& lib : libs) {
+  for (const std::string& lib : linked) {
     INFO(lib);
     size_t at = ldd.out.find(lib);
     REQUIRE(at != std::string::npos);
     size_t path = ldd.out.find("=> ", at) + 3;
-    std::string file = ldd.out.substr(path, ldd.out.find(' ', path) - path);
-    auto owner = test::run({"dpkg", "-S", std::filesystem::canonical(file).string()});
-    std::string package = owner.out.substr(0, owner.out.find(':'));
-    CHECK(runtime.out.find(package + "\n") != std::string::npos);
+    CHECK(runtime.out.find(owner_of(ldd.out.substr(path, ldd.out.find(' ', path) - path)) + "\n") != std::string::npos);
+  }
+  for (const std::string soname : {"libcurl.so.4", "libpq.so.5", "libxml2.so.2"}) {
+    INFO(soname);
+    CHECK(ldd.out.find(soname) == std::string::npos);
+    size_t at = ldconfig.out.find(soname + " (");
+    REQUIRE(at != std::string::npos);
+    size_t path = ldconfig.out.find("=> ", at) + 3;
+    std::string file = ldconfig.out.substr(path, ldconfig.out.find('\n', path) - path);
+    CHECK(runtime.out.find(owner_of(file) + "\n") != std::string::npos);
   }
   auto bad = test::run({"bash", std::string(ACCORD_SOURCE_DIR) + "/scripts/install-deps.sh", "--nope"});
   CHECK(bad.exit_code == 2);
