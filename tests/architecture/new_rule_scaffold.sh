@@ -13,9 +13,10 @@ fail=0
 say() { echo "$*"; fail=1; }
 mkdir -p "$tmp/fixtures/openapi" "$tmp/fixtures/schema" "$tmp/scripts"
 cp -r "$src/core" "$src/diff" "$tmp/"
-cp "$src/scripts/new-rule" "$tmp/scripts/"
+cp -r "$src/scripts/new-rule" "$src/scripts/new_rule" "$tmp/scripts/"
 mkdir -p "$tmp/fixtures/openapi/rules"
 before=$(cat "$tmp/diff/openapi/rules_parameter.cpp")
+touch "$tmp/.stamp"; sleep 0.01
 
 out=$("$tmp/scripts/new-rule" openapi parameter-example-demo --level parameter --severity info 2>&1)
 [ $? -eq 0 ] || say "scaffold failed: $out"
@@ -24,7 +25,7 @@ file="$tmp/diff/openapi/rules_parameter.cpp"
 grep -q '{.parameter = parameter_example_demo}' "$file" || say "the row does not register its handler at the level"
 grep -q '^void parameter_example_demo(Context& cx, const Operation& op, const Parameter& o, const Parameter& n) {' \
   "$file" || say "no handler with the parameter level's signature"
-changed=$(cd "$tmp" && find . -newer "$tmp/scripts/new-rule" -type f | sort | tr '\n' ' ')
+changed=$(cd "$tmp" && find . -newer "$tmp/.stamp" -type f | sort | tr '\n' ' ')
 want="./diff/openapi/rules_parameter.cpp \
 ./fixtures/openapi/rules/parameter-example-demo/new.yaml ./fixtures/openapi/rules/parameter-example-demo/old.yaml "
 [ "$changed" = "$want" ] || say "wrote other files than one rules file and one fixture folder: $changed"
@@ -44,7 +45,8 @@ expect_refusal openapi parameter-example-demo --level parameter
 expect_refusal openapi path-removed
 expect_refusal openapi Not_Kebab
 expect_refusal openapi some-new-rule --level no-such-level
-expect_refusal proto some-new-rule
+expect_refusal jsonschema some-new-rule
+expect_refusal nosuchformat some-new-rule
 [ "$snapshot" = "$(cd "$tmp" && find . -type f -exec md5sum {} + | sort)" ] || say "a refused run wrote files"
 [ "$before" != "$(cat "$tmp/diff/openapi/rules_parameter.cpp")" ] || say "the rules file did not change"
 [ $fail = 0 ] && echo "scripts/new-rule scaffolds one row + handler and one failing fixture, and refuses bad input"
