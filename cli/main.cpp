@@ -6,12 +6,13 @@
 #include "cli/command.h"
 #include "cli/help.h"
 #include "cli/suggest.h"
+#include "cli/version.h"
 
 int main(int argc, char** argv) {
   using namespace accord::cli;
   CLI::App app{"accord: diff, verify and track usage of API contracts"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "accord 0.1.0");
+  app.set_version_flag("--version", std::string("accord ") + kAccordVersion);
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const Command& c : command_table()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
