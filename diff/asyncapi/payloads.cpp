@@ -72,6 +72,12 @@ PayloadFormat payload_format(std::string_view schema_format) {
   return {PayloadFormat::other, {}};
 }
 
+PartReader part_reader(const PayloadFormat& o, const PayloadFormat& n, bool both_present) {
+  if (o.kind == PayloadFormat::json_schema && n.kind == PayloadFormat::json_schema) return PartReader::json_schema;
+  if (o.kind == PayloadFormat::avro && n.kind == PayloadFormat::avro && both_present) return PartReader::avro;
+  return PartReader::none;
+}
+
 core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTypeSearch& search, Action action,
                                    const std::string& message, const std::string& subject,
                                    const std::string& operation, FindingSink& sink) {
