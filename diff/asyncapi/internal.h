@@ -66,7 +66,7 @@ core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTyp
 enum class PartReader : unsigned char { json_schema, avro, none };
 PartReader part_reader(const PayloadFormat& o, const PayloadFormat& n, bool both_present);
 
-// The comparators a walk hands schemas to (schemas.cpp): JSON Schema ones,
+// The comparators a walk hands schemas to (payloads.cpp): JSON Schema ones,
 // one per pair of dialects a schemaFormat forces, and the Avro rules with
 // the .avsc search of the comparison.
 class Schemas {

@@ -14,8 +14,7 @@ namespace asyncapi {
 const std::vector<const Rule*>& all_rules() {
   static const std::vector<const Rule*> all = [] {
     std::vector<const Rule*> out;
-    for (auto area :
-         {operation_rules(), channel_rules(), message_rules(), kafka_key_rules(), binding_rules(), security_rules()})
+    for (auto area : {operation_rules(), message_rules(), kafka_key_rules(), binding_rules(), security_rules()})
       for (const Rule& rule : area) out.push_back(&rule);
     return out;
   }();

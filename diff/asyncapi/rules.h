@@ -82,7 +82,7 @@ struct Handlers {
   void (*security)(Context&, const SecuritySite& site, const std::vector<SecurityRequirement>& o,
                    const std::vector<SecurityRequirement>& n) = nullptr;
   // Only while both versions require credentials: each old requirement and
-  // the new one a client of it is best matched to (security_pairing.cpp).
+  // the new one a client of it is best matched to (counterpart()).
   void (*requirement_removed)(Context&, const SecuritySite& site, const SecurityRequirement& r) = nullptr;
   void (*requirement_added)(Context&, const SecuritySite& site, const SecurityRequirement& r) = nullptr;
   // The schemes of a matched requirement pair, by name.
@@ -101,14 +101,13 @@ struct Rule {
 
 // The rows by area (rules_*.cpp), and all of them (rule_table.cpp).
 std::span<const Rule> operation_rules();
-std::span<const Rule> channel_rules();
 std::span<const Rule> message_rules();
 std::span<const Rule> kafka_key_rules();
 std::span<const Rule> binding_rules();
 std::span<const Rule> security_rules();
 const std::vector<const Rule*>& all_rules();
 
-// Shared by handlers and the walker.
+// Shared by handlers and the walker (compare.cpp).
 std::string_view action_name(Action a);         // "send", "receive"
 std::string operation_label(const Operation& op);  // "send lights.measured"
 // Whether a client needs credentials at all: some requirement and none

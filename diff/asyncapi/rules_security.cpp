@@ -7,7 +7,7 @@
 // requirement clients may be using breaks them; accepting one more
 // requirement, a requirement that asks for fewer schemes, or no security at
 // all does not. Which new requirement an old one is matched to is the
-// walk's (security_pairing.cpp).
+// walk's (counterpart(), compare.cpp).
 #include <set>
 
 #include "diff/asyncapi/rules.h"
