@@ -149,10 +149,16 @@ OperationPairs pair_operations(std::vector<const Operation*>& old_left, std::vec
   };
   // Same id, action and address first: several operations may share one
   // channel (a WebSocket's `/`), and document order must not decide.
-  pair_off(old_left, new_left, pairs, [&](const Operation& a, const Operation& b) { return same_place(a, b) && a.id == b.id; });
+  auto same_id = [](const Operation& a, const Operation& b) { return a.action == b.action && a.id == b.id; };
+  pair_off(old_left, new_left, pairs, [&](const Operation& a, const Operation& b) {
+    return same_place(a, b) && same_id(a, b);
+  });
   pair_off(old_left, new_left, pairs, same_place);
-  pair_off(old_left, new_left, pairs,
-           [](const Operation& a, const Operation& b) { return !a.id.empty() && a.action == b.action && a.id == b.id; });
+  // Left over: the channel was renamed (an empty id pairs with nothing).
+  pair_off(old_left, new_left, pairs, [&](const Operation& a, const Operation& b) {
+    return !a.id.empty() && same_id(a, b);
+  });
+  // One operation of an action left on each side: both channel and operation renamed.
   for (Action a : {Action::send, Action::receive}) {
     auto is_a = [&](const Operation* op) { return op->action == a; };
     if (std::count_if(old_left.begin(), old_left.end(), is_a) != 1 ||
@@ -271,7 +277,8 @@ class Walker {
       case PartReader::json_schema:
         return compare_json(o, n, site.action, subject, site.operation, {of.dialect, nf.dialect});
       case PartReader::avro:
-        if (!cx_.error) cx_.fail(cx_.schemas.compare_avro(o, n, site.action, nm.name, subject, site.operation, cx_.sink));
+        if (!cx_.error)
+          cx_.fail(cx_.schemas.compare_avro(o, n, site.action, nm.name, subject, site.operation, cx_.sink));
         return;
       case PartReader::none:
         return;
