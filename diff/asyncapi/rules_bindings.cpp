@@ -135,6 +135,8 @@ void cloudevents_attribute_changed(Context& cx, const MessageSite& site, const M
 }
 
 const Rule kRules[] = {
+    // One change at four levels: servers, channels, operations and messages
+    // each carry bindings, compared by the same field table (kFields).
     {{"asyncapi.binding-changed", F, E, "bindings", "a protocol binding value a peer depends on changed",
       "{protocol} binding '{field}' of {subject} changed from '{old}' to '{new}'"},
      {.server = server_binding_changed,
