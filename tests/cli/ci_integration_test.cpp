@@ -150,15 +150,25 @@ TEST_CASE("scripts/install-deps.sh: running accord needs none of the build or te
     }
     return std::string("(no package owns ") + file + ")";
   };
-  // Every library ldd lists (but the kernel's vDSO) comes from a runtime package.
+  // Every library ldd lists (but the kernel's vDSO), for the binary and for
+  // `accord stub`'s HTTP module beside it, comes from a runtime package.
+  const std::string module = (std::filesystem::path(ACCORD_BINARY).parent_path() / "accord-stub-http.so").string();
+  auto module_ldd = test::run({"ldd", module});
+  REQUIRE(module_ldd.exit_code == 0);
   size_t linked = 0;
-  for (size_t at = ldd.out.find("=> "); at != std::string::npos; at = ldd.out.find("=> ", at + 3)) {
-    std::string file = ldd.out.substr(at + 3, ldd.out.find(' ', at + 3) - at - 3);
-    INFO(file);
-    CHECK(runtime.out.find(owner_of(file) + "\n") != std::string::npos);
-    ++linked;
+  for (const std::string& listing : {ldd.out, module_ldd.out})
+    for (size_t at = listing.find("=> "); at != std::string::npos; at = listing.find("=> ", at + 3)) {
+      std::string file = listing.substr(at + 3, listing.find(' ', at + 3) - at - 3);
+      INFO(file);
+      CHECK(runtime.out.find(owner_of(file) + "\n") != std::string::npos);
+      ++linked;
+    }
+  CHECK(linked >= 8);  // at least libc, libm, libstdc++, libyaml; the module's httplib and OpenSSL
+  // cpp-httplib and OpenSSL are the module's, loaded only by `accord stub`.
+  for (const char* lib : {"libcpp-httplib", "libssl", "libcrypto"}) {
+    CHECK(ldd.out.find(lib) == std::string::npos);
+    CHECK(module_ldd.out.find(lib) != std::string::npos);
   }
-  CHECK(linked >= 4);  // at least libc, libm, libstdc++, libyaml
 #if !defined(__SANITIZE_ADDRESS__)
   CHECK(ldd.out.find("libjemalloc.so") != std::string::npos);  // not under ASan, which intercepts the allocator
 #endif

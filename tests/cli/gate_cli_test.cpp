@@ -210,5 +210,7 @@ TEST_CASE("cli: cmake --install puts a working accord in PREFIX/bin", "[cli][ins
   REQUIRE(install.exit_code == 0);
   const std::string installed = prefix.str() + "/bin/accord";
   REQUIRE(std::filesystem::exists(installed));
+  // `accord stub` finds its HTTP module at PREFIX/lib/accord (contracts/stub/stub_server.cpp).
+  CHECK(std::filesystem::exists(prefix.str() + "/lib/accord/accord-stub-http.so"));
   CHECK(test::run({installed, "--version"}).out == std::string("accord ") + accord::cli::kAccordVersion + "\n");
 }
