@@ -6,6 +6,9 @@
 #include "core/loader.h"
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace accord::core {
 
@@ -24,6 +27,25 @@ struct StringStops {
   constexpr bool operator[](unsigned char c) const { return stop[c]; }
 };
 constexpr StringStops kStringStop;
+
+// The first stop byte at or after `p`, or `end`. Sixteen bytes per step with
+// SSE2 (every x86-64 has it): strings are most of a contract's bytes
+// (descriptions), and a byte at a time was 14% of loading a 1 MB schema.
+const char* find_string_stop(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // max(v, 0x1F) == 0x1F exactly for the bytes 0x00-0x1F (unsigned).
+    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                      _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
+    if (const int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  while (p < end && !kStringStop[static_cast<unsigned char>(*p)]) ++p;
+  return p;
+}
 
 class JsonParser {
  public:
@@ -184,7 +206,7 @@ class JsonParser {
   bool parse_string(std::string_view& out) {
     ++pos_;
     const char* start = pos_;
-    while (pos_ < end_ && !kStringStop[static_cast<unsigned char>(*pos_)]) ++pos_;
+    pos_ = find_string_stop(pos_, end_);
     if (pos_ < end_ && *pos_ == '"') {
       out = std::string_view(start, static_cast<size_t>(pos_ - start));
       ++pos_;

@@ -22,6 +22,7 @@ const Node* Node::get(std::string_view key) const {
     auto it = index_->find(key);
     return it == index_->end() ? nullptr : children_[it->second].value;
   }
+  if (!(key_bits_ & key_bit(key))) return nullptr;  // a superset of the keys: no false "absent"
   for (const Member& m : children_)
     if (m.key == key) return m.value;
   return nullptr;
@@ -87,6 +88,7 @@ std::string_view TreeBuilder::keep(std::string&& text) { return doc_.owned_text_
 
 void TreeBuilder::add_member(Node* object, std::string_view key, Node* value) {
   object->children_.push_back({key, value});
+  object->key_bits_ |= Node::key_bit(key);
 }
 
 void TreeBuilder::finish_object(Node* object) {
