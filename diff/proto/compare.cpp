@@ -32,14 +32,6 @@ bool both_single_files(const ContractInput& a, const ContractInput& b) {
          !is_descriptor_set_path(b.path);
 }
 
-std::vector<const RuleHandler*> handlers_for(const std::vector<const RuleInfo*>& rules) {
-  std::vector<const RuleHandler*> out;
-  for (const RuleInfo* r : rules)
-    for (const RuleHandler* h : all_rule_handlers())
-      if (h->id == r->id) out.push_back(h);
-  return out;
-}
-
 std::string syntax_name(const pb::FileDescriptor* file) {
   switch (file->syntax()) {
     case pb::FileDescriptor::SYNTAX_PROTO2: return "proto2";
@@ -127,8 +119,7 @@ core::Expected<std::vector<Finding>> compare_roots(const Readers& readers, const
       }
     return is_ignored(cfg, rule, paths, packages);
   });
-  std::vector<const RuleHandler*> handlers = handlers_for(*rules);
-  walk(*old_image, *new_image, handlers, reporter);
+  walk(*old_image, *new_image, rows_of(*rules), reporter);
   std::vector<Finding> findings = reporter.take();
   if (options.disable_free) {
     new Image(std::move(*old_image));  // intentionally never freed (see CompareOptions::disable_free)
