@@ -6,15 +6,21 @@ namespace accord::core {
 
 Expected<DynamicLibrary> DynamicLibrary::open(std::initializer_list<const char*> sonames, const std::string& purpose,
                                               const std::string& debian_package) {
+  return open_first(std::vector<std::string>(sonames.begin(), sonames.end()), purpose,
+                    "install the Debian package " + debian_package);
+}
+
+Expected<DynamicLibrary> DynamicLibrary::open_first(const std::vector<std::string>& paths, const std::string& purpose,
+                                                    const std::string& remedy) {
   std::string tried;
-  for (const char* soname : sonames) {
+  for (const std::string& path : paths) {
     // RTLD_LOCAL: the library's symbols serve only the pointers bound here.
-    if (void* handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL)) return DynamicLibrary(handle, soname);
+    if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) return DynamicLibrary(handle, path);
     const char* why = dlerror();
-    tried += std::string(tried.empty() ? "" : "; ") + (why ? why : soname);
+    tried += (tried.empty() ? "" : "; ") + (why ? std::string(why) : path);
   }
-  return make_error(purpose + " needs " + *sonames.begin() + ", which could not be loaded (" + tried +
-                    "): install the Debian package " + debian_package);
+  return make_error(purpose + " needs " + (paths.empty() ? std::string("a library") : paths.front()) +
+                    ", which could not be loaded (" + tried + "): " + remedy);
 }
 
 void* DynamicLibrary::symbol(const char* name) const { return dlsym(handle_, name); }

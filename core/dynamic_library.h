@@ -7,6 +7,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "core/expected.h"
 
@@ -18,6 +19,9 @@ class DynamicLibrary {
   // names the library, what needs it (`purpose`) and the Debian package.
   static Expected<DynamicLibrary> open(std::initializer_list<const char*> sonames, const std::string& purpose,
                                        const std::string& debian_package);
+  // The same for files of accord's own (paths tried in order); `remedy` ends the error.
+  static Expected<DynamicLibrary> open_first(const std::vector<std::string>& paths, const std::string& purpose,
+                                             const std::string& remedy);
 
   // Binds `fn` to the library's function `name`; false when it lacks one.
   template <class Fn>

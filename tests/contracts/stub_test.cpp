@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -202,4 +204,32 @@ TEST_CASE("accord stub: serves over keep-alive, logs, CORS, stops on SIGTERM", "
   CHECK(logged.str().find("GET /alligators/Mary -> 200 Mary, when the zoo is open") != std::string::npos);
   std::remove(log.c_str());
   std::remove(pact_path.c_str());
+}
+
+TEST_CASE("accord stub: without its HTTP module beside the binary it is unusable input that names the module", "[stub][cli]") {
+  // A copy of the binary in a folder of its own: no accord-stub-http.so next to it or in ../lib/accord.
+  char dir_template[] = "/tmp/accord-stub-nomodule-XXXXXX";
+  REQUIRE(::mkdtemp(dir_template));
+  const std::string dir = dir_template, copy = dir + "/accord";
+  {
+    std::ifstream from(ACCORD_BINARY, std::ios::binary);
+    std::ofstream to(copy, std::ios::binary);
+    to << from.rdbuf();
+  }
+  REQUIRE(::chmod(copy.c_str(), 0755) == 0);
+  const std::string pact_path = temp_file(kPact, ".json");
+  const std::string err = dir + "/err.txt";
+  const std::string command = "'" + copy + "' stub '" + pact_path + "' --port 0 2> '" + err + "'";
+  const int status = std::system(command.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  std::ifstream in(err);
+  std::stringstream text;
+  text << in.rdbuf();
+  INFO(text.str());
+  CHECK(text.str().find("accord stub needs " + dir + "/accord-stub-http.so") != std::string::npos);
+  CHECK(text.str().find("cmake --install") != std::string::npos);
+  std::remove(err.c_str());
+  std::remove(copy.c_str());
+  ::rmdir(dir.c_str());
 }
