@@ -32,14 +32,6 @@ bool both_single_files(const ContractInput& a, const ContractInput& b) {
          !is_descriptor_set_path(b.path);
 }
 
-std::vector<const RuleHandler*> handlers_for(const std::vector<const RuleInfo*>& rules) {
-  std::vector<const RuleHandler*> out;
-  for (const RuleInfo* r : rules)
-    for (const RuleHandler* h : all_rule_handlers())
-      if (h->id == r->id) out.push_back(h);
-  return out;
-}
-
 // buf.yaml's ignores, dropped where accord.yaml's are (diff::drop_ignored),
 // and counted in a note so that nothing is left out silently.
 void drop_buf_ignored(const BreakingConfig& cfg, std::vector<Finding>& findings, std::vector<std::string>* notes) {
@@ -129,8 +121,7 @@ core::Expected<std::vector<Finding>> compare_roots(const Readers& readers, const
     new_image->alias_file(old_image->files().front()->name(), new_image->files().front());
 
   Reporter reporter(*old_image, *new_image);
-  std::vector<const RuleHandler*> handlers = handlers_for(*rules);
-  walk(*old_image, *new_image, handlers, reporter);
+  walk(*old_image, *new_image, rows_of(*rules), reporter);
   std::vector<Finding> findings = reporter.take();
   drop_buf_ignored(cfg, findings, options.notes);
   if (options.disable_free) {

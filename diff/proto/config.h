@@ -15,7 +15,8 @@
 #include "diff/model/rules.h"
 
 namespace accord::diff {
-// Every proto rule row (rule_table.cpp).
+// Every proto rule's registry row, sorted by id (rule_table.cpp collects them
+// from the Rule rows next to their handlers, rules.h).
 std::span<const RuleInfo> proto_rule_table();
 }  // namespace accord::diff
 

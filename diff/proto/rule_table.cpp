@@ -1,236 +1,57 @@
-// The proto rules, one row each: buf's breaking rules under buf's names
-// (kebab case, `proto.` prefix) and categories (FILE, PACKAGE, WIRE_JSON,
-// WIRE; CSR is buf's schema-registry set). Messages follow buf's wording.
-// The `*-added` rows (category "changelog") are accord's own: info findings
-// that make `accord diff` a complete changelog, run whatever buf.yaml selects.
+// The proto rules, collected from the rows next to their handlers
+// (rules_*.cpp): buf's breaking rules under buf's names (kebab case,
+// `proto.` prefix) and categories (FILE, PACKAGE, WIRE_JSON, WIRE; CSR is
+// buf's schema-registry set). Messages follow buf's wording. The `*-added`
+// rows (category "changelog") are accord's own: info findings that make
+// `accord diff` a complete changelog, run whatever buf.yaml selects. Which
+// buf config version knows which rule, and buf's deprecated names, are
+// rule_versions.cpp's.
+#include <algorithm>
+
 #include "diff/proto/config.h"
+#include "diff/proto/rules.h"
 
 namespace accord::diff {
 
-namespace {
-const RuleInfo kProtoRules[] = {
-    {"proto.enum-added", Format::proto, Severity::info, "changelog",
-     "New enums (accord diff's changelog; breaks nothing).",
-     "Enum \"{name}\" was added."},
-    {"proto.enum-no-delete", Format::proto, Severity::error, "CSR,FILE",
-     "Enums are not deleted from a file.",
-     "Previously present enum \"{name}\" was deleted from file."},
-    {"proto.enum-same-json-format", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON",
-     "Enums keep JSON support (proto3 to proto2 drops it).",
-     "Enum \"{enum}\" JSON format support changed from {old} to {new}."},
-    {"proto.enum-same-type", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Enums stay open or closed.",
-     "Enum \"{enum}\" changed from {old} to {new}."},
-    {"proto.enum-value-added", Format::proto, Severity::info, "changelog",
-     "New enum values (accord diff's changelog; breaks nothing).",
-     "Enum value \"{number}\" with name \"{name}\" was added to enum \"{enum}\"."},
-    {"proto.enum-value-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
-     "Enum values are not deleted.",
-     "Previously present enum value \"{number}\" on enum \"{enum}\" was deleted."},
-    {"proto.enum-value-no-delete-unless-name-reserved", Format::proto, Severity::error, "CSR,WIRE_JSON",
-     "Deleted enum values reserve their names.",
-     "Previously present enum value \"{number}\" on enum \"{enum}\" was deleted without reserving the name{s} {names}."},
-    {"proto.enum-value-no-delete-unless-number-reserved", Format::proto, Severity::error, "CSR,WIRE_JSON,WIRE",
-     "Deleted enum values reserve their numbers.",
-     "Previously present enum value \"{number}\" on enum \"{enum}\" was deleted without reserving the number \"{number}\"."},
-    {"proto.enum-value-same-name", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON",
-     "Enum values keep their names.",
-     "Enum value \"{number}\" on enum \"{enum}\" changed name{s} from {old} to {new}."},
-    {"proto.extension-message-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
-     "Extension ranges are not deleted.",
-     "Previously present {what} on {kind} \"{name}\" {change}."},
-    {"proto.extension-no-delete", Format::proto, Severity::error, "FILE",
-     "Extensions are not deleted from a file.",
-     "Previously present extension \"{name}\" was deleted from file."},
-    {"proto.field-added", Format::proto, Severity::info, "changelog",
-     "New fields (accord diff's changelog; breaks nothing).",
-     "Field \"{number}\" with name \"{name}\" was added to message \"{message}\"."},
-    {"proto.field-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
-     "Fields are not deleted.",
-     "Previously present field \"{number}\" with name \"{name}\" on message \"{message}\" was deleted."},
-    {"proto.field-no-delete-unless-name-reserved", Format::proto, Severity::error, "CSR,WIRE_JSON",
-     "Deleted fields reserve their names.",
-     "Previously present field \"{number}\" with name \"{name}\" on message \"{message}\" was deleted without reserving the name \"{name}\"."},
-    {"proto.field-no-delete-unless-number-reserved", Format::proto, Severity::error, "CSR,WIRE_JSON,WIRE",
-     "Deleted fields reserve their numbers.",
-     "Previously present field \"{number}\" with name \"{name}\" on message \"{message}\" was deleted without reserving the number \"{number}\"."},
-    {"proto.field-same-cardinality", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Fields keep their cardinality and presence.",
-     "{field} changed cardinality from \"{old}\" to \"{new}\"."},
-    {"proto.field-same-cpp-string-type", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Fields keep their C++ string type (ctype).",
-     "{field} changed C++ string type from \"{old}\" to \"{new}\"."},
-    {"proto.field-same-default", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "Fields keep their default value.",
-     "{field} changed default value from {old} to {new}."},
-    {"proto.field-same-java-utf8-validation", Format::proto, Severity::error, "FILE,PACKAGE",
-     "String fields keep their Java UTF-8 validation.",
-     "{field} changed Java string UTF8 validation from \"{old}\" to \"{new}\"."},
-    {"proto.field-same-json-name", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON",
-     "Fields keep their JSON name.",
-     "{field} changed option \"json_name\" from \"{old}\" to \"{new}\"."},
-    {"proto.field-same-jstype", Format::proto, Severity::error, "FILE,PACKAGE",
-     "64-bit fields keep their jstype.",
-     "{field} changed option \"jstype\" from \"{old}\" to \"{new}\"."},
-    {"proto.field-same-name", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON",
-     "Fields keep their names.",
-     "{field} changed name from \"{old}\" to \"{new}\"."},
-    {"proto.field-same-oneof", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "Fields stay in (or out of) the same oneof.",
-     "{field} moved {change}."},
-    {"proto.field-same-type", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
-     "Fields keep their type.",
-     "{field} changed type from \"{old}\" to \"{new}\".{extra}"},
-    {"proto.field-same-utf8-validation", Format::proto, Severity::error, "FILE,PACKAGE",
-     "String fields keep their UTF-8 validation.",
-     "{field} changed UTF8 validation from {old} to {new}."},
-    {"proto.field-wire-compatible-cardinality", Format::proto, Severity::error, "WIRE",
-     "Fields keep a wire-compatible cardinality.",
-     "{field} changed cardinality from \"{old}\" to \"{new}\"."},
-    {"proto.field-wire-compatible-type", Format::proto, Severity::error, "WIRE",
-     "Fields keep a wire-compatible type.",
-     "{field} changed type from \"{old}\" to \"{new}\".{extra}"},
-    {"proto.field-wire-json-compatible-cardinality", Format::proto, Severity::error, "CSR,WIRE_JSON",
-     "Fields keep a wire- and JSON-compatible cardinality.",
-     "{field} changed cardinality from \"{old}\" to \"{new}\"."},
-    {"proto.field-wire-json-compatible-type", Format::proto, Severity::error, "CSR,WIRE_JSON",
-     "Fields keep a wire- and JSON-compatible type.",
-     "{field} changed type from \"{old}\" to \"{new}\".{extra}"},
-    {"proto.file-added", Format::proto, Severity::info, "changelog",
-     "New files (accord diff's changelog; breaks nothing).",
-     "File \"{file}\" was added."},
-    {"proto.file-no-delete", Format::proto, Severity::error, "CSR,FILE",
-     "Files are not deleted.",
-     "Previously present file \"{file}\" was deleted."},
-    {"proto.file-same-cc-enable-arenas", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option cc_enable_arenas.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-cc-generic-services", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option cc_generic_services.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-csharp-namespace", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option csharp_namespace.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-go-package", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option go_package.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-java-generic-services", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option java_generic_services.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-java-multiple-files", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option java_multiple_files.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-java-outer-classname", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option java_outer_classname.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-java-package", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option java_package.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-objc-class-prefix", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option objc_class_prefix.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-optimize-for", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option optimize_for.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-package", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "Files keep their package.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-php-class-prefix", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option php_class_prefix.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-php-metadata-namespace", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option php_metadata_namespace.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-php-namespace", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option php_namespace.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-py-generic-services", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option py_generic_services.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-ruby-package", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option ruby_package.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-swift-prefix", Format::proto, Severity::error, "FILE,PACKAGE",
-     "Files keep option swift_prefix.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.file-same-syntax", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
-     "Files keep their syntax.",
-     "File {what} changed from \"{old}\" to \"{new}\"."},
-    {"proto.message-added", Format::proto, Severity::info, "changelog",
-     "New messages (accord diff's changelog; breaks nothing).",
-     "Message \"{name}\" was added."},
-    {"proto.message-no-delete", Format::proto, Severity::error, "CSR,FILE",
-     "Messages are not deleted from a file.",
-     "Previously present message \"{name}\" was deleted from file."},
-    {"proto.message-no-remove-standard-descriptor-accessor", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
-     "Messages keep the standard descriptor accessor.",
-     "Message option \"no_standard_descriptor_accessor\" changed from \"{old}\" to \"{new}\"."},
-    {"proto.message-same-json-format", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON",
-     "Messages keep JSON support (proto3 to proto2 drops it).",
-     "Message \"{message}\" JSON format support changed from {old} to {new}."},
-    {"proto.message-same-message-set-wire-format", Format::proto, Severity::error, "",
-     "Messages keep message_set_wire_format.",
-     "Message \"{message}\" changed option \"message_set_wire_format\" from \"{old}\" to \"{new}\"."},
-    {"proto.message-same-required-fields", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "Messages keep the same required fields.",
-     "Message \"{message}\" had required field \"{number}\" {change}. Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."},
-    {"proto.oneof-added", Format::proto, Severity::info, "changelog",
-     "New oneofs (accord diff's changelog; breaks nothing).",
-     "Oneof \"{oneof}\" was added to message \"{message}\"."},
-    {"proto.oneof-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE",
-     "Oneofs are not deleted.",
-     "Previously present oneof \"{oneof}\" on message \"{message}\" was deleted."},
-    {"proto.package-enum-no-delete", Format::proto, Severity::error, "PACKAGE",
-     "Enums are not deleted from a package.",
-     "Previously present enum \"{name}\" was deleted from package \"{package}\"."},
-    {"proto.package-extension-no-delete", Format::proto, Severity::error, "PACKAGE",
-     "Extensions are not deleted from a package.",
-     "Previously present extension \"{name}\" was deleted from package \"{package}\"."},
-    {"proto.package-message-no-delete", Format::proto, Severity::error, "PACKAGE",
-     "Messages are not deleted from a package.",
-     "Previously present message \"{name}\" was deleted from package \"{package}\"."},
-    {"proto.package-no-delete", Format::proto, Severity::error, "PACKAGE",
-     "Packages are not deleted.",
-     "Previously present package \"{package}\" was deleted."},
-    {"proto.package-service-no-delete", Format::proto, Severity::error, "PACKAGE",
-     "Services are not deleted from a package.",
-     "Previously present service \"{name}\" was deleted from package \"{package}\"."},
-    {"proto.reserved-enum-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "Reserved enum ranges and names are not deleted.",
-     "Previously present {what} on {kind} \"{name}\" {change}."},
-    {"proto.reserved-message-no-delete", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "Reserved message ranges and names are not deleted.",
-     "Previously present {what} on {kind} \"{name}\" {change}."},
-    {"proto.rpc-added", Format::proto, Severity::info, "changelog",
-     "New RPCs (accord diff's changelog; breaks nothing).",
-     "RPC \"{rpc}\" was added to service \"{service}\"."},
-    {"proto.rpc-no-delete", Format::proto, Severity::error, "FILE,PACKAGE",
-     "RPCs are not deleted.",
-     "Previously present RPC \"{rpc}\" on service \"{service}\" was deleted."},
-    {"proto.rpc-same-client-streaming", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "RPCs keep client streaming.",
-     "RPC \"{rpc}\" on service \"{service}\" changed from client {old} to client {new}."},
-    {"proto.rpc-same-idempotency-level", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "RPCs keep their idempotency level.",
-     "RPC \"{rpc}\" on service \"{service}\" changed option \"idempotency_level\" from \"{old}\" to \"{new}\"."},
-    {"proto.rpc-same-request-type", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "RPCs keep their request type.",
-     "RPC \"{rpc}\" on service \"{service}\" changed request type from \"{old}\" to \"{new}\"."},
-    {"proto.rpc-same-response-type", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "RPCs keep their response type.",
-     "RPC \"{rpc}\" on service \"{service}\" changed response type from \"{old}\" to \"{new}\"."},
-    {"proto.rpc-same-server-streaming", Format::proto, Severity::error, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
-     "RPCs keep server streaming.",
-     "RPC \"{rpc}\" on service \"{service}\" changed from server {old} to server {new}."},
-    {"proto.service-added", Format::proto, Severity::info, "changelog",
-     "New services (accord diff's changelog; breaks nothing).",
-     "Service \"{name}\" was added."},
-    {"proto.service-no-delete", Format::proto, Severity::error, "FILE",
-     "Services are not deleted from a file.",
-     "Previously present service \"{name}\" was deleted from file."},
-};
-}  // namespace
+namespace proto {
 
-std::span<const RuleInfo> proto_rule_table() { return kProtoRules; }
+// Sorted by id: the order `accord rules` lists them in, select_rules picks
+// them in and so the walker runs each level's handlers in.
+const std::vector<const Rule*>& all_rules() {
+  static const std::vector<const Rule*> all = [] {
+    std::vector<const Rule*> out;
+    for (auto area : {file_rules(), deletion_rules(), message_rules(), field_rules(), enum_rules(), service_rules(),
+                      added_rules()})
+      for (const Rule& rule : area) out.push_back(&rule);
+    std::sort(out.begin(), out.end(), [](const Rule* a, const Rule* b) { return a->info.id < b->info.id; });
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace proto
+
+std::span<const RuleInfo> proto_rule_table() {
+  static const std::vector<RuleInfo> rows = [] {
+    std::vector<RuleInfo> out;
+    for (const proto::Rule* rule : proto::all_rules()) out.push_back(rule->info);
+    return out;
+  }();
+  return rows;
+}
+
+namespace proto {
+
+// proto_rule_table()[i] is all_rules()[i]'s registry row, so a picked row's
+// position in the table is its rule's position in all_rules().
+std::vector<const Rule*> rows_of(const std::vector<const RuleInfo*>& selected) {
+  const std::span<const RuleInfo> table = proto_rule_table();
+  std::vector<const Rule*> out;
+  out.reserve(selected.size());
+  for (const RuleInfo* info : selected) out.push_back(all_rules()[static_cast<size_t>(info - table.data())]);
+  return out;
+}
+
+}  // namespace proto
 
 }  // namespace accord::diff

@@ -11,6 +11,9 @@ namespace accord::diff::proto {
 
 namespace {
 
+constexpr Severity I = Severity::info;
+constexpr Format F = Format::proto;
+
 bool old_has_file(const Ctx& c, const pb::FileDescriptor* f) { return c.old_image.index().file_by_path.count(f->name()); }
 
 // Whether the declaration's container (parent message, else its file) is in OLD, so that it is the new part.
@@ -88,19 +91,43 @@ void rpc_added(const Ctx& c, const pb::ServiceDescriptor* o, const pb::ServiceDe
       c.report({{"rpc", n->method(i)->name()}, {"service", n->full_name()}}, loc_of(n->method(i)), loc_of(o));
 }
 
-const RuleHandler kHandlers[] = {
-    {.id = "proto.file-added", .image = file_added},
-    {.id = "proto.message-added", .image = message_added},
-    {.id = "proto.enum-added", .image = enum_added},
-    {.id = "proto.service-added", .image = service_added},
-    {.id = "proto.field-added", .message = field_added},
-    {.id = "proto.oneof-added", .message = oneof_added},
-    {.id = "proto.enum-value-added", .enumeration = enum_value_added},
-    {.id = "proto.rpc-added", .service = rpc_added},
+const Rule kRules[] = {
+    {{"proto.file-added", F, I, "changelog",
+      "New files (accord diff's changelog; breaks nothing).",
+      "File \"{file}\" was added."},
+     {.image = file_added}},
+    {{"proto.message-added", F, I, "changelog",
+      "New messages (accord diff's changelog; breaks nothing).",
+      "Message \"{name}\" was added."},
+     {.image = message_added}},
+    {{"proto.enum-added", F, I, "changelog",
+      "New enums (accord diff's changelog; breaks nothing).",
+      "Enum \"{name}\" was added."},
+     {.image = enum_added}},
+    {{"proto.service-added", F, I, "changelog",
+      "New services (accord diff's changelog; breaks nothing).",
+      "Service \"{name}\" was added."},
+     {.image = service_added}},
+    {{"proto.field-added", F, I, "changelog",
+      "New fields (accord diff's changelog; breaks nothing).",
+      "Field \"{number}\" with name \"{name}\" was added to message \"{message}\"."},
+     {.message = field_added}},
+    {{"proto.oneof-added", F, I, "changelog",
+      "New oneofs (accord diff's changelog; breaks nothing).",
+      "Oneof \"{oneof}\" was added to message \"{message}\"."},
+     {.message = oneof_added}},
+    {{"proto.enum-value-added", F, I, "changelog",
+      "New enum values (accord diff's changelog; breaks nothing).",
+      "Enum value \"{number}\" with name \"{name}\" was added to enum \"{enum}\"."},
+     {.enumeration = enum_value_added}},
+    {{"proto.rpc-added", F, I, "changelog",
+      "New RPCs (accord diff's changelog; breaks nothing).",
+      "RPC \"{rpc}\" was added to service \"{service}\"."},
+     {.service = rpc_added}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> added_rule_handlers() { return kHandlers; }
+std::span<const Rule> added_rules() { return kRules; }
 
 }  // namespace accord::diff::proto

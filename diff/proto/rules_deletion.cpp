@@ -9,6 +9,9 @@ namespace accord::diff::proto {
 
 namespace {
 
+constexpr Severity E = Severity::error;
+constexpr Format F = Format::proto;
+
 std::string nested_name(const std::string& full_name, const std::string& package) {
   return package.empty() ? full_name : full_name.substr(package.size() + 1);
 }
@@ -127,19 +130,43 @@ void package_declaration_no_delete(const Ctx& c) {
   }
 }
 
-const RuleHandler kHandlers[] = {
-    {.id = "proto.enum-no-delete", .file = enum_no_delete},
-    {.id = "proto.message-no-delete", .file = message_no_delete},
-    {.id = "proto.extension-no-delete", .file = extension_no_delete},
-    {.id = "proto.service-no-delete", .file = service_no_delete},
-    {.id = "proto.package-enum-no-delete", .image = package_declaration_no_delete<0>},
-    {.id = "proto.package-message-no-delete", .image = package_declaration_no_delete<1>},
-    {.id = "proto.package-extension-no-delete", .image = package_declaration_no_delete<2>},
-    {.id = "proto.package-service-no-delete", .image = package_declaration_no_delete<3>},
+const Rule kRules[] = {
+    {{"proto.enum-no-delete", F, E, "CSR,FILE",
+      "Enums are not deleted from a file.",
+      "Previously present enum \"{name}\" was deleted from file."},
+     {.file = enum_no_delete}},
+    {{"proto.message-no-delete", F, E, "CSR,FILE",
+      "Messages are not deleted from a file.",
+      "Previously present message \"{name}\" was deleted from file."},
+     {.file = message_no_delete}},
+    {{"proto.extension-no-delete", F, E, "FILE",
+      "Extensions are not deleted from a file.",
+      "Previously present extension \"{name}\" was deleted from file."},
+     {.file = extension_no_delete}},
+    {{"proto.service-no-delete", F, E, "FILE",
+      "Services are not deleted from a file.",
+      "Previously present service \"{name}\" was deleted from file."},
+     {.file = service_no_delete}},
+    {{"proto.package-enum-no-delete", F, E, "PACKAGE",
+      "Enums are not deleted from a package.",
+      "Previously present enum \"{name}\" was deleted from package \"{package}\"."},
+     {.image = package_declaration_no_delete<0>}},
+    {{"proto.package-message-no-delete", F, E, "PACKAGE",
+      "Messages are not deleted from a package.",
+      "Previously present message \"{name}\" was deleted from package \"{package}\"."},
+     {.image = package_declaration_no_delete<1>}},
+    {{"proto.package-extension-no-delete", F, E, "PACKAGE",
+      "Extensions are not deleted from a package.",
+      "Previously present extension \"{name}\" was deleted from package \"{package}\"."},
+     {.image = package_declaration_no_delete<2>}},
+    {{"proto.package-service-no-delete", F, E, "PACKAGE",
+      "Services are not deleted from a package.",
+      "Previously present service \"{name}\" was deleted from package \"{package}\"."},
+     {.image = package_declaration_no_delete<3>}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> deletion_rule_handlers() { return kHandlers; }
+std::span<const Rule> deletion_rules() { return kRules; }
 
 }  // namespace accord::diff::proto

@@ -10,6 +10,9 @@ namespace accord::diff::proto {
 
 namespace {
 
+constexpr Severity E = Severity::error;
+constexpr Format F = Format::proto;
+
 bool is_closed(const pb::EnumDescriptor* e) { return e->file()->syntax() == pb::FileDescriptor::SYNTAX_PROTO2; }
 
 void enum_same_type(const Ctx& c, const pb::EnumDescriptor* o, const pb::EnumDescriptor* n) {
@@ -109,20 +112,39 @@ void reserved_enum_no_delete(const Ctx& c, const pb::EnumDescriptor* o, const pb
                loc_of(n), loc_of(o));
 }
 
-const RuleHandler kHandlers[] = {
-    {.id = "proto.enum-same-type", .enumeration = enum_same_type},
-    {.id = "proto.enum-same-json-format", .enumeration = enum_same_json_format},
-    {.id = "proto.enum-value-no-delete", .enumeration = enum_value_no_delete<DeleteMode::plain>},
-    {.id = "proto.enum-value-no-delete-unless-number-reserved",
-     .enumeration = enum_value_no_delete<DeleteMode::unless_number_reserved>},
-    {.id = "proto.enum-value-no-delete-unless-name-reserved",
-     .enumeration = enum_value_no_delete<DeleteMode::unless_name_reserved>},
-    {.id = "proto.enum-value-same-name", .enum_value = enum_value_same_name},
-    {.id = "proto.reserved-enum-no-delete", .enumeration = reserved_enum_no_delete},
+const Rule kRules[] = {
+    {{"proto.enum-same-type", F, E, "FILE,PACKAGE",
+      "Enums stay open or closed.",
+      "Enum \"{enum}\" changed from {old} to {new}."},
+     {.enumeration = enum_same_type}},
+    {{"proto.enum-same-json-format", F, E, "CSR,FILE,PACKAGE,WIRE_JSON",
+      "Enums keep JSON support (proto3 to proto2 drops it).",
+      "Enum \"{enum}\" JSON format support changed from {old} to {new}."},
+     {.enumeration = enum_same_json_format}},
+    {{"proto.enum-value-no-delete", F, E, "CSR,FILE,PACKAGE",
+      "Enum values are not deleted.",
+      "Previously present enum value \"{number}\" on enum \"{enum}\" was deleted."},
+     {.enumeration = enum_value_no_delete<DeleteMode::plain>}},
+    {{"proto.enum-value-no-delete-unless-number-reserved", F, E, "CSR,WIRE_JSON,WIRE",
+      "Deleted enum values reserve their numbers.",
+      "Previously present enum value \"{number}\" on enum \"{enum}\" was deleted without reserving the number \"{number}\"."},
+     {.enumeration = enum_value_no_delete<DeleteMode::unless_number_reserved>}},
+    {{"proto.enum-value-no-delete-unless-name-reserved", F, E, "CSR,WIRE_JSON",
+      "Deleted enum values reserve their names.",
+      "Previously present enum value \"{number}\" on enum \"{enum}\" was deleted without reserving the name{s} {names}."},
+     {.enumeration = enum_value_no_delete<DeleteMode::unless_name_reserved>}},
+    {{"proto.enum-value-same-name", F, E, "CSR,FILE,PACKAGE,WIRE_JSON",
+      "Enum values keep their names.",
+      "Enum value \"{number}\" on enum \"{enum}\" changed name{s} from {old} to {new}."},
+     {.enum_value = enum_value_same_name}},
+    {{"proto.reserved-enum-no-delete", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "Reserved enum ranges and names are not deleted.",
+      "Previously present {what} on {kind} \"{name}\" {change}."},
+     {.enumeration = reserved_enum_no_delete}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> enum_rule_handlers() { return kHandlers; }
+std::span<const Rule> enum_rules() { return kRules; }
 
 }  // namespace accord::diff::proto

@@ -11,6 +11,9 @@ namespace accord::diff::proto {
 
 namespace {
 
+constexpr Severity E = Severity::error;
+constexpr Format F = Format::proto;
+
 // A file option, or the whole file when the option is not written.
 Loc option_loc(const pb::FileDescriptor* file, int field_number) {
   Loc opt = loc_of(file).sub({tag::kFileOptions, field_number});
@@ -84,31 +87,91 @@ void package_no_delete(const Ctx& c) {
   }
 }
 
-const RuleHandler kHandlers[] = {
-    {.id = "proto.file-no-delete", .image = file_no_delete},
-    {.id = "proto.package-no-delete", .image = package_no_delete},
-    {.id = "proto.file-same-syntax", .file = file_same_syntax},
-    {.id = "proto.file-same-package", .file = file_same_package},
-    {.id = "proto.file-same-cc-enable-arenas", .file = same_file_option<31, cc_enable_arenas>},
-    {.id = "proto.file-same-cc-generic-services", .file = same_file_option<16, cc_generic_services>},
-    {.id = "proto.file-same-csharp-namespace", .file = same_file_option<37, csharp_namespace>},
-    {.id = "proto.file-same-go-package", .file = same_file_option<11, go_package>},
-    {.id = "proto.file-same-java-generic-services", .file = same_file_option<17, java_generic_services>},
-    {.id = "proto.file-same-java-multiple-files", .file = same_file_option<10, java_multiple_files>},
-    {.id = "proto.file-same-java-outer-classname", .file = same_file_option<8, java_outer_classname>},
-    {.id = "proto.file-same-java-package", .file = same_file_option<1, java_package>},
-    {.id = "proto.file-same-objc-class-prefix", .file = same_file_option<36, objc_class_prefix>},
-    {.id = "proto.file-same-optimize-for", .file = same_file_option<9, optimize_for>},
-    {.id = "proto.file-same-php-class-prefix", .file = same_file_option<40, php_class_prefix>},
-    {.id = "proto.file-same-php-metadata-namespace", .file = same_file_option<44, php_metadata_namespace>},
-    {.id = "proto.file-same-php-namespace", .file = same_file_option<41, php_namespace>},
-    {.id = "proto.file-same-py-generic-services", .file = same_file_option<18, py_generic_services>},
-    {.id = "proto.file-same-ruby-package", .file = same_file_option<45, ruby_package>},
-    {.id = "proto.file-same-swift-prefix", .file = same_file_option<39, swift_prefix>},
+const Rule kRules[] = {
+    {{"proto.file-no-delete", F, E, "CSR,FILE",
+      "Files are not deleted.",
+      "Previously present file \"{file}\" was deleted."},
+     {.image = file_no_delete}},
+    {{"proto.package-no-delete", F, E, "PACKAGE",
+      "Packages are not deleted.",
+      "Previously present package \"{package}\" was deleted."},
+     {.image = package_no_delete}},
+    {{"proto.file-same-syntax", F, E, "CSR,FILE,PACKAGE",
+      "Files keep their syntax.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = file_same_syntax}},
+    {{"proto.file-same-package", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "Files keep their package.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = file_same_package}},
+    {{"proto.file-same-cc-enable-arenas", F, E, "FILE,PACKAGE",
+      "Files keep option cc_enable_arenas.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<31, cc_enable_arenas>}},
+    {{"proto.file-same-cc-generic-services", F, E, "FILE,PACKAGE",
+      "Files keep option cc_generic_services.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<16, cc_generic_services>}},
+    {{"proto.file-same-csharp-namespace", F, E, "FILE,PACKAGE",
+      "Files keep option csharp_namespace.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<37, csharp_namespace>}},
+    {{"proto.file-same-go-package", F, E, "FILE,PACKAGE",
+      "Files keep option go_package.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<11, go_package>}},
+    {{"proto.file-same-java-generic-services", F, E, "FILE,PACKAGE",
+      "Files keep option java_generic_services.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<17, java_generic_services>}},
+    {{"proto.file-same-java-multiple-files", F, E, "FILE,PACKAGE",
+      "Files keep option java_multiple_files.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<10, java_multiple_files>}},
+    {{"proto.file-same-java-outer-classname", F, E, "FILE,PACKAGE",
+      "Files keep option java_outer_classname.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<8, java_outer_classname>}},
+    {{"proto.file-same-java-package", F, E, "FILE,PACKAGE",
+      "Files keep option java_package.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<1, java_package>}},
+    {{"proto.file-same-objc-class-prefix", F, E, "FILE,PACKAGE",
+      "Files keep option objc_class_prefix.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<36, objc_class_prefix>}},
+    {{"proto.file-same-optimize-for", F, E, "FILE,PACKAGE",
+      "Files keep option optimize_for.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<9, optimize_for>}},
+    {{"proto.file-same-php-class-prefix", F, E, "FILE,PACKAGE",
+      "Files keep option php_class_prefix.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<40, php_class_prefix>}},
+    {{"proto.file-same-php-metadata-namespace", F, E, "FILE,PACKAGE",
+      "Files keep option php_metadata_namespace.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<44, php_metadata_namespace>}},
+    {{"proto.file-same-php-namespace", F, E, "FILE,PACKAGE",
+      "Files keep option php_namespace.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<41, php_namespace>}},
+    {{"proto.file-same-py-generic-services", F, E, "FILE,PACKAGE",
+      "Files keep option py_generic_services.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<18, py_generic_services>}},
+    {{"proto.file-same-ruby-package", F, E, "FILE,PACKAGE",
+      "Files keep option ruby_package.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<45, ruby_package>}},
+    {{"proto.file-same-swift-prefix", F, E, "FILE,PACKAGE",
+      "Files keep option swift_prefix.",
+      "File {what} changed from \"{old}\" to \"{new}\"."},
+     {.file = same_file_option<39, swift_prefix>}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> file_rule_handlers() { return kHandlers; }
+std::span<const Rule> file_rules() { return kRules; }
 
 }  // namespace accord::diff::proto

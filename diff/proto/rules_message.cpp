@@ -11,6 +11,9 @@ namespace accord::diff::proto {
 
 namespace {
 
+constexpr Severity E = Severity::error;
+constexpr Format F = Format::proto;
+
 enum class DeleteMode { plain, unless_number_reserved, unless_name_reserved };
 
 template <DeleteMode kMode>
@@ -130,22 +133,51 @@ void message_same_message_set_wire_format(const Ctx& c, const pb::Descriptor* o,
            new_loc.valid() ? new_loc : loc_of(n), old_loc.valid() ? old_loc : loc_of(o));
 }
 
-const RuleHandler kHandlers[] = {
-    {.id = "proto.field-no-delete", .message = field_no_delete<DeleteMode::plain>},
-    {.id = "proto.field-no-delete-unless-number-reserved", .message = field_no_delete<DeleteMode::unless_number_reserved>},
-    {.id = "proto.field-no-delete-unless-name-reserved", .message = field_no_delete<DeleteMode::unless_name_reserved>},
-    {.id = "proto.oneof-no-delete", .message = oneof_no_delete},
-    {.id = "proto.reserved-message-no-delete", .message = reserved_message_no_delete},
-    {.id = "proto.extension-message-no-delete", .message = extension_message_no_delete},
-    {.id = "proto.message-same-required-fields", .message = message_same_required_fields},
-    {.id = "proto.message-no-remove-standard-descriptor-accessor",
-     .message = message_no_remove_standard_descriptor_accessor},
-    {.id = "proto.message-same-json-format", .message = message_same_json_format},
-    {.id = "proto.message-same-message-set-wire-format", .message = message_same_message_set_wire_format},
+const Rule kRules[] = {
+    {{"proto.field-no-delete", F, E, "CSR,FILE,PACKAGE",
+      "Fields are not deleted.",
+      "Previously present field \"{number}\" with name \"{name}\" on message \"{message}\" was deleted."},
+     {.message = field_no_delete<DeleteMode::plain>}},
+    {{"proto.field-no-delete-unless-number-reserved", F, E, "CSR,WIRE_JSON,WIRE",
+      "Deleted fields reserve their numbers.",
+      "Previously present field \"{number}\" with name \"{name}\" on message \"{message}\" was deleted without reserving the number \"{number}\"."},
+     {.message = field_no_delete<DeleteMode::unless_number_reserved>}},
+    {{"proto.field-no-delete-unless-name-reserved", F, E, "CSR,WIRE_JSON",
+      "Deleted fields reserve their names.",
+      "Previously present field \"{number}\" with name \"{name}\" on message \"{message}\" was deleted without reserving the name \"{name}\"."},
+     {.message = field_no_delete<DeleteMode::unless_name_reserved>}},
+    {{"proto.oneof-no-delete", F, E, "CSR,FILE,PACKAGE",
+      "Oneofs are not deleted.",
+      "Previously present oneof \"{oneof}\" on message \"{message}\" was deleted."},
+     {.message = oneof_no_delete}},
+    {{"proto.reserved-message-no-delete", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "Reserved message ranges and names are not deleted.",
+      "Previously present {what} on {kind} \"{name}\" {change}."},
+     {.message = reserved_message_no_delete}},
+    {{"proto.extension-message-no-delete", F, E, "CSR,FILE,PACKAGE",
+      "Extension ranges are not deleted.",
+      "Previously present {what} on {kind} \"{name}\" {change}."},
+     {.message = extension_message_no_delete}},
+    {{"proto.message-same-required-fields", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "Messages keep the same required fields.",
+      "Message \"{message}\" had required field \"{number}\" {change}. Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage."},
+     {.message = message_same_required_fields}},
+    {{"proto.message-no-remove-standard-descriptor-accessor", F, E, "CSR,FILE,PACKAGE",
+      "Messages keep the standard descriptor accessor.",
+      "Message option \"no_standard_descriptor_accessor\" changed from \"{old}\" to \"{new}\"."},
+     {.message = message_no_remove_standard_descriptor_accessor}},
+    {{"proto.message-same-json-format", F, E, "CSR,FILE,PACKAGE,WIRE_JSON",
+      "Messages keep JSON support (proto3 to proto2 drops it).",
+      "Message \"{message}\" JSON format support changed from {old} to {new}."},
+     {.message = message_same_json_format}},
+    {{"proto.message-same-message-set-wire-format", F, E, "",
+      "Messages keep message_set_wire_format.",
+      "Message \"{message}\" changed option \"message_set_wire_format\" from \"{old}\" to \"{new}\"."},
+     {.message = message_same_message_set_wire_format}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> message_rule_handlers() { return kHandlers; }
+std::span<const Rule> message_rules() { return kRules; }
 
 }  // namespace accord::diff::proto

@@ -8,6 +8,9 @@ namespace accord::diff::proto {
 
 namespace {
 
+constexpr Severity E = Severity::error;
+constexpr Format F = Format::proto;
+
 using M = pb::MethodDescriptor;
 
 std::vector<Arg> rpc_args(const M* m, std::string before, std::string after) {
@@ -58,17 +61,35 @@ void rpc_same_idempotency_level(const Ctx& c, const M* o, const M* n) {
            where(n), where(o));
 }
 
-const RuleHandler kHandlers[] = {
-    {.id = "proto.rpc-no-delete", .service = rpc_no_delete},
-    {.id = "proto.rpc-same-client-streaming", .method = rpc_same_client_streaming},
-    {.id = "proto.rpc-same-server-streaming", .method = rpc_same_server_streaming},
-    {.id = "proto.rpc-same-request-type", .method = rpc_same_request_type},
-    {.id = "proto.rpc-same-response-type", .method = rpc_same_response_type},
-    {.id = "proto.rpc-same-idempotency-level", .method = rpc_same_idempotency_level},
+const Rule kRules[] = {
+    {{"proto.rpc-no-delete", F, E, "FILE,PACKAGE",
+      "RPCs are not deleted.",
+      "Previously present RPC \"{rpc}\" on service \"{service}\" was deleted."},
+     {.service = rpc_no_delete}},
+    {{"proto.rpc-same-client-streaming", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "RPCs keep client streaming.",
+      "RPC \"{rpc}\" on service \"{service}\" changed from client {old} to client {new}."},
+     {.method = rpc_same_client_streaming}},
+    {{"proto.rpc-same-server-streaming", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "RPCs keep server streaming.",
+      "RPC \"{rpc}\" on service \"{service}\" changed from server {old} to server {new}."},
+     {.method = rpc_same_server_streaming}},
+    {{"proto.rpc-same-request-type", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "RPCs keep their request type.",
+      "RPC \"{rpc}\" on service \"{service}\" changed request type from \"{old}\" to \"{new}\"."},
+     {.method = rpc_same_request_type}},
+    {{"proto.rpc-same-response-type", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "RPCs keep their response type.",
+      "RPC \"{rpc}\" on service \"{service}\" changed response type from \"{old}\" to \"{new}\"."},
+     {.method = rpc_same_response_type}},
+    {{"proto.rpc-same-idempotency-level", F, E, "CSR,FILE,PACKAGE,WIRE_JSON,WIRE",
+      "RPCs keep their idempotency level.",
+      "RPC \"{rpc}\" on service \"{service}\" changed option \"idempotency_level\" from \"{old}\" to \"{new}\"."},
+     {.method = rpc_same_idempotency_level}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> service_rule_handlers() { return kHandlers; }
+std::span<const Rule> service_rules() { return kRules; }
 
 }  // namespace accord::diff::proto

@@ -1,5 +1,6 @@
 // The pairing walker: finds each old element's counterpart in the new
-// version and hands the pair to every enabled handler of that kind.
+// version and, at each pair, runs the handler of every selected row of that
+// level (rules.h); it never calls a rule by name.
 #include <map>
 
 #include "diff/proto/rules.h"
@@ -21,30 +22,122 @@ std::optional<Place> place_for(const Image& image, const Loc& loc) {
   return p;
 }
 
-struct Buckets {
-  std::vector<const RuleHandler*> image, file, message, field, enumeration, enum_value, service, method;
-};
-
-Buckets sort_by_kind(std::span<const RuleHandler* const> handlers) {
-  Buckets b;
-  for (const RuleHandler* h : handlers) {
-    if (h->image) b.image.push_back(h);
-    if (h->file) b.file.push_back(h);
-    if (h->message) b.message.push_back(h);
-    if (h->field) b.field.push_back(h);
-    if (h->enumeration) b.enumeration.push_back(h);
-    if (h->enum_value) b.enum_value.push_back(h);
-    if (h->service) b.service.push_back(h);
-    if (h->method) b.method.push_back(h);
-  }
-  return b;
+// The selected rows that registered a handler at `Level`, in table order.
+template <auto Level>
+std::vector<const Rule*> rows_at(std::span<const Rule* const> rules) {
+  std::vector<const Rule*> out;
+  for (const Rule* rule : rules)
+    if (rule->on.*Level) out.push_back(rule);
+  return out;
 }
+
+// The selected rows by level, grouped once per comparison so that a level no
+// row looks at is not even paired.
+struct Levels {
+  explicit Levels(std::span<const Rule* const> rules)
+      : image(rows_at<&Handlers::image>(rules)),
+        file(rows_at<&Handlers::file>(rules)),
+        message(rows_at<&Handlers::message>(rules)),
+        field(rows_at<&Handlers::field>(rules)),
+        enumeration(rows_at<&Handlers::enumeration>(rules)),
+        enum_value(rows_at<&Handlers::enum_value>(rules)),
+        service(rows_at<&Handlers::service>(rules)),
+        method(rows_at<&Handlers::method>(rules)) {}
+  std::vector<const Rule*> image, file, message, field, enumeration, enum_value, service, method;
+};
 
 std::map<int, EnumValues> values_by_number(const pb::EnumDescriptor* e) {
   std::map<int, EnumValues> out;
   for (int i = 0; i < e->value_count(); ++i) out[e->value(i)->number()].push_back(e->value(i));
   return out;
 }
+
+// One comparison's walk: each level's pairs, handed to that level's rows.
+class Walk {
+ public:
+  Walk(const Image& old_image, const Image& new_image, std::span<const Rule* const> rules, Reporter& reporter)
+      : old_(old_image), new_(new_image), reporter_(reporter), rows_(rules) {}
+
+  void images() const { run<&Handlers::image>(rows_.image); }
+
+  void files() const {
+    if (rows_.file.empty()) return;
+    const auto& new_files = new_.index().file_by_path;
+    for (const pb::FileDescriptor* of : old_.files())
+      if (auto it = new_files.find(of->name()); it != new_files.end()) run<&Handlers::file>(rows_.file, of, it->second);
+  }
+
+  // Messages by full name, and their fields by number.
+  void messages() const {
+    if (rows_.message.empty() && rows_.field.empty()) return;
+    const auto& new_messages = new_.index().message_by_name;
+    for (const auto& [name, om] : old_.index().message_by_name) {
+      auto it = new_messages.find(name);
+      if (it == new_messages.end()) continue;
+      const pb::Descriptor* nm = it->second;
+      run<&Handlers::message>(rows_.message, om, nm);
+      if (rows_.field.empty()) continue;
+      for (int i = 0; i < om->field_count(); ++i)
+        if (const pb::FieldDescriptor* nf = nm->FindFieldByNumber(om->field(i)->number()))
+          run<&Handlers::field>(rows_.field, om->field(i), nf);
+    }
+  }
+
+  // Extensions are fields too, paired by extendee and number.
+  void extensions() const {
+    if (rows_.field.empty()) return;
+    const auto& new_extensions = new_.index().extensions;
+    for (const auto& [extendee, by_number] : old_.index().extensions) {
+      auto it = new_extensions.find(extendee);
+      if (it == new_extensions.end()) continue;
+      for (const auto& [number, oe] : by_number)
+        if (auto found = it->second.find(number); found != it->second.end())
+          run<&Handlers::field>(rows_.field, oe, found->second);
+    }
+  }
+
+  // Enums by full name, and their values by number (aliases together).
+  void enums() const {
+    if (rows_.enumeration.empty() && rows_.enum_value.empty()) return;
+    const auto& new_enums = new_.index().enum_by_name;
+    for (const auto& [name, oe] : old_.index().enum_by_name) {
+      auto it = new_enums.find(name);
+      if (it == new_enums.end()) continue;
+      run<&Handlers::enumeration>(rows_.enumeration, oe, it->second);
+      if (rows_.enum_value.empty()) continue;
+      auto new_values = values_by_number(it->second);
+      for (const auto& [number, old_values] : values_by_number(oe))
+        if (auto nv = new_values.find(number); nv != new_values.end())
+          run<&Handlers::enum_value>(rows_.enum_value, old_values, nv->second);
+    }
+  }
+
+  // Services by full name, and their RPCs by name.
+  void services() const {
+    if (rows_.service.empty() && rows_.method.empty()) return;
+    const auto& new_services = new_.index().service_by_name;
+    for (const auto& [name, os] : old_.index().service_by_name) {
+      auto it = new_services.find(name);
+      if (it == new_services.end()) continue;
+      run<&Handlers::service>(rows_.service, os, it->second);
+      for (int i = 0; i < os->method_count(); ++i)
+        if (const pb::MethodDescriptor* nm = it->second->FindMethodByName(os->method(i)->name()))
+          run<&Handlers::method>(rows_.method, os->method(i), nm);
+    }
+  }
+
+ private:
+  // Hands one pair to each row's handler at `Level`, under that row's id.
+  template <auto Level, class... A>
+  void run(const std::vector<const Rule*>& rows, const A&... args) const {
+    for (const Rule* rule : rows) (rule->on.*Level)(Ctx(old_, new_, reporter_, rule->info.id), args...);
+  }
+
+  const Image& old_;
+  const Image& new_;
+  Reporter& reporter_;
+  const Levels rows_;
+};
 
 }  // namespace
 
@@ -77,73 +170,14 @@ std::string field_description(const pb::FieldDescriptor* field, bool with_name) 
 
 std::string_view package_of(const Loc& loc) { return loc.file ? std::string_view(loc.file->package()) : std::string_view(); }
 
-void walk(const Image& old_image, const Image& new_image, std::span<const RuleHandler* const> handlers,
-          Reporter& reporter) {
-  const Buckets b = sort_by_kind(handlers);
-  auto ctx = [&](const RuleHandler* h) { return Ctx{old_image, new_image, reporter, h->id}; };
-  const ImageIndex& oi = old_image.index();
-  const ImageIndex& ni = new_image.index();
-
-  for (const RuleHandler* h : b.image) h->image(ctx(h));
-
-  if (!b.file.empty())
-    for (const pb::FileDescriptor* of : old_image.files())
-      if (auto it = ni.file_by_path.find(of->name()); it != ni.file_by_path.end())
-        for (const RuleHandler* h : b.file) h->file(ctx(h), of, it->second);
-
-  if (!b.message.empty() || !b.field.empty())
-    for (const auto& [name, om] : oi.message_by_name) {
-      auto it = ni.message_by_name.find(name);
-      if (it == ni.message_by_name.end()) continue;
-      const pb::Descriptor* nm = it->second;
-      for (const RuleHandler* h : b.message) h->message(ctx(h), om, nm);
-      if (b.field.empty()) continue;
-      for (int i = 0; i < om->field_count(); ++i)
-        if (const pb::FieldDescriptor* nf = nm->FindFieldByNumber(om->field(i)->number()))
-          for (const RuleHandler* h : b.field) h->field(ctx(h), om->field(i), nf);
-    }
-
-  if (!b.field.empty())
-    for (const auto& [extendee, by_number] : oi.extensions) {
-      auto it = ni.extensions.find(extendee);
-      if (it == ni.extensions.end()) continue;
-      for (const auto& [number, oe] : by_number)
-        if (auto found = it->second.find(number); found != it->second.end())
-          for (const RuleHandler* h : b.field) h->field(ctx(h), oe, found->second);
-    }
-
-  if (!b.enumeration.empty() || !b.enum_value.empty())
-    for (const auto& [name, oe] : oi.enum_by_name) {
-      auto it = ni.enum_by_name.find(name);
-      if (it == ni.enum_by_name.end()) continue;
-      for (const RuleHandler* h : b.enumeration) h->enumeration(ctx(h), oe, it->second);
-      if (b.enum_value.empty()) continue;
-      auto new_values = values_by_number(it->second);
-      for (const auto& [number, old_values] : values_by_number(oe))
-        if (auto nv = new_values.find(number); nv != new_values.end())
-          for (const RuleHandler* h : b.enum_value) h->enum_value(ctx(h), old_values, nv->second);
-    }
-
-  if (!b.service.empty() || !b.method.empty())
-    for (const auto& [name, os] : oi.service_by_name) {
-      auto it = ni.service_by_name.find(name);
-      if (it == ni.service_by_name.end()) continue;
-      for (const RuleHandler* h : b.service) h->service(ctx(h), os, it->second);
-      for (int i = 0; i < os->method_count(); ++i)
-        if (const pb::MethodDescriptor* nmeth = it->second->FindMethodByName(os->method(i)->name()))
-          for (const RuleHandler* h : b.method) h->method(ctx(h), os->method(i), nmeth);
-    }
-}
-
-const std::vector<const RuleHandler*>& all_rule_handlers() {
-  static const std::vector<const RuleHandler*> all = [] {
-    std::vector<const RuleHandler*> out;
-    for (auto table : {file_rule_handlers(), deletion_rule_handlers(), message_rule_handlers(), field_rule_handlers(),
-                       enum_rule_handlers(), service_rule_handlers(), added_rule_handlers()})
-      for (const RuleHandler& h : table) out.push_back(&h);
-    return out;
-  }();
-  return all;
+void walk(const Image& old_image, const Image& new_image, std::span<const Rule* const> rules, Reporter& reporter) {
+  const Walk pairs(old_image, new_image, rules, reporter);
+  pairs.images();
+  pairs.files();
+  pairs.messages();
+  pairs.extensions();
+  pairs.enums();
+  pairs.services();
 }
 
 }  // namespace accord::diff::proto

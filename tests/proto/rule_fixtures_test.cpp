@@ -28,23 +28,32 @@ const std::string kRulesDir = "fixtures/proto/rules/";
 
 std::string fixture_name(std::string_view rule_id) { return std::string(rule_id.substr(rule_id.find('.') + 1)); }
 
+// How many levels of the walk a row registers a handler at.
+int levels_of(const diff::proto::Handlers& on) {
+  return !!on.image + !!on.file + !!on.message + !!on.field + !!on.enumeration + !!on.enum_value + !!on.service +
+         !!on.method;
+}
+
 }  // namespace
 
-TEST_CASE("every proto rule has a handler and a fixture pair", "[proto][rules]") {
+TEST_CASE("every proto rule is one row with a handler and a fixture pair", "[proto][rules]") {
   const auto table = diff::proto_rule_table();
   REQUIRE(!table.empty());
-  // The counts derive from the table: as many handlers and fixture folders as rows.
-  CHECK(diff::proto::all_rule_handlers().size() == table.size());
+  // The counts derive from the table: as many rows and fixture folders as registry entries.
+  const auto& rows = diff::proto::all_rules();
+  REQUIRE(rows.size() == table.size());
   size_t fixture_dirs = 0;
   for (const auto& entry : fs::directory_iterator(kRulesDir)) fixture_dirs += entry.is_directory();
   CHECK(fixture_dirs == table.size());
   size_t registered = 0;
   for (const diff::RuleInfo* r : diff::all_rules()) registered += r->format == diff::Format::proto;
   CHECK(registered == table.size());
-  for (const diff::RuleInfo& rule : table) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const diff::RuleInfo& rule = table[i];
     INFO(rule.id);
-    const auto& handlers = diff::proto::all_rule_handlers();
-    CHECK(std::count_if(handlers.begin(), handlers.end(), [&](auto* h) { return h->id == rule.id; }) == 1);
+    CHECK(rows[i]->info.id == rule.id);  // the table is the rows' registry data, in the same order
+    CHECK(levels_of(rows[i]->on) == 1);
+    if (i > 0) CHECK(rows[i - 1]->info.id < rule.id);  // sorted, so no id twice
     std::string dir = kRulesDir + fixture_name(rule.id);
     CHECK(fs::is_directory(dir + "/old"));
     CHECK(fs::is_directory(dir + "/new"));
