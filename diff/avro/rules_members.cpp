@@ -8,7 +8,7 @@ namespace accord::diff::avro {
 
 namespace {
 
-constexpr Severity E = Severity::error, I = Severity::info;
+constexpr Severity E = Severity::error, W = Severity::warning, I = Severity::info;
 constexpr Format F = Format::avro;
 
 std::vector<Arg> field_args(const Field& f, const Schema& record) { return {{"field", f.name}, {"record", record.full_name}}; }
