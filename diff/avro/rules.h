@@ -69,9 +69,9 @@ struct Handlers {
   void (*same_type)(Context&, const Pair& p) = nullptr;
   // Of different types, neither a union (a promotion, or not readable).
   void (*other_type)(Context&, const Pair& p) = nullptr;
-  // A writer's type that is not a union, read by a branch of the reader's union.
+  // A writer's type (not a branch of a writer union) read by a branch of the reader's union.
   void (*into_union)(Context&, const Pair& p) = nullptr;
-  // A writer's type (or union branch) that no branch of the reader reads:
+  // A writer's type (or union branch) that neither the reader nor a branch of its union reads:
   // backward, the old data's branch the new schema lost; forward, the branch
   // the new schema may write that the old one cannot read.
   void (*branch_removed)(Context&, const Pair& p) = nullptr;
