@@ -11,6 +11,7 @@
 #include "cli/contract_inputs.h"
 #include "cli/git_reader.h"
 #include "cli/report_support.h"
+#include "cli/version.h"
 #include "contracts/http/remote_source.h"
 #include "diff/config/config.h"
 #include "diff/engine.h"
@@ -198,7 +199,7 @@ int run_compare(CompareArgs a, bool gate) {
   ctx.command = gate ? "breaking" : "diff";
   ctx.old_path = old_name;
   ctx.new_path = new_path;
-  ctx.tool_version = "0.1.0";
+  ctx.tool_version = kAccordVersion;
   ctx.rules = diff::all_rules();
   if (gate) ctx.fail_on = *fail_on;
   else ctx.fail_on.reset();

@@ -7,10 +7,20 @@
 
 namespace accord::core {
 
-std::string json_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  for (unsigned char c : s) {
+namespace {
+bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+}  // namespace
+
+// Runs of characters that need no escape are copied whole: JSON output is
+// mostly such runs (messages, pointers), and a character at a time was 5% of
+// a large `breaking --format json`.
+void append_json_escaped(std::string& out, std::string_view s) {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!needs_json_escape(c)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -19,16 +29,20 @@ std::string json_escape(std::string_view s) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
+}
+
+std::string json_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_json_escaped(out, s);
   return out;
 }
 
@@ -148,7 +162,7 @@ JsonWriter& JsonWriter::end_array() { return end_object(), out_.back() = ']', *t
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
   out_ += '"';
-  out_ += json_escape(k);
+  append_json_escaped(out_, k);
   out_ += pretty_ ? "\": " : "\":";
   after_key_ = true;
   return *this;
@@ -157,7 +171,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 JsonWriter& JsonWriter::value(std::string_view v) {
   before_value();
   out_ += '"';
-  out_ += json_escape(v);
+  append_json_escaped(out_, v);
   out_ += '"';
   return *this;
 }

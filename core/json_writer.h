@@ -12,6 +12,7 @@ namespace accord::core {
 // The one place text is escaped for the formats accord writes, so every
 // report escapes the same way.
 std::string json_escape(std::string_view s);  // without the surrounding quotes
+void append_json_escaped(std::string& out, std::string_view s);  // the same, appended to `out`
 // XML text: the five predefined entities; control characters XML 1.0 forbids become spaces.
 std::string xml_escape(std::string_view s);
 // An XML attribute value: xml_escape, and newlines and tabs as character

@@ -8,10 +8,13 @@
 #   scripts/install-deps.sh --list GROUP  print a group's packages, one a line, and install nothing
 set -euo pipefail
 
-# Running accord: the shared libraries it links, git for --against git:REF,
-# CA certificates for https $refs and pact verification.
+# Running accord: the shared libraries it links or opens (libcurl4, libpq5 and
+# libxml2 when a command needs them; libprotobuf32 and libsqlite3-0 only for a
+# build with -DACCORD_STATIC_DEPS=OFF, such as the sanitized one), git for
+# --against git:REF, CA certificates for https $refs and pact verification.
 RUNTIME=(
   git ca-certificates
+  libc6 libstdc++6 libgcc-s1 libcpp-httplib0.11 libssl3 libbrotli1
   libyaml-0-2 libprotobuf32 libcurl4 libsqlite3-0 libpq5 zlib1g libxml2 libjemalloc2
 )
 

@@ -1,7 +1,6 @@
 // Pieces of the AsyncAPI comparison shared by its files (not an interface).
 #pragma once
 
-#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -9,41 +8,15 @@
 #include <vector>
 
 #include "core/schema.h"
+#include "diff/asyncapi/compare.h"
 #include "diff/asyncapi/model.h"
 #include "diff/avro/schema.h"
 #include "diff/model/sink.h"
+#include "diff/schema/compare.h"
 
 namespace accord::diff::asyncapi {
 
 inline Place place(const At& at) { return place_of(at.node, at.pointer); }
-
-// Protocol binding values a peer must match, for bindings objects of one
-// level (channel, operation, message, server) of both versions; `subject`
-// names the element ("operation 'send x'"). Each layer list is the
-// element's own bindings first, then its traits'.
-void compare_bindings(const std::vector<At>& old_layers, const std::vector<At>& new_layers, std::string_view level,
-                      const std::string& subject, const std::string& operation, FindingSink& sink);
-
-// CloudEvents `type`, `source`, `dataschema` fixed by a message's `ce_*` /
-// `ce-*` headers or by a CloudEvents envelope payload (`specversion`).
-void compare_cloudevents(core::DocumentSet& old_set, const Message& o, core::DocumentSet& new_set, const Message& n,
-                         const std::string& operation, FindingSink& sink);
-
-// The security requirements a server or operation accepts (alternatives,
-// each needing all its schemes), in both versions; the owners are the
-// server / operation objects.
-void compare_security(const std::vector<SecurityRequirement>& o, const std::vector<SecurityRequirement>& n,
-                      const At& old_owner, const At& new_owner, const std::string& subject,
-                      const std::string& operation, FindingSink& sink);
-
-// A message's correlation ID: removed, or read from elsewhere.
-void compare_correlation_id(const Message& o, const Message& n, const std::string& operation, FindingSink& sink);
-
-// Channel parameters added, removed or read from elsewhere; returns the
-// pairs present in both, whose schemas the caller compares by direction.
-std::vector<std::pair<const Parameter*, const Parameter*>> compare_parameters(const Channel& o, const Channel& n,
-                                                                              const std::string& operation,
-                                                                              FindingSink& sink);
 
 // Finds the .avsc files defining named types an Avro payload uses but does
 // not define (avro_types.cpp): -I roots (file system, recursive), then the
@@ -86,18 +59,46 @@ core::Status compare_avro_payloads(const AvroSide& o, const AvroSide& n, AvroTyp
                                    const std::string& message, const std::string& subject,
                                    const std::string& operation, FindingSink& sink);
 
-// What the Kafka key comparison needs from the comparison around it.
-struct KeyContext {
-  AvroSide old_side, new_side;  // their `payload` is unused
-  AvroTypeSearch& avro_types;
-  // A JSON Schema key pair (either may be absent) through the schema comparator.
-  std::function<core::Status(const At&, const At&, FindingSink&)> compare_json;
-};
+// Which comparator reads a pair of payloads (or headers) by their schema
+// formats: JSON Schema and OpenAPI 3.0 schema objects the schema comparator
+// (in their dialects), Avro the Avro rules when both sides have one; anything
+// else (RAML, protobuf...), or a change between formats, nothing.
+enum class PartReader : unsigned char { json_schema, avro, none };
+PartReader part_reader(const PayloadFormat& o, const PayloadFormat& n, bool both_present);
 
-// `bindings.kafka.key` of a message pair (kafka_key.cpp): Avro keys by the
-// Avro rules, JSON Schema ones by `compare_json`; the first breaking change
-// becomes the one `asyncapi.kafka-key-changed` finding.
-core::Status compare_kafka_key(const KeyContext& context, const Message& o, const Message& n, Action action,
-                               const std::string& label, FindingSink& sink);
+// The comparators a walk hands schemas to (payloads.cpp): JSON Schema ones,
+// one per pair of dialects a schemaFormat forces, and the Avro rules with
+// the .avsc search of the comparison.
+class Schemas {
+ public:
+  using Dialects = std::pair<core::Dialect, core::Dialect>;
+  Schemas(core::DocumentSet& old_set, const core::Document& old_doc, core::DocumentSet& new_set,
+          const core::Document& new_doc, const AsyncApiSources& sources);
+
+  // In the direction of `action` (`asyncapi.send-*` / `asyncapi.receive-*`).
+  // An absent schema accepts anything: compared against `{}` so that adding
+  // a payload where there was none is a narrowing like any other.
+  core::Status compare_json(const At& o, const At& n, Action action, const std::string& subject,
+                            const std::string& operation, FindingSink& sink, Dialects dialects = {});
+  // Two Avro schemas (inline, or a `$ref` to an .avsc) of message `message`.
+  core::Status compare_avro(const At& o, const At& n, Action action, const std::string& message,
+                            const std::string& subject, const std::string& operation, FindingSink& sink);
+  core::DocumentSet& old_set() { return old_set_; }
+  core::DocumentSet& new_set() { return new_set_; }
+
+ private:
+  SchemaComparator& comparator(Dialects dialects);
+  const core::Node* empty_schema();
+
+  core::DocumentSet& old_set_;
+  core::DocumentSet& new_set_;
+  const core::Node* old_root_;
+  const core::Node* new_root_;
+  const AsyncApiSources& sources_;
+  AvroTypeSearch avro_types_;
+  SchemaComparator schemas_;
+  std::map<Dialects, std::unique_ptr<SchemaComparator>> by_dialect_;
+  std::unique_ptr<core::Document> empty_doc_;
+};
 
 }  // namespace accord::diff::asyncapi

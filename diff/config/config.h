@@ -36,6 +36,10 @@ struct Ignore {
   std::string operation;  // "DELETE /users/{id}" (the method is compared case-insensitively)
   std::string pointer;    // matches the finding's old or new pointer, or any place below it
   std::string fingerprint;
+  // buf.yaml's ignores, read into the same record (diff/proto/config.cpp):
+  std::vector<std::string> any_rule;  // `ignore_only`: the rule is one of these
+  std::string path;                   // the finding's file is this one or under this directory
+  bool unstable_package = false;      // `ignore_unstable_packages`: its package is v1alpha1, v1beta2, ...
   std::string reason;
   std::optional<core::Date> expires;  // the ignore applies up to and including this day
   std::string where;            // "accord.yaml:12:5", for notes
@@ -80,5 +84,13 @@ struct AppliedConfig {
 };
 
 AppliedConfig apply_config(const Config& config, std::vector<Finding> findings, const core::Clock& clock);
+
+// The one place findings are dropped by ignores (accord.yaml's through
+// apply_config, buf.yaml's from the proto format): removes every finding one
+// of `active` matches and returns how many it removed.
+size_t drop_ignored(std::vector<Finding>& findings, const std::vector<const Ignore*>& active);
+
+// buf's unstable package versions: the last component is v1alpha, v1beta2, v1test, v1p1beta1 ...
+bool is_unstable_package(std::string_view package);
 
 }  // namespace accord::diff

@@ -1,74 +1,36 @@
 // A recursive-descent parser for the type-system part of GraphQL (SDL):
 // schema, scalar, type, interface, union, enum, input and directive
 // definitions, their descriptions, and `extend` of each, merged into the
-// definition they extend.
+// definition they extend. The pieces inside a definition (names, type
+// references, directive uses, constant values) are sdl_reader's.
 #include <deque>
 #include <set>
 
-#include "diff/graphql/lexer.h"
 #include "diff/graphql/parse.h"
+#include "diff/graphql/sdl_reader.h"
 
 namespace accord::diff::graphql {
 
 namespace {
 
-#define TRY(expr)              \
-  do {                         \
-    auto _status = (expr);     \
-    if (!_status) return _status.error(); \
-  } while (0)
-
-class Parser {
+class Parser : SdlReader {
  public:
-  Parser(const std::string& file, std::string_view text) : lexer_(file, text) { schema_.file = file; }
+  Parser(const std::string& file, std::string_view text) : SdlReader(file, text) { schema_.file = file; }
 
   core::Expected<Schema> run() {
-    TRY(shift());
-    while (tok_.kind != Token::Kind::end) TRY(definition());
-    TRY(merge_late_extensions());
+    SDL_TRY(shift());
+    while (tok_.kind != Token::Kind::end) SDL_TRY(definition());
+    SDL_TRY(merge_late_extensions());
     finish_roots();
     return std::move(schema_);
   }
 
  private:
-  core::Status shift() {
-    auto t = lexer_.next();
-    if (!t) return t.error();
-    tok_ = std::move(*t);
-    return core::ok_status();
-  }
-  core::Error error(std::string message) const {
-    return core::make_error(std::move(message), lexer_.file(), tok_.pos.line, tok_.pos.column);
-  }
-  bool is_punct(std::string_view p) const { return tok_.kind == Token::Kind::punct && tok_.raw == p; }
-  bool is_name(std::string_view n) const { return tok_.kind == Token::Kind::name && tok_.raw == n; }
-  std::string describe_token() const {
-    if (tok_.kind == Token::Kind::end) return "the end of the file";
-    if (tok_.kind == Token::Kind::string || tok_.kind == Token::Kind::block_string) return "a string";
-    return "\"" + std::string(tok_.raw) + "\"";
-  }
-  core::Status expect(std::string_view p) {
-    if (!is_punct(p)) return error("expected \"" + std::string(p) + "\", found " + describe_token());
-    return shift();
-  }
-  core::Expected<std::string> name() {
-    if (tok_.kind != Token::Kind::name) return error("expected a name, found " + describe_token());
-    std::string n(tok_.raw);
-    TRY(shift());
-    return n;
-  }
-  core::Expected<std::string> description() {
-    if (tok_.kind != Token::Kind::string && tok_.kind != Token::Kind::block_string) return std::string();
-    std::string d = tok_.value;
-    TRY(shift());
-    return d;
-  }
-
   core::Status definition() {
     auto desc = description();
     if (!desc) return desc.error();
     if (is_name("extend")) {
-      TRY(shift());
+      SDL_TRY(shift());
       return type_system_definition(*desc, true);
     }
     return type_system_definition(*desc, false);
@@ -91,23 +53,23 @@ class Parser {
 
   core::Status schema_definition(bool extend) {
     Pos pos = tok_.pos;
-    TRY(shift());
+    SDL_TRY(shift());
     if (!extend) {
       if (schema_.has_schema_definition) return core::make_error("the schema is defined twice", lexer_.file(), pos.line, pos.column);
       schema_.has_schema_definition = true;
       schema_.schema_pos = pos;
     }
     std::vector<DirectiveUse> ignored;
-    TRY(directives(ignored));
+    SDL_TRY(directives(ignored));
     if (!is_punct("{")) return extend ? core::ok_status() : core::Status(error("expected \"{\", found " + describe_token()));
-    TRY(shift());
+    SDL_TRY(shift());
     while (!is_punct("}")) {
       Pos op_pos = tok_.pos;
       auto op = name();
       if (!op) return op.error();
       if (*op != "query" && *op != "mutation" && *op != "subscription")
         return core::make_error("unknown operation type \"" + *op + "\"", lexer_.file(), op_pos.line, op_pos.column);
-      TRY(expect(":"));
+      SDL_TRY(expect(":"));
       Pos type_pos = tok_.pos;
       auto type = name();
       if (!type) return type.error();
@@ -123,21 +85,21 @@ class Parser {
     DirectiveDef d;
     d.description = desc;
     d.pos = tok_.pos;
-    TRY(shift());
-    TRY(expect("@"));
+    SDL_TRY(shift());
+    SDL_TRY(expect("@"));
     auto n = name();
     if (!n) return n.error();
     d.name = *n;
-    if (is_punct("(")) TRY(input_values(d.args, "(", ")"));
+    if (is_punct("(")) SDL_TRY(input_values(d.args, "(", ")"));
     if (is_name("repeatable")) {
       d.repeatable = true;
-      TRY(shift());
+      SDL_TRY(shift());
     }
     if (!is_name("on")) return error("expected \"on\", found " + describe_token());
-    TRY(shift());
-    if (is_punct("|")) TRY(shift());
+    SDL_TRY(shift());
+    if (is_punct("|")) SDL_TRY(shift());
     do {
-      if (!d.locations.empty()) TRY(shift());
+      if (!d.locations.empty()) SDL_TRY(shift());
       auto loc = name();
       if (!loc) return loc.error();
       d.locations.push_back(*loc);
@@ -151,7 +113,7 @@ class Parser {
 
   core::Status type_definition(Kind kind, const std::string& desc, bool extend) {
     Pos pos = tok_.pos;
-    TRY(shift());
+    SDL_TRY(shift());
     Pos name_pos = tok_.pos;
     auto n = name();
     if (!n) return n.error();
@@ -185,17 +147,17 @@ class Parser {
 
   core::Status type_body(TypeDef& t) {
     if ((t.kind == Kind::object || t.kind == Kind::interface) && is_name("implements")) {
-      TRY(shift());
-      if (is_punct("&")) TRY(shift());
+      SDL_TRY(shift());
+      if (is_punct("&")) SDL_TRY(shift());
       while (tok_.kind == Token::Kind::name && !is_peek_definition_start()) {
         auto i = name();
         if (!i) return i.error();
         t.interfaces.push_back(*i);
         if (!is_punct("&")) break;
-        TRY(shift());
+        SDL_TRY(shift());
       }
     }
-    TRY(directives(t.directives));
+    SDL_TRY(directives(t.directives));
     switch (t.kind) {
       case Kind::object:
       case Kind::interface: return is_punct("{") ? fields(t.fields) : core::ok_status();
@@ -216,20 +178,20 @@ class Parser {
   }
 
   core::Status union_members(TypeDef& t) {
-    TRY(shift());
-    if (is_punct("|")) TRY(shift());
+    SDL_TRY(shift());
+    if (is_punct("|")) SDL_TRY(shift());
     while (true) {
       Pos pos = tok_.pos;
       auto m = name();
       if (!m) return m.error();
       t.members.push_back({*m, pos});
       if (!is_punct("|")) return core::ok_status();
-      TRY(shift());
+      SDL_TRY(shift());
     }
   }
 
   core::Status enum_values(std::vector<EnumValue>& out) {
-    TRY(shift());
+    SDL_TRY(shift());
     while (!is_punct("}")) {
       EnumValue v;
       auto desc = description();
@@ -239,14 +201,14 @@ class Parser {
       auto n = name();
       if (!n) return n.error();
       v.name = *n;
-      TRY(directives(v.directives));
+      SDL_TRY(directives(v.directives));
       out.push_back(std::move(v));
     }
     return shift();
   }
 
   core::Status fields(std::vector<FieldDef>& out) {
-    TRY(shift());
+    SDL_TRY(shift());
     while (!is_punct("}")) {
       FieldDef f;
       auto desc = description();
@@ -256,19 +218,19 @@ class Parser {
       auto n = name();
       if (!n) return n.error();
       f.name = *n;
-      if (is_punct("(")) TRY(input_values(f.args, "(", ")"));
-      TRY(expect(":"));
+      if (is_punct("(")) SDL_TRY(input_values(f.args, "(", ")"));
+      SDL_TRY(expect(":"));
       auto type = type_ref();
       if (!type) return type.error();
       f.type = std::move(*type);
-      TRY(directives(f.directives));
+      SDL_TRY(directives(f.directives));
       out.push_back(std::move(f));
     }
     return shift();
   }
 
   core::Status input_values(std::vector<InputValue>& out, std::string_view open, std::string_view close) {
-    TRY(expect(open));
+    SDL_TRY(expect(open));
     while (!is_punct(close)) {
       InputValue v;
       auto desc = description();
@@ -278,134 +240,21 @@ class Parser {
       auto n = name();
       if (!n) return n.error();
       v.name = *n;
-      TRY(expect(":"));
+      SDL_TRY(expect(":"));
       auto type = type_ref();
       if (!type) return type.error();
       v.type = std::move(*type);
       if (is_punct("=")) {
-        TRY(shift());
+        SDL_TRY(shift());
         auto value = const_value();
         if (!value) return value.error();
         v.has_default = true;
         v.default_value = std::move(*value);
       }
-      TRY(directives(v.directives));
+      SDL_TRY(directives(v.directives));
       out.push_back(std::move(v));
     }
     return shift();
-  }
-
-  core::Expected<TypeRef> type_ref() {
-    TypeRef t;
-    t.pos = tok_.pos;
-    if (is_punct("[")) {
-      TRY(shift());
-      auto inner = type_ref();
-      if (!inner) return inner.error();
-      TRY(expect("]"));
-      t.kind = TypeRef::Kind::list;
-      t.inner = std::make_shared<TypeRef>(std::move(*inner));
-    } else {
-      auto n = name();
-      if (!n) return n.error();
-      t.name = *n;
-    }
-    if (is_punct("!")) {
-      TRY(shift());
-      TypeRef outer;
-      outer.kind = TypeRef::Kind::non_null;
-      outer.pos = t.pos;
-      outer.inner = std::make_shared<TypeRef>(std::move(t));
-      return outer;
-    }
-    return t;
-  }
-
-  core::Status directives(std::vector<DirectiveUse>& out) {
-    while (is_punct("@")) {
-      DirectiveUse d;
-      d.pos = tok_.pos;
-      TRY(shift());
-      auto n = name();
-      if (!n) return n.error();
-      d.name = *n;
-      if (is_punct("(")) {
-        TRY(shift());
-        while (!is_punct(")")) {
-          auto arg = name();
-          if (!arg) return arg.error();
-          TRY(expect(":"));
-          auto value = const_value();
-          if (!value) return value.error();
-          d.args.emplace_back(*arg, *value);
-        }
-        TRY(shift());
-      }
-      out.push_back(std::move(d));
-    }
-    return core::ok_status();
-  }
-
-  // A constant value printed the way graphql-js's print() does, so equal
-  // values compare equal whatever their spacing.
-  core::Expected<std::string> const_value() {
-    switch (tok_.kind) {
-      case Token::Kind::int_value:
-      case Token::Kind::float_value:
-      case Token::Kind::name: {
-        std::string v(tok_.raw);
-        TRY(shift());
-        return v;
-      }
-      case Token::Kind::string:
-      case Token::Kind::block_string: {
-        std::string v = quote(tok_.value);
-        TRY(shift());
-        return v;
-      }
-      case Token::Kind::punct:
-        if (is_punct("[")) return list_value();
-        if (is_punct("{")) return object_value();
-        [[fallthrough]];
-      default: return error("expected a constant value, found " + describe_token());
-    }
-  }
-
-  core::Expected<std::string> list_value() {
-    TRY(shift());
-    std::string out = "[";
-    while (!is_punct("]")) {
-      auto v = const_value();
-      if (!v) return v.error();
-      out += (out.size() > 1 ? ", " : "") + *v;
-    }
-    TRY(shift());
-    return out + "]";
-  }
-
-  core::Expected<std::string> object_value() {
-    TRY(shift());
-    std::string out = "{";
-    while (!is_punct("}")) {
-      auto n = name();
-      if (!n) return n.error();
-      TRY(expect(":"));
-      auto v = const_value();
-      if (!v) return v.error();
-      out += (out.size() > 1 ? ", " : "") + *n + ": " + *v;
-    }
-    TRY(shift());
-    return out + "}";
-  }
-
-  static std::string quote(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-      if (c == '"' || c == '\\') out += '\\';
-      if (c == '\n') out += "\\n";
-      else out += c;
-    }
-    return out + "\"";
   }
 
   void finish_roots() {
@@ -440,8 +289,6 @@ class Parser {
   }
 
  private:
-  Lexer lexer_;
-  Token tok_;
   Schema schema_;
   std::set<std::string> explicit_roots_;
   std::vector<std::pair<std::string, Pos>> pending_extensions_;

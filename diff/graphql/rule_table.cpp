@@ -1,161 +1,36 @@
-// The GraphQL rules, one row each: graphql-inspector's change classes
-// (its ChangeType names are the categories) with its three levels mapped
-// breaking -> error, dangerous -> warning, non-breaking -> info. Where one
-// class has two levels (a type change that is safe or not, an argument
-// added as required or not), it is two rows.
+// Every GraphQL rule, collected from the rows next to their handlers
+// (rules_*.cpp): graphql-inspector's change classes (its ChangeType names are
+// the categories) with its three levels mapped breaking -> error, dangerous
+// -> warning, non-breaking -> info. Where one class has two levels (a type
+// change that is safe or not, an argument added as required or not), it is
+// two rows. The files are listed in the order the walker has always run
+// their handlers, so the findings keep their order.
 #include "diff/graphql/compare.h"
+#include "diff/graphql/rules.h"
 
 namespace accord::diff {
 
-namespace {
-const RuleInfo kGraphqlRules[] = {
-    {"graphql.argument-added", Format::graphql, Severity::info, "FIELD_ARGUMENT_ADDED",
-     "An argument with a default was added.",
-     "Argument \"{argument}\" ({arg_type}) with a default was added to field \"{field}\"."},
-    {"graphql.argument-added-optional", Format::graphql, Severity::warning, "FIELD_ARGUMENT_ADDED",
-     "An optional argument without a default was added.",
-     "Argument \"{argument}\" ({arg_type}) was added to field \"{field}\"."},
-    {"graphql.argument-added-required", Format::graphql, Severity::error, "FIELD_ARGUMENT_ADDED",
-     "Field arguments are not added as required (non-null without a default).",
-     "Required argument \"{argument}\" ({arg_type}) was added to field \"{field}\"."},
-    {"graphql.argument-default-changed", Format::graphql, Severity::warning, "FIELD_ARGUMENT_DEFAULT_CHANGED",
-     "A argument's default value changed: requests that omit it behave differently.",
-     "{what} \"{path}\" default value changed from {old} to {new}."},
-    {"graphql.argument-description-changed", Format::graphql, Severity::info, "FIELD_ARGUMENT_DESCRIPTION_CHANGED",
-     "A argument's description changed.",
-     "Description of {what} \"{path}\" changed."},
-    {"graphql.argument-removed", Format::graphql, Severity::error, "FIELD_ARGUMENT_REMOVED",
-     "Field arguments are not removed.",
-     "Argument \"{argument}\" was removed from field \"{field}\"."},
-    {"graphql.argument-type-changed", Format::graphql, Severity::error, "FIELD_ARGUMENT_TYPE_CHANGED",
-     "A argument keeps its type (made nullable is the safe direction).",
-     "{what} \"{path}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.argument-type-changed-safely", Format::graphql, Severity::info, "FIELD_ARGUMENT_TYPE_CHANGED",
-     "A argument's type changed in a way every old request still fits (made nullable).",
-     "{what} \"{path}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.directive-added", Format::graphql, Severity::info, "DIRECTIVE_ADDED",
-     "A directive was added.",
-     "Directive \"{directive}\" was added."},
-    {"graphql.directive-argument-added", Format::graphql, Severity::info, "DIRECTIVE_ARGUMENT_ADDED",
-     "An optional directive argument was added.",
-     "Argument \"{argument}\" was added to directive \"{directive}\"."},
-    {"graphql.directive-argument-added-required", Format::graphql, Severity::error, "DIRECTIVE_ARGUMENT_ADDED",
-     "Directive arguments are not added as required.",
-     "Required argument \"{argument}\" was added to directive \"{directive}\"."},
-    {"graphql.directive-argument-default-changed", Format::graphql, Severity::warning, "DIRECTIVE_ARGUMENT_DEFAULT_VALUE_CHANGED",
-     "A directive argument's default value changed: requests that omit it behave differently.",
-     "{what} \"{path}\" default value changed from {old} to {new}."},
-    {"graphql.directive-argument-description-changed", Format::graphql, Severity::info, "DIRECTIVE_ARGUMENT_DESCRIPTION_CHANGED",
-     "A directive argument's description changed.",
-     "Description of {what} \"{path}\" changed."},
-    {"graphql.directive-argument-removed", Format::graphql, Severity::error, "DIRECTIVE_ARGUMENT_REMOVED",
-     "Directive arguments are not removed.",
-     "Argument \"{argument}\" was removed from directive \"{directive}\"."},
-    {"graphql.directive-argument-type-changed", Format::graphql, Severity::error, "DIRECTIVE_ARGUMENT_TYPE_CHANGED",
-     "A directive argument keeps its type (made nullable is the safe direction).",
-     "{what} \"{path}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.directive-argument-type-changed-safely", Format::graphql, Severity::info, "DIRECTIVE_ARGUMENT_TYPE_CHANGED",
-     "A directive argument's type changed in a way every old request still fits (made nullable).",
-     "{what} \"{path}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.directive-description-changed", Format::graphql, Severity::info, "DIRECTIVE_DESCRIPTION_CHANGED",
-     "A directive's description changed.",
-     "Description of directive \"{directive}\" changed."},
-    {"graphql.directive-location-added", Format::graphql, Severity::info, "DIRECTIVE_LOCATION_ADDED",
-     "A directive may be used in a new location.",
-     "Location \"{location}\" was added to directive \"{directive}\"."},
-    {"graphql.directive-location-removed", Format::graphql, Severity::error, "DIRECTIVE_LOCATION_REMOVED",
-     "Directives keep their locations.",
-     "Location \"{location}\" was removed from directive \"{directive}\"."},
-    {"graphql.directive-removed", Format::graphql, Severity::error, "DIRECTIVE_REMOVED",
-     "Directives are not removed.",
-     "Directive \"{directive}\" was removed."},
-    {"graphql.enum-value-added", Format::graphql, Severity::warning, "ENUM_VALUE_ADDED",
-     "An enum value was added: clients may not handle it.",
-     "Enum value \"{name}\" was added to enum \"{type}\"."},
-    {"graphql.enum-value-deprecation-changed", Format::graphql, Severity::info, "ENUM_VALUE_DEPRECATION_REASON_ADDED,ENUM_VALUE_DEPRECATION_REASON_CHANGED,ENUM_VALUE_DEPRECATION_REASON_REMOVED",
-     "An enum value's deprecation changed.",
-     "Enum value \"{value}\" changed from {old} to {new}."},
-    {"graphql.enum-value-description-changed", Format::graphql, Severity::info, "ENUM_VALUE_DESCRIPTION_CHANGED",
-     "An enum value's description changed.",
-     "Description of enum value \"{value}\" changed."},
-    {"graphql.enum-value-removed", Format::graphql, Severity::error, "ENUM_VALUE_REMOVED",
-     "Enum values are not removed.",
-     "Enum value \"{name}\" was removed from enum \"{type}\"."},
-    {"graphql.field-added", Format::graphql, Severity::info, "FIELD_ADDED",
-     "A field was added.",
-     "Field \"{name}\" was added to {type}."},
-    {"graphql.field-deprecation-added", Format::graphql, Severity::info, "FIELD_DEPRECATION_ADDED",
-     "A field was deprecated.",
-     "Field \"{field}\" is deprecated: {reason}."},
-    {"graphql.field-deprecation-reason-changed", Format::graphql, Severity::info, "FIELD_DEPRECATION_REASON_CHANGED",
-     "A deprecation reason changed.",
-     "Deprecation reason on field \"{field}\" changed from \"{old}\" to \"{new}\"."},
-    {"graphql.field-deprecation-removed", Format::graphql, Severity::warning, "FIELD_DEPRECATION_REMOVED",
-     "A deprecation was withdrawn.",
-     "Field \"{field}\" is no longer deprecated."},
-    {"graphql.field-description-changed", Format::graphql, Severity::info, "FIELD_DESCRIPTION_CHANGED,FIELD_DESCRIPTION_ADDED,FIELD_DESCRIPTION_REMOVED",
-     "A field's description changed.",
-     "Description of field \"{field}\" changed."},
-    {"graphql.field-removed", Format::graphql, Severity::error, "FIELD_REMOVED",
-     "Fields are not removed (deprecate them first, and check their usage).",
-     "Field \"{name}\" ({deprecated}) was removed from {type}."},
-    {"graphql.field-type-changed", Format::graphql, Severity::error, "FIELD_TYPE_CHANGED",
-     "Output fields keep their type (made non-null is the safe direction).",
-     "Field \"{field}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.field-type-changed-safely", Format::graphql, Severity::info, "FIELD_TYPE_CHANGED",
-     "An output field's type changed in a way clients read (made non-null).",
-     "Field \"{field}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.input-field-added", Format::graphql, Severity::warning, "INPUT_FIELD_ADDED",
-     "An optional input field was added.",
-     "Input field \"{name}\" of type {field_type} was added to input object type \"{type}\"."},
-    {"graphql.input-field-added-required", Format::graphql, Severity::error, "INPUT_FIELD_ADDED",
-     "Input fields are not added as required (non-null without a default).",
-     "Non-null input field \"{name}\" of type {field_type} was added to input object type \"{type}\" without a default."},
-    {"graphql.input-field-default-changed", Format::graphql, Severity::warning, "INPUT_FIELD_DEFAULT_VALUE_CHANGED",
-     "A input field's default value changed: requests that omit it behave differently.",
-     "{what} \"{path}\" default value changed from {old} to {new}."},
-    {"graphql.input-field-description-changed", Format::graphql, Severity::info, "INPUT_FIELD_DESCRIPTION_CHANGED",
-     "A input field's description changed.",
-     "Description of {what} \"{path}\" changed."},
-    {"graphql.input-field-removed", Format::graphql, Severity::error, "INPUT_FIELD_REMOVED",
-     "Input fields are not removed.",
-     "Input field \"{name}\" was removed from input object type \"{type}\"."},
-    {"graphql.input-field-type-changed", Format::graphql, Severity::error, "INPUT_FIELD_TYPE_CHANGED",
-     "A input field keeps its type (made nullable is the safe direction).",
-     "{what} \"{path}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.input-field-type-changed-safely", Format::graphql, Severity::info, "INPUT_FIELD_TYPE_CHANGED",
-     "A input field's type changed in a way every old request still fits (made nullable).",
-     "{what} \"{path}\" changed type from \"{old}\" to \"{new}\"."},
-    {"graphql.interface-added", Format::graphql, Severity::warning, "OBJECT_TYPE_INTERFACE_ADDED",
-     "A type implements a new interface.",
-     "\"{type}\" now implements interface \"{interface}\"."},
-    {"graphql.interface-removed", Format::graphql, Severity::error, "OBJECT_TYPE_INTERFACE_REMOVED",
-     "Types keep the interfaces they implement.",
-     "\"{type}\" no longer implements interface \"{interface}\"."},
-    {"graphql.root-type-changed", Format::graphql, Severity::error, "SCHEMA_QUERY_TYPE_CHANGED,SCHEMA_MUTATION_TYPE_CHANGED,SCHEMA_SUBSCRIPTION_TYPE_CHANGED",
-     "A root operation type is another type (or gone).",
-     "Schema {operation} root type changed from \"{old}\" to \"{new}\"."},
-    {"graphql.type-added", Format::graphql, Severity::info, "TYPE_ADDED",
-     "A type was added.",
-     "Type \"{type}\" was added."},
-    {"graphql.type-description-changed", Format::graphql, Severity::info, "TYPE_DESCRIPTION_CHANGED,TYPE_DESCRIPTION_ADDED,TYPE_DESCRIPTION_REMOVED",
-     "A type's description changed.",
-     "Description of type \"{type}\" changed."},
-    {"graphql.type-kind-changed", Format::graphql, Severity::error, "TYPE_KIND_CHANGED",
-     "Types keep their kind.",
-     "\"{type}\" kind changed from \"{old}\" to \"{new}\"."},
-    {"graphql.type-removed", Format::graphql, Severity::error, "TYPE_REMOVED",
-     "Types are not removed.",
-     "Type \"{type}\" was removed."},
-    {"graphql.union-member-added", Format::graphql, Severity::warning, "UNION_MEMBER_ADDED",
-     "A union member was added: clients may not handle it.",
-     "Member \"{member}\" was added to union type \"{union}\"."},
-    {"graphql.union-member-removed", Format::graphql, Severity::error, "UNION_MEMBER_REMOVED",
-     "Union members are not removed.",
-     "Member \"{member}\" was removed from union type \"{union}\"."},
-};
-}  // namespace
+namespace graphql {
 
-std::span<const RuleInfo> graphql_rule_table() { return kGraphqlRules; }
+const std::vector<const Rule*>& all_rules() {
+  static const std::vector<const Rule*> all = [] {
+    std::vector<const Rule*> out;
+    for (auto area : {type_rules(), field_rules(), input_rules(), directive_rules()})
+      for (const Rule& rule : area) out.push_back(&rule);
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace graphql
+
+std::span<const RuleInfo> graphql_rule_table() {
+  static const std::vector<RuleInfo> rows = [] {
+    std::vector<RuleInfo> out;
+    for (const graphql::Rule* rule : graphql::all_rules()) out.push_back(rule->info);
+    return out;
+  }();
+  return rows;
+}
 
 }  // namespace accord::diff

@@ -1,5 +1,10 @@
-// What a GraphQL rule handler sees: one matched old/new pair of one level
-// (the walker pairs by name, graphql-inspector's way), and a way to report.
+// The GraphQL rules. A rule is one `Rule` row: its registry data (id,
+// severity, categories, purpose, message) and the handler it registers at
+// the level of the walk it looks at. The walker pairs the two versions by
+// name (graphql-inspector's way) and, for each pair, calls every row's
+// handler of that level; the handler sees that one pair and reports under
+// its own row's id (Ctx::report takes no id). Rows live next to their
+// handlers in rules_*.cpp; rule_table.cpp collects the files' tables.
 // Paths are graphql-inspector's: `Type`, `Type.field`, `Type.field.arg`,
 // `Enum.VALUE`, `@directive.arg`.
 #pragma once
@@ -10,6 +15,7 @@
 
 #include "diff/graphql/ast.h"
 #include "diff/model/finding.h"
+#include "diff/model/rules.h"
 
 namespace accord::diff::graphql {
 
@@ -32,7 +38,8 @@ struct Ctx {
   const Schema& old_schema;
   const Schema& new_schema;
   Reporter& reporter;
-  std::string_view rule;
+  std::string_view rule;  // the row whose handler runs (set by the walker)
+  // Reports a finding of the running row's rule.
   void report(std::vector<Arg> args, const At& old_at, const At& new_at) const {
     reporter.add(rule, std::move(args), old_at, new_at);
   }
@@ -50,9 +57,11 @@ struct InputPair {
   const InputValue* new_value;
 };
 
-// A rule is one handler of one of these shapes (exactly one pointer set).
-struct RuleHandler {
-  std::string_view id;
+// The levels of the walk. A row sets the pointer of the level it inspects;
+// the walker calls it for every pair of that level (additions and removals
+// are the parent level's business: `schema` for types and directives,
+// `type` for its members, `field` and `directive` for their arguments).
+struct Handlers {
   void (*schema)(const Ctx&) = nullptr;
   void (*type)(const Ctx&, const TypeDef& old_type, const TypeDef& new_type) = nullptr;
   void (*field)(const Ctx&, const TypeDef& owner, const FieldDef& old_field, const FieldDef& new_field) = nullptr;
@@ -61,12 +70,25 @@ struct RuleHandler {
   void (*directive)(const Ctx&, const DirectiveDef& old_directive, const DirectiveDef& new_directive) = nullptr;
 };
 
-std::span<const RuleHandler> type_rule_handlers();       // rules_types.cpp
-std::span<const RuleHandler> field_rule_handlers();      // rules_fields.cpp
-std::span<const RuleHandler> input_rule_handlers();      // rules_inputs.cpp
-std::span<const RuleHandler> directive_rule_handlers();  // rules_directives.cpp
-const std::vector<const RuleHandler*>& all_rule_handlers();
+// Shorthands for the rows of the rules_*.cpp tables (here once: not every
+// file's rows use every severity, and a scaffolded row may use any).
+inline constexpr Format F = Format::graphql;
+inline constexpr Severity E = Severity::error, W = Severity::warning, I = Severity::info;
 
+// One rule: its registry row and its handler.
+struct Rule {
+  RuleInfo info;
+  Handlers on;
+};
+
+// The rows by area (rules_*.cpp), and all of them (rule_table.cpp).
+std::span<const Rule> type_rules();
+std::span<const Rule> field_rules();
+std::span<const Rule> input_rules();
+std::span<const Rule> directive_rules();
+const std::vector<const Rule*>& all_rules();
+
+// Pairs the two versions and calls the rows' handlers (walker.cpp).
 void walk(const Schema& old_schema, const Schema& new_schema, Reporter& reporter);
 
 // Shared predicates.

@@ -68,21 +68,51 @@ void enum_value_deprecation_changed(const Ctx& c, const TypeDef& t, const EnumVa
            c.old_at(o.pos, t.name + "." + o.name), c.new_at(n.pos, t.name + "." + n.name));
 }
 
-const RuleHandler kHandlers[] = {
-    {"graphql.directive-removed", directive_removed},
-    {"graphql.directive-added", directive_added},
-    {"graphql.directive-description-changed", nullptr, nullptr, nullptr, nullptr, nullptr, directive_description_changed},
-    {"graphql.directive-location-removed", nullptr, nullptr, nullptr, nullptr, nullptr, directive_location_removed},
-    {"graphql.directive-location-added", nullptr, nullptr, nullptr, nullptr, nullptr, directive_location_added},
-    {"graphql.directive-argument-removed", nullptr, nullptr, nullptr, nullptr, nullptr, directive_argument_removed},
-    {"graphql.directive-argument-added-required", nullptr, nullptr, nullptr, nullptr, nullptr, directive_argument_added_required},
-    {"graphql.directive-argument-added", nullptr, nullptr, nullptr, nullptr, nullptr, directive_argument_added},
-    {"graphql.enum-value-description-changed", nullptr, nullptr, nullptr, nullptr, enum_value_description_changed},
-    {"graphql.enum-value-deprecation-changed", nullptr, nullptr, nullptr, nullptr, enum_value_deprecation_changed},
+const Rule kRules[] = {
+    {{"graphql.directive-removed", F, E, "DIRECTIVE_REMOVED",
+      "Directives are not removed.",
+      "Directive \"{directive}\" was removed."},
+     {.schema = directive_removed}},
+    {{"graphql.directive-added", F, I, "DIRECTIVE_ADDED",
+      "A directive was added.",
+      "Directive \"{directive}\" was added."},
+     {.schema = directive_added}},
+    {{"graphql.directive-description-changed", F, I, "DIRECTIVE_DESCRIPTION_CHANGED",
+      "A directive's description changed.",
+      "Description of directive \"{directive}\" changed."},
+     {.directive = directive_description_changed}},
+    {{"graphql.directive-location-removed", F, E, "DIRECTIVE_LOCATION_REMOVED",
+      "Directives keep their locations.",
+      "Location \"{location}\" was removed from directive \"{directive}\"."},
+     {.directive = directive_location_removed}},
+    {{"graphql.directive-location-added", F, I, "DIRECTIVE_LOCATION_ADDED",
+      "A directive may be used in a new location.",
+      "Location \"{location}\" was added to directive \"{directive}\"."},
+     {.directive = directive_location_added}},
+    {{"graphql.directive-argument-removed", F, E, "DIRECTIVE_ARGUMENT_REMOVED",
+      "Directive arguments are not removed.",
+      "Argument \"{argument}\" was removed from directive \"{directive}\"."},
+     {.directive = directive_argument_removed}},
+    {{"graphql.directive-argument-added-required", F, E, "DIRECTIVE_ARGUMENT_ADDED",
+      "Directive arguments are not added as required.",
+      "Required argument \"{argument}\" was added to directive \"{directive}\"."},
+     {.directive = directive_argument_added_required}},
+    {{"graphql.directive-argument-added", F, I, "DIRECTIVE_ARGUMENT_ADDED",
+      "An optional directive argument was added.",
+      "Argument \"{argument}\" was added to directive \"{directive}\"."},
+     {.directive = directive_argument_added}},
+    {{"graphql.enum-value-description-changed", F, I, "ENUM_VALUE_DESCRIPTION_CHANGED",
+      "An enum value's description changed.",
+      "Description of enum value \"{value}\" changed."},
+     {.enum_value = enum_value_description_changed}},
+    {{"graphql.enum-value-deprecation-changed", F, I, "ENUM_VALUE_DEPRECATION_REASON_ADDED,ENUM_VALUE_DEPRECATION_REASON_CHANGED,ENUM_VALUE_DEPRECATION_REASON_REMOVED",
+      "An enum value's deprecation changed.",
+      "Enum value \"{value}\" changed from {old} to {new}."},
+     {.enum_value = enum_value_deprecation_changed}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> directive_rule_handlers() { return kHandlers; }
+std::span<const Rule> directive_rules() { return kRules; }
 
 }  // namespace accord::diff::graphql

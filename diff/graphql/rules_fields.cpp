@@ -92,21 +92,51 @@ void argument_added(const Ctx& c, const TypeDef& t, const FieldDef& o, const Fie
   arguments_added(c, t, o, n, Added::defaulted);
 }
 
-const RuleHandler kHandlers[] = {
-    {"graphql.field-type-changed", nullptr, nullptr, field_type_changed},
-    {"graphql.field-type-changed-safely", nullptr, nullptr, field_type_changed_safely},
-    {"graphql.field-description-changed", nullptr, nullptr, field_description_changed},
-    {"graphql.field-deprecation-added", nullptr, nullptr, field_deprecation_added},
-    {"graphql.field-deprecation-removed", nullptr, nullptr, field_deprecation_removed},
-    {"graphql.field-deprecation-reason-changed", nullptr, nullptr, field_deprecation_reason_changed},
-    {"graphql.argument-removed", nullptr, nullptr, argument_removed},
-    {"graphql.argument-added-required", nullptr, nullptr, argument_added_required},
-    {"graphql.argument-added-optional", nullptr, nullptr, argument_added_optional},
-    {"graphql.argument-added", nullptr, nullptr, argument_added},
+const Rule kRules[] = {
+    {{"graphql.field-type-changed", F, E, "FIELD_TYPE_CHANGED",
+      "Output fields keep their type (made non-null is the safe direction).",
+      "Field \"{field}\" changed type from \"{old}\" to \"{new}\"."},
+     {.field = field_type_changed}},
+    {{"graphql.field-type-changed-safely", F, I, "FIELD_TYPE_CHANGED",
+      "An output field's type changed in a way clients read (made non-null).",
+      "Field \"{field}\" changed type from \"{old}\" to \"{new}\"."},
+     {.field = field_type_changed_safely}},
+    {{"graphql.field-description-changed", F, I, "FIELD_DESCRIPTION_CHANGED,FIELD_DESCRIPTION_ADDED,FIELD_DESCRIPTION_REMOVED",
+      "A field's description changed.",
+      "Description of field \"{field}\" changed."},
+     {.field = field_description_changed}},
+    {{"graphql.field-deprecation-added", F, I, "FIELD_DEPRECATION_ADDED",
+      "A field was deprecated.",
+      "Field \"{field}\" is deprecated: {reason}."},
+     {.field = field_deprecation_added}},
+    {{"graphql.field-deprecation-removed", F, W, "FIELD_DEPRECATION_REMOVED",
+      "A deprecation was withdrawn.",
+      "Field \"{field}\" is no longer deprecated."},
+     {.field = field_deprecation_removed}},
+    {{"graphql.field-deprecation-reason-changed", F, I, "FIELD_DEPRECATION_REASON_CHANGED",
+      "A deprecation reason changed.",
+      "Deprecation reason on field \"{field}\" changed from \"{old}\" to \"{new}\"."},
+     {.field = field_deprecation_reason_changed}},
+    {{"graphql.argument-removed", F, E, "FIELD_ARGUMENT_REMOVED",
+      "Field arguments are not removed.",
+      "Argument \"{argument}\" was removed from field \"{field}\"."},
+     {.field = argument_removed}},
+    {{"graphql.argument-added-required", F, E, "FIELD_ARGUMENT_ADDED",
+      "Field arguments are not added as required (non-null without a default).",
+      "Required argument \"{argument}\" ({arg_type}) was added to field \"{field}\"."},
+     {.field = argument_added_required}},
+    {{"graphql.argument-added-optional", F, W, "FIELD_ARGUMENT_ADDED",
+      "An optional argument without a default was added.",
+      "Argument \"{argument}\" ({arg_type}) was added to field \"{field}\"."},
+     {.field = argument_added_optional}},
+    {{"graphql.argument-added", F, I, "FIELD_ARGUMENT_ADDED",
+      "An argument with a default was added.",
+      "Argument \"{argument}\" ({arg_type}) with a default was added to field \"{field}\"."},
+     {.field = argument_added}},
 };
 
 }  // namespace
 
-std::span<const RuleHandler> field_rule_handlers() { return kHandlers; }
+std::span<const Rule> field_rules() { return kRules; }
 
 }  // namespace accord::diff::graphql

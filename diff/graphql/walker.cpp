@@ -1,6 +1,7 @@
 // Pairs the two versions by name (types, fields, arguments, input fields,
-// enum values, directives) and runs every handler of the matching level.
-// Additions and removals are the parent's handlers' business.
+// enum values, directives) and, at each pair, runs the handler of every rule
+// row of that level (rules.h); it never calls a rule by name. Additions and
+// removals are the parent level's handlers' business.
 #include <algorithm>
 
 #include "diff/graphql/rules.h"
@@ -10,10 +11,20 @@ namespace accord::diff::graphql {
 
 namespace {
 
-template <class Level, class Fn>
-void each(Level level, Fn fn) {
-  for (const RuleHandler* h : all_rule_handlers())
-    if (h->*level) fn(*h);
+// Runs the handler of every row that registered one at `Level`, each under
+// its own row's id (rows in table order: the findings' order).
+template <auto Level, class... A>
+void run(Ctx& cx, const A&... args) {
+  static const std::vector<const Rule*> rows = [] {
+    std::vector<const Rule*> out;
+    for (const Rule* rule : all_rules())
+      if (rule->on.*Level) out.push_back(rule);
+    return out;
+  }();
+  for (const Rule* rule : rows) {
+    cx.rule = rule->info.id;
+    (rule->on.*Level)(cx, args...);
+  }
 }
 
 template <class T>
@@ -23,31 +34,24 @@ const T* by_name(const std::vector<T>& items, const std::string& name) {
   return nullptr;
 }
 
-void walk_inputs(const Ctx& base, InputOwner owner, const std::string& prefix, const std::vector<InputValue>& olds,
+void walk_inputs(Ctx& cx, InputOwner owner, const std::string& prefix, const std::vector<InputValue>& olds,
                  const std::vector<InputValue>& news) {
   for (const InputValue& o : olds)
-    if (const InputValue* n = by_name(news, o.name)) {
-      InputPair pair{owner, prefix + "." + o.name, &o, n};
-      each(&RuleHandler::input, [&](const RuleHandler& h) {
-        Ctx ctx{base.old_schema, base.new_schema, base.reporter, h.id};
-        h.input(ctx, pair);
-      });
-    }
+    if (const InputValue* n = by_name(news, o.name))
+      run<&Handlers::input>(cx, InputPair{owner, prefix + "." + o.name, &o, n});
 }
 
-void walk_type(const Ctx& base, const TypeDef& o, const TypeDef& n) {
-  auto ctx_for = [&](const RuleHandler& h) { return Ctx{base.old_schema, base.new_schema, base.reporter, h.id}; };
-  each(&RuleHandler::type, [&](const RuleHandler& h) { h.type(ctx_for(h), o, n); });
+void walk_type(Ctx& cx, const TypeDef& o, const TypeDef& n) {
+  run<&Handlers::type>(cx, o, n);
   if (o.kind != n.kind) return;  // a kind change is one finding, not one per member
   for (const FieldDef& of : o.fields)
     if (const FieldDef* nf = by_name(n.fields, of.name)) {
-      each(&RuleHandler::field, [&](const RuleHandler& h) { h.field(ctx_for(h), n, of, *nf); });
-      walk_inputs(base, InputOwner::argument, n.name + "." + of.name, of.args, nf->args);
+      run<&Handlers::field>(cx, n, of, *nf);
+      walk_inputs(cx, InputOwner::argument, n.name + "." + of.name, of.args, nf->args);
     }
-  walk_inputs(base, InputOwner::input_field, n.name, o.input_fields, n.input_fields);
+  walk_inputs(cx, InputOwner::input_field, n.name, o.input_fields, n.input_fields);
   for (const EnumValue& ov : o.values)
-    if (const EnumValue* nv = by_name(n.values, ov.name))
-      each(&RuleHandler::enum_value, [&](const RuleHandler& h) { h.enum_value(ctx_for(h), n, ov, *nv); });
+    if (const EnumValue* nv = by_name(n.values, ov.name)) run<&Handlers::enum_value>(cx, n, ov, *nv);
 }
 
 }  // namespace
@@ -70,26 +74,16 @@ void Reporter::add(std::string_view rule, std::vector<Arg> args, const At& old_a
 }
 
 void walk(const Schema& old_schema, const Schema& new_schema, Reporter& reporter) {
-  Ctx base{old_schema, new_schema, reporter, ""};
-  each(&RuleHandler::schema, [&](const RuleHandler& h) { h.schema(Ctx{old_schema, new_schema, reporter, h.id}); });
+  Ctx cx{old_schema, new_schema, reporter, ""};
+  run<&Handlers::schema>(cx);
   for (const TypeDef& o : old_schema.types)
-    if (const TypeDef* n = new_schema.type(o.name)) walk_type(base, o, *n);
+    if (const TypeDef* n = new_schema.type(o.name)) walk_type(cx, o, *n);
   for (const DirectiveDef& o : old_schema.directives)
     if (auto it = new_schema.directive_index.find(o.name); it != new_schema.directive_index.end()) {
       const DirectiveDef& n = new_schema.directives[it->second];
-      each(&RuleHandler::directive, [&](const RuleHandler& h) { h.directive(Ctx{old_schema, new_schema, reporter, h.id}, o, n); });
-      walk_inputs(base, InputOwner::directive_argument, "@" + o.name, o.args, n.args);
+      run<&Handlers::directive>(cx, o, n);
+      walk_inputs(cx, InputOwner::directive_argument, "@" + o.name, o.args, n.args);
     }
-}
-
-const std::vector<const RuleHandler*>& all_rule_handlers() {
-  static const std::vector<const RuleHandler*> handlers = [] {
-    std::vector<const RuleHandler*> out;
-    for (auto group : {type_rule_handlers(), field_rule_handlers(), input_rule_handlers(), directive_rule_handlers()})
-      for (const RuleHandler& h : group) out.push_back(&h);
-    return out;
-  }();
-  return handlers;
 }
 
 bool is_required(const InputValue& v) { return v.type.kind == TypeRef::Kind::non_null && !v.has_default; }

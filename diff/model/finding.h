@@ -22,6 +22,11 @@ struct Place {
   uint32_t line = 0;    // 1-based; 0 = unknown
   uint32_t column = 0;  // 1-based; 0 = unknown
   std::string pointer;  // JSON Pointer, or a proto full name ("pkg.Message.field")
+  // For ignores by path and package (buf.yaml's), never rendered or hashed:
+  // the file's path inside its module (proto: relative to its import root;
+  // empty when it is `file`) and its package (proto; empty elsewhere).
+  std::string module_path;
+  std::string package;
 };
 
 struct Arg {

@@ -40,6 +40,16 @@ std::vector<const RuleHandler*> handlers_for(const std::vector<const RuleInfo*>&
   return out;
 }
 
+// buf.yaml's ignores, dropped where accord.yaml's are (diff::drop_ignored),
+// and counted in a note so that nothing is left out silently.
+void drop_buf_ignored(const BreakingConfig& cfg, std::vector<Finding>& findings, std::vector<std::string>* notes) {
+  const std::vector<Ignore> ignores = buf_ignores(cfg);
+  std::vector<const Ignore*> active;
+  for (const Ignore& i : ignores) active.push_back(&i);
+  const size_t dropped = drop_ignored(findings, active);
+  if (dropped && notes) notes->push_back(std::to_string(dropped) + " finding(s) ignored by " + active.front()->where);
+}
+
 std::string syntax_name(const pb::FileDescriptor* file) {
   switch (file->syntax()) {
     case pb::FileDescriptor::SYNTAX_PROTO2: return "proto2";
@@ -118,18 +128,11 @@ core::Expected<std::vector<Finding>> compare_roots(const Readers& readers, const
       new_image->files().size() == 1)
     new_image->alias_file(old_image->files().front()->name(), new_image->files().front());
 
-  Reporter reporter(*old_image, *new_image, [&cfg](std::string_view rule, const Loc& n, const Loc& o) {
-    std::vector<std::string_view> paths, packages;
-    for (const Loc* l : {&n, &o})
-      if (l->file) {
-        paths.push_back(l->file->name());
-        packages.push_back(l->file->package());
-      }
-    return is_ignored(cfg, rule, paths, packages);
-  });
+  Reporter reporter(*old_image, *new_image);
   std::vector<const RuleHandler*> handlers = handlers_for(*rules);
   walk(*old_image, *new_image, handlers, reporter);
   std::vector<Finding> findings = reporter.take();
+  drop_buf_ignored(cfg, findings, options.notes);
   if (options.disable_free) {
     new Image(std::move(*old_image));  // intentionally never freed (see CompareOptions::disable_free)
     new Image(std::move(*new_image));

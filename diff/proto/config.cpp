@@ -36,12 +36,6 @@ std::string strip_slash(std::string p) {
   return p;
 }
 
-bool under(std::string_view path, const std::string& prefix) {
-  std::string p = strip_slash(prefix);
-  if (p.empty() || p == ".") return true;
-  return path == p || (path.size() > p.size() && path.compare(0, p.size(), p) == 0 && path[p.size()] == '/');
-}
-
 const std::vector<std::string_view>& categories() {
   static const std::vector<std::string_view> c{"FILE", "PACKAGE", "WIRE_JSON", "WIRE"};
   return c;
@@ -135,33 +129,27 @@ core::Expected<std::vector<const RuleInfo*>> select_rules(const BreakingConfig& 
   return out;
 }
 
-bool is_unstable_package(std::string_view package) {
-  static const std::regex unstable(R"(v\d+(test.*|(alpha|beta)\d*|p\d+(alpha|beta)\d*))");
-  size_t dot = package.rfind('.');
-  std::string last(dot == std::string_view::npos ? package : package.substr(dot + 1));
-  return std::regex_match(last, unstable);
-}
-
-bool is_ignored(const BreakingConfig& config, std::string_view rule, const std::vector<std::string_view>& paths,
-                const std::vector<std::string_view>& packages) {
-  for (std::string_view p : paths)
-    for (const std::string& ig : config.ignore)
-      if (under(p, ig)) return true;
-  if (!config.ignore_only.empty()) {
-    const RuleInfo* info = nullptr;
+std::vector<Ignore> buf_ignores(const BreakingConfig& config) {
+  const std::string where = config.source.empty() ? "buf.yaml" : config.source;
+  std::vector<Ignore> out;
+  auto ignore = [&](std::vector<std::string> rules, std::string path, bool unstable) {
+    Ignore i;
+    i.any_rule = std::move(rules);
+    i.path = std::move(path);
+    i.unstable_package = unstable;
+    i.where = where;
+    out.push_back(std::move(i));
+  };
+  for (const std::string& path : config.ignore) ignore({}, path, false);
+  for (const auto& [name, paths] : config.ignore_only) {
+    std::vector<std::string> ids;
     for (const RuleInfo& r : proto_rule_table())
-      if (r.id == rule) info = &r;
-    for (const auto& [name, ig_paths] : config.ignore_only) {
-      if (!info || !names_rule(name, *info, config.version)) continue;
-      for (std::string_view p : paths)
-        for (const std::string& ig : ig_paths)
-          if (under(p, ig)) return true;
-    }
+      if (names_rule(name, r, config.version)) ids.emplace_back(r.id);
+    if (ids.empty()) continue;  // a name that selects no rule ignores nothing
+    for (const std::string& path : paths) ignore(ids, path, false);
   }
-  if (config.ignore_unstable_packages)
-    for (std::string_view pkg : packages)
-      if (is_unstable_package(pkg)) return true;
-  return false;
+  if (config.ignore_unstable_packages) ignore({}, "", true);
+  return out;
 }
 
 }  // namespace accord::diff::proto

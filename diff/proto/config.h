@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/expected.h"
+#include "diff/config/config.h"
 #include "diff/model/rules.h"
 
 namespace accord::diff {
@@ -54,12 +55,9 @@ core::Expected<std::vector<const RuleInfo*>> select_rules(const BreakingConfig& 
                                                           const std::vector<std::string>& categories,
                                                           std::vector<std::string>* warnings = nullptr);
 
-// Whether a finding of `rule` at these proto paths (relative to the root) and
-// packages is ignored by the config.
-bool is_ignored(const BreakingConfig& config, std::string_view rule, const std::vector<std::string_view>& paths,
-                const std::vector<std::string_view>& packages);
-
-// buf's unstable package versions: v1alpha, v1beta2, v1test, v1p1beta1 ...
-bool is_unstable_package(std::string_view package);
+// The config's `ignore`, `ignore_only` and `ignore_unstable_packages` as
+// accord's ignores, which diff::drop_ignored applies (diff/config/config.h)
+// to the places' module paths (relative to the root) and packages.
+std::vector<Ignore> buf_ignores(const BreakingConfig& config);
 
 }  // namespace accord::diff::proto

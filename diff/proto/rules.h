@@ -17,20 +17,18 @@
 
 namespace accord::diff::proto {
 
-// Turns (rule, args, new place, old place) into a Finding, unless the
-// buf.yaml ignores it.
+// Turns (rule, args, new place, old place) into a Finding. buf.yaml's
+// ignores are applied to the findings afterwards, with accord.yaml's kind
+// (diff::drop_ignored), on each place's module path and package.
 class Reporter {
  public:
-  using IgnoreFn = std::function<bool(std::string_view rule, const Loc& new_loc, const Loc& old_loc)>;
-  Reporter(const Image& old_image, const Image& new_image, IgnoreFn ignored)
-      : old_(old_image), new_(new_image), ignored_(std::move(ignored)) {}
+  Reporter(const Image& old_image, const Image& new_image) : old_(old_image), new_(new_image) {}
   void add(std::string_view rule, std::vector<Arg> args, const Loc& new_loc, const Loc& old_loc);
   std::vector<Finding> take() { return std::move(findings_); }
 
  private:
   const Image& old_;
   const Image& new_;
-  IgnoreFn ignored_;
   std::vector<Finding> findings_;
 };
 

@@ -13,6 +13,10 @@ std::optional<Place> place_for(const Image& image, const Loc& loc) {
   Place p;
   p.file = image.display_path(loc.file);
   p.pointer = loc.name;
+  if (loc.file) {
+    p.module_path = loc.file->name();
+    p.package = loc.file->package();
+  }
   position_of(loc, p.line, p.column);
   return p;
 }
@@ -45,7 +49,6 @@ std::map<int, EnumValues> values_by_number(const pb::EnumDescriptor* e) {
 }  // namespace
 
 void Reporter::add(std::string_view rule, std::vector<Arg> args, const Loc& new_loc, const Loc& old_loc) {
-  if (ignored_ && ignored_(rule, new_loc, old_loc)) return;
   Finding f;
   f.rule = std::string(rule);
   f.args = std::move(args);

@@ -8,7 +8,8 @@ that direction cannot read) or changelog."""
 import os
 import re
 
-from common import SEVERITY, check_new_fixture, check_new_id, fail, function_name, insert_before_table_end, levels
+from common import SEVERITY, check_new_fixture, check_new_id, fail, function_name, insert_before_table_end
+from openapi import levels  # reads a `Handlers` struct; Avro's has OpenAPI's shape
 
 DEFAULT_LEVEL = "other_type"
 # Where a new handler goes when --file is not given: the members of named
@@ -22,9 +23,14 @@ FIXTURE = """{"type": "record", "name": "User", "namespace": "acme",
 """
 
 
+def default_categories(args):
+    """Without --categories (the driver asks): an error breaks both directions, the rest is changelog."""
+    return "backward,forward" if args.severity == "error" else "changelog"
+
+
 def categories(args):
-    """The row's categories: given, or by severity (an error breaks both directions)."""
-    given = args.categories or ("backward,forward" if args.severity == "error" else "changelog")
+    """The row's categories, refused unless some Avro pass reports them."""
+    given = args.categories
     unknown = [c for c in given.split(",") if c not in DIRECTIONS]
     if unknown:
         fail(f"unknown Avro categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}: a row reports in "

@@ -31,7 +31,7 @@ def expectation(rule_id, comment="#"):
 
 
 def check_texts(args):
-    for text in (args.purpose, args.message, args.categories or ""):
+    for text in (args.purpose, args.message, args.categories):
         if '"' in text or "\\" in text:
             fail("purpose, message and categories may not contain quotes or backslashes")
 
@@ -63,18 +63,6 @@ def insert_before_table_end(source, table_start, handler, row, shown_file):
     if end < 0:
         fail(f"the table in {shown_file} does not end with `}};`")
     return source[:table] + handler + source[table:end + 1] + row + source[end + 1:]
-
-
-def levels(rules_h):
-    """The walk levels of a format's rules header: every `void (*level)(Context&, ...) = nullptr;`
-    pointer of its `Handlers`, level -> the parameters after Context&."""
-    out = {}
-    for m in re.finditer(r"void \(\*(\w+)\)\((.*?)\) = nullptr;", rules_h, re.S):
-        params = " ".join(m.group(2).split())
-        if not params.startswith("Context&"):
-            continue
-        out[m.group(1)] = [p.strip() for p in params[len("Context&"):].split(",") if p.strip()]
-    return out
 
 
 def function_name(name):

@@ -6,10 +6,9 @@ import os
 import re
 
 from common import (SEVERITY, check_new_fixture, check_new_id, expectation, fail, function_name,
-                    insert_before_table_end, levels)
+                    insert_before_table_end)
 
 DEFAULT_LEVEL = "operation"
-DEFAULT_CATEGORIES = "operation"
 # Where a new handler goes when --file is not given, by level prefix.
 DEFAULT_FILE = [
     ("parameter", "rules_parameter.cpp"),
@@ -31,6 +30,17 @@ paths:
 """
 
 
+def levels(rules_h):
+    """Handlers' pointers in rules.h: level -> parameter list after Context&."""
+    out = {}
+    for m in re.finditer(r"void \(\*(\w+)\)\((.*?)\) = nullptr;", rules_h, re.S):
+        params = " ".join(m.group(2).split())
+        if not params.startswith("Context&"):
+            continue
+        out[m.group(1)] = [p.strip() for p in params[len("Context&"):].split(",") if p.strip()]
+    return out
+
+
 def handler_code(function, rule_id, params):
     names = [re.split(r"[\s&*]+", p)[-1] for p in params]
     signature = ", ".join(["Context& cx"] + params)
@@ -44,7 +54,7 @@ def handler_code(function, rule_id, params):
 
 def row_code(rule_id, args, level, function):
     sev = SEVERITY[args.severity]
-    return (f'    {{{{"{rule_id}", F, {sev}, "{args.categories or DEFAULT_CATEGORIES}", "{args.purpose}",\n'
+    return (f'    {{{{"{rule_id}", F, {sev}, "{args.categories}", "{args.purpose}",\n'
             f'      "{args.message}"}},\n'
             f"     {{.{level} = {function}}}}},\n")
 

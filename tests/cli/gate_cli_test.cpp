@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/version.h"
 #include "cli_support.h"
 #include "core/loader.h"
 #include "test_paths.h"
@@ -209,5 +210,5 @@ TEST_CASE("cli: cmake --install puts a working accord in PREFIX/bin", "[cli][ins
   REQUIRE(install.exit_code == 0);
   const std::string installed = prefix.str() + "/bin/accord";
   REQUIRE(std::filesystem::exists(installed));
-  CHECK(test::run({installed, "--version"}).out == "accord 0.1.0\n");
+  CHECK(test::run({installed, "--version"}).out == std::string("accord ") + accord::cli::kAccordVersion + "\n");
 }

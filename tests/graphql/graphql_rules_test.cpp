@@ -24,9 +24,14 @@ namespace {
 
 const std::string kRulesDir = "fixtures/graphql/rules/";
 
+// How many levels of the walk a row registers a handler at.
+int levels_of(const diff::graphql::Handlers& on) {
+  return !!on.schema + !!on.type + !!on.field + !!on.input + !!on.enum_value + !!on.directive;
+}
+
 }  // namespace
 
-TEST_CASE("every GraphQL rule has one handler and a fixture pair", "[graphql][rules]") {
+TEST_CASE("every GraphQL rule is one row with one handler and a fixture pair", "[graphql][rules]") {
   const auto table = diff::graphql_rule_table();
   REQUIRE(!table.empty());
   // No hand-kept count: every fixture folder names a row (a dropped row fails here).
@@ -43,8 +48,11 @@ TEST_CASE("every GraphQL rule has one handler and a fixture pair", "[graphql][ru
     CHECK(fs::is_regular_file(dir + "/new.graphql"));
     CHECK(fs::is_regular_file(dir + "/expected.txt"));
     CHECK(rule.format == diff::Format::graphql);
-    const auto& handlers = diff::graphql::all_rule_handlers();
-    CHECK(std::count_if(handlers.begin(), handlers.end(), [&](auto* h) { return h->id == rule.id; }) == 1);
+    const auto& rows = diff::graphql::all_rules();
+    auto row = std::find_if(rows.begin(), rows.end(), [&](auto* r) { return r->info.id == rule.id; });
+    REQUIRE(row != rows.end());
+    CHECK(std::count_if(rows.begin(), rows.end(), [&](auto* r) { return r->info.id == rule.id; }) == 1);
+    CHECK(levels_of((*row)->on) == 1);  // each row carries its one handler
   }
 }
 

@@ -2,9 +2,11 @@
 // that must come back as values naming the file, and buf.yaml handling.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "diff/engine.h"
+#include "diff/proto/config.h"
 
 using namespace accord;
 
@@ -57,6 +59,42 @@ TEST_CASE("buf.yaml in NEW's root: except and ignore_unstable_packages apply", "
   REQUIRE(findings->size() == 1);  // the v1beta1 deletion is ignored, the type change is excepted
   CHECK(findings->front().rule == "proto.field-no-delete");
   CHECK(findings->front().new_place->file == "fixtures/proto/config/unstable/new/stable.proto");
+}
+
+TEST_CASE("buf.yaml's ignores are applied with accord.yaml's and counted in a note", "[proto][config]") {
+  std::vector<std::string> notes;
+  diff::CompareOptions options;
+  options.notes = &notes;
+  auto findings = compare("fixtures/proto/config/unstable/old", "fixtures/proto/config/unstable/new", options);
+  REQUIRE(findings.ok());
+  CHECK(findings->size() == 1);
+  CHECK(std::count(notes.begin(), notes.end(), "1 finding(s) ignored by fixtures/proto/config/unstable/new/buf.yaml") == 1);
+}
+
+TEST_CASE("buf.yaml's ignore_only names rules or categories, paths cover the files below them", "[proto][config]") {
+  diff::proto::BreakingConfig config;
+  config.source = "buf.yaml";
+  config.ignore = {"vendor/"};
+  config.ignore_only = {{"FIELD_NO_DELETE", {"acme/v1"}}, {"WIRE", {"legacy"}}, {"NO_SUCH_RULE", {"x"}}};
+  const std::vector<diff::Ignore> ignores = diff::proto::buf_ignores(config);
+  REQUIRE(ignores.size() == 3);  // a name that selects no rule ignores nothing
+  auto finding = [](std::string rule, std::string module_path) {
+    diff::Finding f;
+    f.rule = std::move(rule);
+    f.new_place.emplace();
+    f.new_place->file = "root/" + module_path;
+    f.new_place->module_path = std::move(module_path);
+    return f;
+  };
+  auto ignored = [&](const diff::Finding& f) {
+    return std::any_of(ignores.begin(), ignores.end(), [&](const diff::Ignore& i) { return i.matches(f); });
+  };
+  CHECK(ignored(finding("proto.enum-no-delete", "vendor/x.proto")));
+  CHECK_FALSE(ignored(finding("proto.enum-no-delete", "vendorx/x.proto")));
+  CHECK(ignored(finding("proto.field-no-delete", "acme/v1/user.proto")));
+  CHECK_FALSE(ignored(finding("proto.field-same-name", "acme/v1/user.proto")));
+  CHECK(ignored(finding("proto.field-wire-compatible-type", "legacy/a.proto")));  // in WIRE
+  CHECK_FALSE(ignored(finding("proto.field-same-name", "legacy/a.proto")));       // not in WIRE
 }
 
 TEST_CASE("the category option selects buf's sets: WIRE does not report renames", "[proto][config]") {

@@ -10,7 +10,12 @@
 namespace accord::test {
 
 inline diff::Place place(std::string file, uint32_t line, uint32_t column, std::string pointer) {
-  return diff::Place{std::move(file), line, column, std::move(pointer)};
+  diff::Place p;
+  p.file = std::move(file);
+  p.line = line;
+  p.column = column;
+  p.pointer = std::move(pointer);
+  return p;
 }
 
 inline diff::Finding finding(std::string rule, diff::Severity severity, std::string message, std::string operation,

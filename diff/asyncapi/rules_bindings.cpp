@@ -1,13 +1,17 @@
-// Protocol bindings and CloudEvents attributes: values a peer is configured
-// with (a topic, an exchange, a QoS, an event type), compared as values.
+// Rules on protocol bindings and CloudEvents attributes: values a peer is
+// configured with (a topic, an exchange, a QoS, an event type), compared as
+// values.
 #include <optional>
 
 #include "core/json_pointer.h"
-#include "diff/asyncapi/internal.h"
+#include "diff/asyncapi/rules.h"
 
 namespace accord::diff::asyncapi {
 
 namespace {
+
+constexpr Severity E = Severity::error;
+constexpr Format F = Format::asyncapi;
 
 struct Field {
   std::string_view level, protocol, path;  // path is slash separated inside the protocol's object
@@ -45,10 +49,11 @@ std::optional<At> value_of(const std::vector<At>& layers, std::string_view proto
   return std::nullopt;
 }
 
-}  // namespace
-
-void compare_bindings(const std::vector<At>& old_layers, const std::vector<At>& new_layers, std::string_view level,
-                      const std::string& subject, const std::string& operation, FindingSink& sink) {
+// The binding values of one level (channel, operation, message, server) a
+// peer must match; `subject` names the element ("operation 'send x'"). Each
+// layer list is the element's own bindings first, then its traits'.
+void changed_bindings(Context& cx, const std::vector<At>& old_layers, const std::vector<At>& new_layers,
+                      std::string_view level, const std::string& subject, const std::string& operation) {
   for (const Field& f : kFields) {
     if (f.level != level) continue;
     auto o = value_of(old_layers, f.protocol, f.path);
@@ -59,14 +64,28 @@ void compare_bindings(const std::vector<At>& old_layers, const std::vector<At>& 
     if (ot == nt) continue;
     std::optional<Place> op = o ? std::optional(place(*o)) : std::nullopt;
     std::optional<Place> np = n ? std::optional(place(*n)) : std::nullopt;
-    sink.add("asyncapi.binding-changed",
-             {{"protocol", std::string(f.protocol)}, {"field", std::string(f.path)}, {"subject", subject},
-              {"old", std::string(ot)}, {"new", std::string(nt)}},
-             operation, std::move(op), std::move(np));
+    cx.report({{"protocol", std::string(f.protocol)}, {"field", std::string(f.path)}, {"subject", subject},
+               {"old", std::string(ot)}, {"new", std::string(nt)}},
+              operation, std::move(op), std::move(np));
   }
 }
 
-namespace {
+void server_binding_changed(Context& cx, const Server& o, const Server& n) {
+  changed_bindings(cx, {o.bindings}, {n.bindings}, "server", "server '" + o.key + "'", "");
+}
+
+void channel_binding_changed(Context& cx, const ChannelPair& c) {
+  changed_bindings(cx, {c.o.bindings}, {c.n.bindings}, "channel", "channel '" + c.n.address + "'", c.operation);
+}
+
+void operation_binding_changed(Context& cx, const Operation& o, const Operation& n) {
+  std::string label = operation_label(n);
+  changed_bindings(cx, o.bindings, n.bindings, "operation", "operation '" + label + "'", label);
+}
+
+void message_binding_changed(Context& cx, const MessageSite& site, const Message& o, const Message& n) {
+  changed_bindings(cx, o.bindings, n.bindings, "message", "message '" + n.name + "'", site.operation);
+}
 
 // A property of an object schema, also through `allOf` branches and `$ref`s.
 std::optional<At> find_property(core::DocumentSet& set, const At& schema, std::string_view name, int depth = 0) {
@@ -104,19 +123,34 @@ std::optional<At> attribute(core::DocumentSet& set, const Message& m, std::strin
   return std::nullopt;
 }
 
-}  // namespace
-
-void compare_cloudevents(core::DocumentSet& old_set, const Message& o, core::DocumentSet& new_set, const Message& n,
-                         const std::string& operation, FindingSink& sink) {
+void cloudevents_attribute_changed(Context& cx, const MessageSite& site, const Message& o, const Message& n) {
   for (std::string_view name : {"type", "source", "dataschema"}) {
-    auto ov = attribute(old_set, o, name);
-    auto nv = attribute(new_set, n, name);
+    auto ov = attribute(cx.schemas.old_set(), o, name);
+    auto nv = attribute(cx.schemas.new_set(), n, name);
     if (!ov || !nv || ov->node->text() == nv->node->text()) continue;
-    sink.add("asyncapi.cloudevents-attribute-changed",
-             {{"message", n.name}, {"attribute", std::string(name)}, {"old", std::string(ov->node->text())},
-              {"new", std::string(nv->node->text())}},
-             operation, place(*ov), place(*nv));
+    cx.report({{"message", n.name}, {"attribute", std::string(name)}, {"old", std::string(ov->node->text())},
+               {"new", std::string(nv->node->text())}},
+              site.operation, place(*ov), place(*nv));
   }
 }
+
+const Rule kRules[] = {
+    // One change at four levels: servers, channels, operations and messages
+    // each carry bindings, compared by the same field table (kFields).
+    {{"asyncapi.binding-changed", F, E, "bindings", "a protocol binding value a peer depends on changed",
+      "{protocol} binding '{field}' of {subject} changed from '{old}' to '{new}'"},
+     {.server = server_binding_changed,
+      .operation = operation_binding_changed,
+      .channel = channel_binding_changed,
+      .message = message_binding_changed}},
+    {{"asyncapi.cloudevents-attribute-changed", F, E, "message,cloudevents",
+      "a CloudEvents attribute (type, source, dataschema) of a message changed",
+      "message '{message}': CloudEvents {attribute} changed from '{old}' to '{new}'"},
+     {.message = cloudevents_attribute_changed}},
+};
+
+}  // namespace
+
+std::span<const Rule> binding_rules() { return kRules; }
 
 }  // namespace accord::diff::asyncapi
