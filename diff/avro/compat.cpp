@@ -1,33 +1,42 @@
-// A port of the decisions of Java's ReaderWriterCompatibilityChecker (Avro
-// 1.11): same types recurse, a writer union needs every branch readable, a
-// reader union needs one branch that reads the writer, and the only type
-// changes allowed are int->long->float->double and string<->bytes. Names
-// compare as Java's schemaNameEquals does: the unqualified names, or the
-// writer's full name among the reader's aliases.
-#include "diff/avro/compat.h"
-
+// The resolution walk, a port of the pairing of Java's
+// ReaderWriterCompatibilityChecker (Avro 1.11): same types recurse, a writer
+// union needs every branch readable, a reader union needs one branch that
+// reads the writer, records pair their fields by name then alias. At each
+// pair the walk runs every rule row's handler of that level (rules.h) and the
+// pair reads when no row of the running direction reported; it never names a
+// rule. Which directions run, and the history of transitive modes, are
+// compare.cpp's; the rows' categories decide which pass a finding belongs to.
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "diff/avro/rules.h"
+
 namespace accord::diff::avro {
-
-namespace {
-
-bool promotable(Type writer, Type reader) {
-  switch (reader) {
-    case Type::long_: return writer == Type::int_;
-    case Type::float_: return writer == Type::int_ || writer == Type::long_;
-    case Type::double_: return writer == Type::int_ || writer == Type::long_ || writer == Type::float_;
-    case Type::bytes: return writer == Type::string;
-    case Type::string: return writer == Type::bytes;
-    default: return false;
-  }
-}
 
 bool names_match(const Schema& reader, const Schema& writer) {
   return reader.name == writer.name ||
          std::find(reader.aliases.begin(), reader.aliases.end(), writer.full_name) != reader.aliases.end();
+}
+
+namespace {
+
+// Runs the handler of every row that registered one at `Level`; whether the
+// pair reads (no row of this direction reported).
+template <auto Level, class... A>
+bool run(Context& cx, const A&... args) {
+  static const std::vector<const Rule*> rows = [] {
+    std::vector<const Rule*> out;
+    for (const Rule* rule : all_rules())
+      if (rule->on.*Level) out.push_back(rule);
+    return out;
+  }();
+  cx.broke = false;
+  for (const Rule* rule : rows) {
+    cx.rule = &rule->info;
+    (rule->on.*Level)(cx, args...);
+  }
+  return !cx.broke;
 }
 
 // Same kind and name: the branch of a union that "is" the writer's type,
@@ -37,45 +46,35 @@ bool same_kind(const Schema& a, const Schema& b) {
   return !a.named() || names_match(a, b);
 }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-class Checker {
+class Walk {
  public:
-  Checker(Direction dir, Emit emit, const std::string& against, FindingSink& sink)
-      : dir_(dir), emit_(emit), against_(against), sink_(sink) {}
+  explicit Walk(Context& cx) : cx_(cx) {}
 
   bool check(const Site& r, const Site& w) {
     const Schema& R = *r.schema;
     const Schema& W = *w.schema;
     if (R.type == W.type) return same_type(r, w);
-    if (W.type == Type::union_) {
-      bool ok = true;
-      for (const Site& branch : W.branches) ok = writer_branch(r, branch) && ok;
-      return ok;
-    }
+    if (W.type == Type::union_) return writer_union(r, w);
     if (R.type == Type::union_) return reader_union(r, w);
-    if (promotable(W.type, R.type)) {
-      changelog("avro.type-promoted", {{"old", describe(W)}, {"new", describe(R)}}, r, w);
-      return true;
-    }
-    error("avro.type-changed", {{"old", describe(old_of(r, w))}, {"new", describe(new_of(r, w))}}, r, w);
-    return false;
+    return run<&Handlers::other_type>(cx_, pair(r, w));
   }
 
  private:
-  const Schema& old_of(const Site& r, const Site& w) const { return dir_ == Direction::backward ? *w.schema : *r.schema; }
-  const Schema& new_of(const Site& r, const Site& w) const { return dir_ == Direction::backward ? *r.schema : *w.schema; }
+  Pair pair(const Site& r, const Site& w) const { return Pair{r, w, cx_.direction}; }
+  bool backward() const { return cx_.direction == Direction::backward; }
 
   // Tries without reporting anything.
   bool probe(const Site& r, const Site& w) {
-    bool saved = quiet_;
-    quiet_ = true;
+    bool saved = cx_.quiet;
+    cx_.quiet = true;
     bool ok = check(r, w);
-    quiet_ = saved;
+    cx_.quiet = saved;
+    return ok;
+  }
+
+  bool writer_union(const Site& r, const Site& w) {
+    bool ok = true;
+    for (const Site& branch : w.schema->branches) ok = writer_branch(r, branch) && ok;
     return ok;
   }
 
@@ -94,8 +93,7 @@ class Checker {
     if (r.schema->type == Type::union_)
       for (const Site& rb : r.schema->branches)
         if (same_kind(*rb.schema, *branch.schema)) return check(rb, branch);
-    missing_branch(r, branch);
-    return false;
+    return branch_unread(r, branch);
   }
 
   bool reader_union(const Site& r, const Site& w) {
@@ -105,80 +103,41 @@ class Checker {
         branch_of_union_ = false;  // types inside the branch are on their own
         check(rb, w);
         branch_of_union_ = !widened;
-        if (widened) changelog("avro.type-promoted", {{"old", describe(*w.schema)}, {"new", describe(*r.schema)}}, r, w);
-        return true;
+        return !widened || run<&Handlers::into_union>(cx_, pair(r, w));
       }
     for (const Site& rb : r.schema->branches)
       if (same_kind(*rb.schema, *w.schema)) return check(rb, w);
-    missing_branch(r, w);
-    return false;
+    return branch_unread(r, w);
   }
 
-  void missing_branch(const Site& r, const Site& w) {
-    const char* rule = dir_ == Direction::backward ? "avro.union-branch-removed" : "avro.union-branch-added";
-    error(rule, {{"type", describe(*w.schema)}, {"union", describe(*r.schema)}}, r, w);
+  // Data the reader cannot take: backward it is old data's branch the new
+  // schema lost, forward a branch the new schema may write.
+  bool branch_unread(const Site& r, const Site& w) {
+    if (backward()) return run<&Handlers::branch_removed>(cx_, pair(r, w));
+    return run<&Handlers::branch_added>(cx_, pair(r, w));
   }
 
   bool same_type(const Site& r, const Site& w) {
     const Schema& R = *r.schema;
     const Schema& W = *w.schema;
-    if (R.logical_type != W.logical_type)
-      changelog("avro.logical-type-changed", {{"old", W.logical_type.empty() ? "none" : W.logical_type},
-                                              {"new", R.logical_type.empty() ? "none" : R.logical_type}}, r, w);
+    bool ok = run<&Handlers::same_type>(cx_, pair(r, w));
     switch (R.type) {
       case Type::array:
-      case Type::map: return check(R.items, W.items);
-      case Type::union_: {
-        bool ok = true;
-        for (const Site& branch : W.branches) ok = writer_branch(r, branch) && ok;
-        return ok;
-      }
-      case Type::fixed: {
-        bool ok = check_name(r, w);
-        if (R.size != W.size) {
-          error("avro.fixed-size-changed", {{"name", W.full_name}, {"old", std::to_string(old_of(r, w).size)},
-                                           {"new", std::to_string(new_of(r, w).size)}}, r, w);
-          ok = false;
-        }
-        return ok;
-      }
-      case Type::enumeration: return check_name(r, w) & check_symbols(r, w);
-      case Type::record: return check_record(r, w);
-      default: return true;
+      case Type::map: return check(R.items, W.items) && ok;
+      case Type::union_: return writer_union(r, w) && ok;
+      case Type::fixed: return named_parts<&Handlers::fixed>(r, w) && ok;
+      case Type::enumeration: return named_parts<&Handlers::enumeration>(r, w) && ok;
+      case Type::record: return check_record(r, w) && ok;
+      default: return ok;
     }
   }
 
-  bool check_name(const Site& r, const Site& w) {
-    const Schema& R = *r.schema;
-    const Schema& W = *w.schema;
-    if (names_match(R, W)) {
-      if (R.full_name != W.full_name)
-        changelog("avro.type-renamed", {{"kind", std::string(type_name(R.type))}, {"old", W.full_name}, {"new", R.full_name},
-                                        {"how", R.name == W.name ? "by its unqualified name, as Java's resolution does"
-                                                                 : "through its alias"}}, r, w);
-      return true;
-    }
-    error("avro.name-changed", {{"kind", std::string(type_name(R.type))}, {"old", old_of(r, w).full_name},
-                                {"new", new_of(r, w).full_name}, {"reader", dir_ == Direction::backward ? "new" : "old"},
-                                {"writer_name", W.full_name}}, r, w);
-    return false;
-  }
-
-  bool check_symbols(const Site& r, const Site& w) {
-    const Schema& R = *r.schema;
-    const Schema& W = *w.schema;
-    std::vector<std::string> missing, extra;
-    for (const std::string& s : W.symbols)
-      if (std::find(R.symbols.begin(), R.symbols.end(), s) == R.symbols.end()) missing.push_back(s);
-    for (const std::string& s : R.symbols)
-      if (std::find(W.symbols.begin(), W.symbols.end(), s) == W.symbols.end()) extra.push_back(s);
-    if (!missing.empty() || !extra.empty())
-      changelog("avro.enum-symbols-changed", {{"enum", R.full_name}, {"added", join(extra)}, {"removed", join(missing)}}, r, w);
-    if (missing.empty() || (R.has_enum_default && std::count(R.symbols.begin(), R.symbols.end(), R.enum_default)))
-      return true;
-    const char* rule = dir_ == Direction::backward ? "avro.enum-symbol-removed" : "avro.enum-symbol-added";
-    error(rule, {{"enum", R.full_name}, {"symbols", join(missing)}}, r, w);
-    return false;
+  // A fixed or enum pair: the names, then (whatever they say) the parts.
+  template <auto Parts>
+  bool named_parts(const Site& r, const Site& w) {
+    bool names = run<&Handlers::named>(cx_, pair(r, w));
+    bool parts = run<Parts>(cx_, pair(r, w));
+    return names && parts;
   }
 
   bool check_record(const Site& r, const Site& w) {
@@ -187,12 +146,12 @@ class Checker {
     // assumed compatible, as Java does; a pair already compared is not
     // reported twice.
     if (active_.count(key)) return true;
-    auto& memo = quiet_ ? probed_ : reported_;
+    auto& memo = cx_.quiet ? probed_ : reported_;
     if (auto it = memo.find(key); it != memo.end()) return it->second;
     active_.insert(key);
     bool saved = branch_of_union_;
     branch_of_union_ = false;  // the record's fields are not branches
-    bool ok = check_name(r, w);
+    bool ok = run<&Handlers::named>(cx_, pair(r, w));
     ok = check_fields(r, w) && ok;
     branch_of_union_ = saved;
     active_.erase(key);
@@ -200,16 +159,12 @@ class Checker {
     return ok;
   }
 
-  const Field* writer_field(const Schema& W, const Field& reader_field, bool& by_alias) const {
-    by_alias = false;
+  static const Field* writer_field(const Schema& W, const Field& reader_field) {
     for (const Field& f : W.fields)
       if (f.name == reader_field.name) return &f;
     for (const std::string& alias : reader_field.aliases)
       for (const Field& f : W.fields)
-        if (f.name == alias) {
-          by_alias = true;
-          return &f;
-        }
+        if (f.name == alias) return &f;
     return nullptr;
   }
 
@@ -218,61 +173,34 @@ class Checker {
   // is reported in that file).
   static Site definition(const Site& s) { return Site{s.schema, s.schema->node, s.schema->pointer}; }
 
+  // A field one side lacks, as the version that has it: the reader's own
+  // field is new data's (backward) or old data's (forward).
+  bool field_only_in(const Pair& records, const Field& f, bool reader_has_it) {
+    if (reader_has_it == backward()) return run<&Handlers::field_added>(cx_, records, f);
+    return run<&Handlers::field_removed>(cx_, records, f);
+  }
+
   bool check_fields(const Site& r_named, const Site& w_named) {
     const Site r = definition(r_named), w = definition(w_named);
-    const Schema& R = *r.schema;
-    const Schema& W = *w.schema;
+    const Pair records = pair(r, w);
     bool ok = true;
     std::set<const Field*> read;
-    for (const Field& rf : R.fields) {
-      bool by_alias = false;
-      const Field* wf = writer_field(W, rf, by_alias);
-      Site rsite{r.schema, rf.node, rf.pointer};
+    for (const Field& rf : r.schema->fields) {
+      const Field* wf = writer_field(*w.schema, rf);
       if (!wf) {
-        bool backward = dir_ == Direction::backward;
-        if (rf.default_value) {
-          changelog(backward ? "avro.field-added" : "avro.field-removed", {{"field", rf.name}, {"record", R.full_name}}, rsite, w);
-          continue;
-        }
-        error(backward ? "avro.field-added-without-default" : "avro.field-removed-without-default",
-              {{"field", rf.name}, {"record", R.full_name}}, rsite, w);
-        if (emit_ == Emit::changelog)
-          changelog(backward ? "avro.field-added" : "avro.field-removed", {{"field", rf.name}, {"record", R.full_name}}, rsite, w);
-        ok = false;
+        ok = field_only_in(records, rf, true) && ok;
         continue;
       }
       read.insert(wf);
-      if (by_alias)
-        changelog("avro.field-renamed", {{"record", R.full_name}, {"old", wf->name}, {"new", rf.name}},
-                  rsite, Site{w.schema, wf->node, wf->pointer});
+      ok = (backward() ? run<&Handlers::field>(cx_, records, *wf, rf) : run<&Handlers::field>(cx_, records, rf, *wf)) && ok;
       ok = check(rf.type, wf->type) && ok;
     }
-    for (const Field& wf : W.fields)
-      if (!read.count(&wf))
-        changelog(dir_ == Direction::backward ? "avro.field-removed" : "avro.field-added",
-                  {{"field", wf.name}, {"record", W.full_name}}, r, Site{w.schema, wf.node, wf.pointer});
+    for (const Field& wf : w.schema->fields)
+      if (!read.count(&wf)) ok = field_only_in(records, wf, false) && ok;
     return ok;
   }
 
-  void error(std::string_view rule, std::vector<Arg> args, const Site& r, const Site& w) {
-    if (!quiet_ && emit_ == Emit::verdict) report(rule, std::move(args), r, w);
-  }
-  void changelog(std::string_view rule, std::vector<Arg> args, const Site& r, const Site& w) {
-    if (!quiet_ && emit_ == Emit::changelog) report(rule, std::move(args), r, w);
-  }
-
-  void report(std::string_view rule, std::vector<Arg> args, const Site& r, const Site& w) {
-    const Site& o = dir_ == Direction::backward ? w : r;
-    const Site& n = dir_ == Direction::backward ? r : w;
-    if (!against_.empty()) args.push_back({"against", against_});
-    sink_.add(rule, std::move(args), "", place_of(o.node, o.pointer), place_of(n.node, n.pointer));
-  }
-
-  Direction dir_;
-  Emit emit_;
-  std::string against_;
-  FindingSink& sink_;
-  bool quiet_ = false;
+  Context& cx_;
   bool branch_of_union_ = false;
   std::set<std::pair<const Schema*, const Schema*>> active_;
   std::map<std::pair<const Schema*, const Schema*>, bool> probed_, reported_;
@@ -282,9 +210,10 @@ class Checker {
 
 bool check_compatibility(const SchemaSet& old_set, const SchemaSet& new_set, Direction direction, Emit emit,
                          const std::string& against, FindingSink& sink) {
-  Checker checker(direction, emit, against, sink);
-  if (direction == Direction::backward) return checker.check(new_set.root, old_set.root);
-  return checker.check(old_set.root, new_set.root);
+  Context cx{direction, emit, against, sink};
+  Walk walk(cx);
+  if (direction == Direction::backward) return walk.check(new_set.root, old_set.root);
+  return walk.check(old_set.root, new_set.root);
 }
 
 namespace {
