@@ -8,8 +8,8 @@ scaffolded here."""
 import os
 import re
 
-from common import SEVERITY, check_new_fixture, check_new_id, fail, function_name, insert_before_table_end
-from openapi import levels  # reads a `Handlers` struct; AsyncAPI's has OpenAPI's shape
+from common import (SEVERITY, check_new_fixture, check_new_id, empty_handler, fail, function_name,
+                    handler_levels, insert_before_table_end)
 
 DEFAULT_LEVEL = "operation"
 # Where a new handler goes when --file is not given, by level prefix.
@@ -56,15 +56,13 @@ def expected_text(rule_id):
             f"{rule_id} ?:? ?:?\n")
 
 
+def levels(rules_h):
+    return handler_levels(rules_h, "Context&")
+
+
 def handler_code(function, rule_id, params):
-    names = [re.split(r"[\s&*]+", p)[-1] for p in params]
-    signature = ", ".join(["Context& cx"] + params)
-    unused = ", ".join("(void)" + n for n in ["cx"] + names)
-    return (f"// {rule_id} (scaffolded by scripts/new-rule): report the change with\n"
-            f"// cx.report(args, operation label, place(old), place(new)) when this pair shows it.\n"
-            f"void {function}({signature}) {{\n"
-            f"  {unused};\n"
-            f"}}\n\n")
+    return empty_handler(function, rule_id, "Context& cx", params,
+                         "cx.report(args, operation label, place(old), place(new))")
 
 
 def row_code(rule_id, args, level, function, source):

@@ -8,8 +8,8 @@ that direction cannot read) or changelog."""
 import os
 import re
 
-from common import SEVERITY, check_new_fixture, check_new_id, fail, function_name, insert_before_table_end
-from openapi import levels  # reads a `Handlers` struct; Avro's has OpenAPI's shape
+from common import (SEVERITY, check_new_fixture, check_new_id, empty_handler, fail, function_name,
+                    handler_levels, insert_before_table_end)
 
 DEFAULT_LEVEL = "other_type"
 # Where a new handler goes when --file is not given: the members of named
@@ -40,15 +40,13 @@ def categories(args):
     return given
 
 
+def levels(rules_h):
+    return handler_levels(rules_h, "Context&")
+
+
 def handler_code(function, rule_id, params):
-    names = [re.split(r"[\s&*]+", p)[-1] for p in params]
-    signature = ", ".join(["Context& cx"] + params)
-    unused = ", ".join("(void)" + n for n in ["cx"] + names)
-    return (f"// {rule_id} (scaffolded by scripts/new-rule): report the change with\n"
-            f"// cx.report(args, pair) or cx.report(args, old site, new site) when this pair shows it.\n"
-            f"void {function}({signature}) {{\n"
-            f"  {unused};\n"
-            f"}}\n\n")
+    return empty_handler(function, rule_id, "Context& cx", params,
+                         "cx.report(args, pair) or cx.report(args, old site, new site)")
 
 
 def row_code(rule_id, args, row_categories, level, function):

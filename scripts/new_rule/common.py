@@ -71,3 +71,28 @@ def function_name(name):
 
 def kebab_ok(name):
     return re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", name) is not None
+
+
+def handler_levels(rules_h, context):
+    """The `Handlers` struct's pointers in a rules.h: level -> the parameters
+    after the first, which must be `context` ("Context&", "const Ctx&")."""
+    out = {}
+    for m in re.finditer(r"void \(\*(\w+)\)\((.*?)\) = nullptr;", rules_h, re.S):
+        params = " ".join(m.group(2).split())
+        if not params.startswith(context):
+            continue
+        out[m.group(1)] = [p.strip() for p in params[len(context):].split(",") if p.strip()]
+    return out
+
+
+def empty_handler(function, rule_id, context_param, params, how_to_report):
+    """An empty handler with the level's signature; `how_to_report` completes
+    the comment "report the change with ..."."""
+    names = [re.split(r"[\s&*]+", p)[-1] for p in params]
+    signature = ", ".join([context_param] + params)
+    unused = ", ".join("(void)" + n for n in [context_param.split()[-1]] + names)
+    return (f"// {rule_id} (scaffolded by scripts/new-rule): report the change with\n"
+            f"// {how_to_report} when this pair shows it.\n"
+            f"void {function}({signature}) {{\n"
+            f"  {unused};\n"
+            f"}}\n\n")

@@ -6,8 +6,8 @@ placeholder that fails tests/graphql/graphql_rules_test.cpp until replaced."""
 import os
 import re
 
-from common import (SEVERITY, check_new_fixture, check_new_id, expect_line, fail, function_name,
-                    insert_before_table_end)
+from common import (SEVERITY, check_new_fixture, check_new_id, empty_handler, expect_line, fail,
+                    function_name, handler_levels, insert_before_table_end)
 
 DEFAULT_LEVEL = "type"
 # Where a new handler goes when --file is not given: next to the rules of its level.
@@ -26,25 +26,12 @@ FIXTURE = """type Query {
 
 
 def levels(rules_h):
-    """Handlers' pointers in rules.h: level -> parameter list after `const Ctx&`."""
-    out = {}
-    for m in re.finditer(r"void \(\*(\w+)\)\((.*?)\) = nullptr;", rules_h, re.S):
-        params = " ".join(m.group(2).split())
-        if not params.startswith("const Ctx&"):
-            continue
-        out[m.group(1)] = [p.strip() for p in params[len("const Ctx&"):].split(",") if p.strip()]
-    return out
+    return handler_levels(rules_h, "const Ctx&")
 
 
 def handler_code(function, rule_id, params):
-    names = [re.split(r"[\s&*]+", p)[-1] for p in params]
-    signature = ", ".join(["const Ctx& c"] + params)
-    unused = ", ".join("(void)" + n for n in ["c"] + names)
-    return (f"// {rule_id} (scaffolded by scripts/new-rule): report the change with\n"
-            f"// c.report(args, c.old_at(pos, path), c.new_at(pos, path)) when this pair shows it.\n"
-            f"void {function}({signature}) {{\n"
-            f"  {unused};\n"
-            f"}}\n\n")
+    return empty_handler(function, rule_id, "const Ctx& c", params,
+                         "c.report(args, c.old_at(pos, path), c.new_at(pos, path))")
 
 
 def row_code(rule_id, args, level, function):

@@ -5,8 +5,8 @@ the `# expect:` placeholder."""
 import os
 import re
 
-from common import (SEVERITY, check_new_fixture, check_new_id, expectation, fail, function_name,
-                    insert_before_table_end)
+from common import (SEVERITY, check_new_fixture, check_new_id, empty_handler, expectation, fail,
+                    function_name, handler_levels, insert_before_table_end)
 
 DEFAULT_LEVEL = "operation"
 # Where a new handler goes when --file is not given, by level prefix.
@@ -31,25 +31,12 @@ paths:
 
 
 def levels(rules_h):
-    """Handlers' pointers in rules.h: level -> parameter list after Context&."""
-    out = {}
-    for m in re.finditer(r"void \(\*(\w+)\)\((.*?)\) = nullptr;", rules_h, re.S):
-        params = " ".join(m.group(2).split())
-        if not params.startswith("Context&"):
-            continue
-        out[m.group(1)] = [p.strip() for p in params[len("Context&"):].split(",") if p.strip()]
-    return out
+    return handler_levels(rules_h, "Context&")
 
 
 def handler_code(function, rule_id, params):
-    names = [re.split(r"[\s&*]+", p)[-1] for p in params]
-    signature = ", ".join(["Context& cx"] + params)
-    unused = ", ".join("(void)" + n for n in ["cx"] + names)
-    return (f"// {rule_id} (scaffolded by scripts/new-rule): report the change with\n"
-            f"// cx.report(args, operation label, old node, new node) when this pair shows it.\n"
-            f"void {function}({signature}) {{\n"
-            f"  {unused};\n"
-            f"}}\n\n")
+    return empty_handler(function, rule_id, "Context& cx", params,
+                         "cx.report(args, operation label, old node, new node)")
 
 
 def row_code(rule_id, args, level, function):

@@ -5,8 +5,8 @@ file to start with) and an expected.txt holding the failing placeholder."""
 import os
 import re
 
-from common import (SEVERITY, check_new_fixture, check_new_id, expect_line, fail, function_name,
-                    insert_before_table_end)
+from common import (SEVERITY, check_new_fixture, check_new_id, empty_handler, expect_line, fail,
+                    function_name, handler_levels, insert_before_table_end)
 
 DEFAULT_LEVEL = "message"
 # buf's categories, and accord's own for the info rows `accord diff` lists as a changelog.
@@ -49,14 +49,7 @@ SEVERITY_ORDER = ["E", "W", "I"]
 
 
 def levels(rules_h):
-    """Handlers' pointers in rules.h: level -> parameter list after const Ctx&."""
-    out = {}
-    for m in re.finditer(r"void \(\*(\w+)\)\((.*?)\) = nullptr;", rules_h, re.S):
-        params = " ".join(m.group(2).split())
-        if not params.startswith("const Ctx&"):
-            continue
-        out[m.group(1)] = [p.strip() for p in params[len("const Ctx&"):].split(",") if p.strip()]
-    return out
+    return handler_levels(rules_h, "const Ctx&")
 
 
 def buf_spelling(name):
@@ -95,14 +88,8 @@ def with_severity(source, letter, shown_file):
 
 
 def handler_code(function, rule_id, params):
-    names = [re.split(r"[\s&*]+", p)[-1] for p in params]
-    signature = ", ".join(["const Ctx& c"] + params)
-    unused = ", ".join("(void)" + n for n in ["c"] + names)
-    return (f"// {rule_id} (scaffolded by scripts/new-rule): report the change with\n"
-            f"// c.report(args, new place, old place) when this pair shows it.\n"
-            f"void {function}({signature}) {{\n"
-            f"  {unused};\n"
-            f"}}\n\n")
+    return empty_handler(function, rule_id, "const Ctx& c", params,
+                         "c.report(args, new place, old place)")
 
 
 def row_code(rule_id, args, level, function):
