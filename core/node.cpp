@@ -16,13 +16,11 @@ double Node::as_number() const {
   return std::strtod(copy.c_str(), nullptr);
 }
 
-const Node* Node::get(std::string_view key) const {
-  if (kind_ != Kind::object) return nullptr;
+const Node* Node::find_member(std::string_view key) const {
   if (index_) {
     auto it = index_->find(key);
     return it == index_->end() ? nullptr : children_[it->second].value;
   }
-  if (!(key_bits_ & key_bit(key))) return nullptr;  // a superset of the keys: no false "absent"
   for (const Member& m : children_)
     if (m.key == key) return m.value;
   return nullptr;

@@ -58,7 +58,12 @@ class Node {
     return index < children_.size() ? children_[index].value : nullptr;
   }
   // Object member lookup; nullptr when absent or when this is not an object.
-  const Node* get(std::string_view key) const;
+  // Inline for the common answer, "absent": with a literal key the bit is a
+  // constant, so a schema asking for the keywords it lacks costs a test each.
+  const Node* get(std::string_view key) const {
+    if (kind_ != Kind::object || (!index_ && !(key_bits_ & key_bit(key)))) return nullptr;
+    return find_member(key);
+  }
   // Convenience for optional scalar members.
   std::string_view get_text(std::string_view key, std::string_view fallback = {}) const;
   bool get_bool(std::string_view key, bool fallback = false) const;
@@ -86,7 +91,8 @@ class Node {
   // `paths` or `components/schemas` of a big spec would otherwise be O(n)).
   std::unique_ptr<std::unordered_map<std::string_view, uint32_t>> index_;
 
-  static uint32_t key_bit(std::string_view key) {
+  const Node* find_member(std::string_view key) const;  // get() past the quick answers
+  static constexpr uint32_t key_bit(std::string_view key) {
     if (key.empty()) return 1;
     const unsigned first = static_cast<unsigned char>(key.front()), last = static_cast<unsigned char>(key.back());
     return 1u << ((key.size() * 5 + first + last * 3) & 31);
