@@ -16,6 +16,7 @@
 #include <set>
 
 #include "diff/asyncapi/rules.h"
+#include "diff/model/handler_rows.h"
 
 namespace accord::diff {
 
@@ -95,12 +96,7 @@ namespace {
 // Runs the handler of every row that registered one at `Level` (none after an error).
 template <auto Level, class... A>
 void run(Context& cx, const A&... args) {
-  static const std::vector<const Rule*> rows = [] {
-    std::vector<const Rule*> out;
-    for (const Rule* rule : all_rules())
-      if (rule->on.*Level) out.push_back(rule);
-    return out;
-  }();
+  static const std::vector<const Rule*> rows = rows_at<Level>(all_rules());
   for (const Rule* rule : rows) {
     if (cx.error) return;
     cx.rule = rule->info.id;

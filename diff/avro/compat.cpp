@@ -11,6 +11,7 @@
 #include <set>
 
 #include "diff/avro/rules.h"
+#include "diff/model/handler_rows.h"
 
 namespace accord::diff::avro {
 
@@ -25,12 +26,7 @@ namespace {
 // pair reads (no row of this direction reported).
 template <auto Level, class... A>
 bool run(Context& cx, const A&... args) {
-  static const std::vector<const Rule*> rows = [] {
-    std::vector<const Rule*> out;
-    for (const Rule* rule : all_rules())
-      if (rule->on.*Level) out.push_back(rule);
-    return out;
-  }();
+  static const std::vector<const Rule*> rows = rows_at<Level>(all_rules());
   cx.broke = false;
   for (const Rule* rule : rows) {
     cx.rule = &rule->info;

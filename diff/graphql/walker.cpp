@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "diff/graphql/rules.h"
+#include "diff/model/handler_rows.h"
 #include "diff/model/sink.h"
 
 namespace accord::diff::graphql {
@@ -15,12 +16,7 @@ namespace {
 // its own row's id (rows in table order: the findings' order).
 template <auto Level, class... A>
 void run(Ctx& cx, const A&... args) {
-  static const std::vector<const Rule*> rows = [] {
-    std::vector<const Rule*> out;
-    for (const Rule* rule : all_rules())
-      if (rule->on.*Level) out.push_back(rule);
-    return out;
-  }();
+  static const std::vector<const Rule*> rows = rows_at<Level>(all_rules());
   for (const Rule* rule : rows) {
     cx.rule = rule->info.id;
     (rule->on.*Level)(cx, args...);

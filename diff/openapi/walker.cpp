@@ -11,6 +11,7 @@
 
 #include "diff/openapi/operation_key.h"
 #include "diff/openapi/rules.h"
+#include "diff/model/handler_rows.h"
 
 namespace accord::diff::openapi {
 
@@ -19,12 +20,7 @@ namespace {
 // Runs the handler of every row that registered one at `Level`.
 template <auto Level, class... A>
 void run(Context& cx, const A&... args) {
-  static const std::vector<const Rule*> rows = [] {
-    std::vector<const Rule*> out;
-    for (const Rule* rule : all_rules())
-      if (rule->on.*Level) out.push_back(rule);
-    return out;
-  }();
+  static const std::vector<const Rule*> rows = rows_at<Level>(all_rules());
   for (const Rule* rule : rows) {
     cx.rule = rule->info.id;
     (rule->on.*Level)(cx, args...);

@@ -3,6 +3,7 @@
 // level (rules.h); it never calls a rule by name.
 #include <map>
 
+#include "diff/model/handler_rows.h"
 #include "diff/proto/rules.h"
 
 namespace accord::diff::proto {
@@ -20,15 +21,6 @@ std::optional<Place> place_for(const Image& image, const Loc& loc) {
   }
   position_of(loc, p.line, p.column);
   return p;
-}
-
-// The selected rows that registered a handler at `Level`, in table order.
-template <auto Level>
-std::vector<const Rule*> rows_at(std::span<const Rule* const> rules) {
-  std::vector<const Rule*> out;
-  for (const Rule* rule : rules)
-    if (rule->on.*Level) out.push_back(rule);
-  return out;
 }
 
 // The selected rows by level, grouped once per comparison so that a level no
