@@ -30,4 +30,9 @@ Error missing_functions_error(const DynamicLibrary& library, const std::string& 
   return make_error(library.soname() + " lacks " + missing + ": install a current " + debian_package);
 }
 
+Status FunctionBinder::finish(const std::string& debian_package) const {
+  if (missing_.empty()) return ok_status();
+  return missing_functions_error(library_, missing_, debian_package);
+}
+
 }  // namespace accord::core

@@ -45,4 +45,20 @@ class DynamicLibrary {
 Error missing_functions_error(const DynamicLibrary& library, const std::string& missing,
                               const std::string& debian_package);
 
+// Binds a library's functions one after another and, at the end, names every
+// one it lacks in one error (missing_functions_error).
+class FunctionBinder {
+ public:
+  explicit FunctionBinder(const DynamicLibrary& library) : library_(library) {}
+  template <class Fn>
+  void need(Fn& fn, const char* name) {
+    if (!library_.bind(fn, name)) missing_ += (missing_.empty() ? "" : ", ") + std::string(name);
+  }
+  Status finish(const std::string& debian_package) const;
+
+ private:
+  const DynamicLibrary& library_;
+  std::string missing_;
+};
+
 }  // namespace accord::core

@@ -13,18 +13,15 @@ core::Expected<const XmlLibrary*> load() {
   if (!library) return library.error();
   static XmlLibrary xml;
   void (*init_parser)() = nullptr;
-  std::string missing;
-  auto need = [&](auto& fn, const char* name) {
-    if (!library->bind(fn, name)) missing += (missing.empty() ? "" : ", ") + std::string(name);
-  };
-  need(init_parser, "xmlInitParser");
-  need(xml.read_memory, "xmlReadMemory");
-  need(xml.doc_get_root_element, "xmlDocGetRootElement");
-  need(xml.free_doc, "xmlFreeDoc");
-  need(xml.node_get_content, "xmlNodeGetContent");
-  need(xml.get_last_error, "xmlGetLastError");
-  need(xml.free, "xmlFree");
-  if (!missing.empty()) return core::missing_functions_error(*library, missing, kPackage);
+  core::FunctionBinder binder(*library);
+  binder.need(init_parser, "xmlInitParser");
+  binder.need(xml.read_memory, "xmlReadMemory");
+  binder.need(xml.doc_get_root_element, "xmlDocGetRootElement");
+  binder.need(xml.free_doc, "xmlFreeDoc");
+  binder.need(xml.node_get_content, "xmlNodeGetContent");
+  binder.need(xml.get_last_error, "xmlGetLastError");
+  binder.need(xml.free, "xmlFree");
+  if (auto bound = binder.finish(kPackage); !bound) return bound.error();
   init_parser();
   return &xml;
 }

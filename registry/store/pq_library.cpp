@@ -12,22 +12,19 @@ core::Expected<const PqLibrary*> load() {
   auto library = core::DynamicLibrary::open({"libpq.so.5"}, "a PostgreSQL usage registry", kPackage);
   if (!library) return library.error();
   static PqLibrary pq;
-  std::string missing;
-  auto need = [&](auto& fn, const char* name) {
-    if (!library->bind(fn, name)) missing += (missing.empty() ? "" : ", ") + std::string(name);
-  };
-  need(pq.connectdb, "PQconnectdb");
-  need(pq.status, "PQstatus");
-  need(pq.error_message, "PQerrorMessage");
-  need(pq.finish, "PQfinish");
-  need(pq.exec, "PQexec");
-  need(pq.exec_params, "PQexecParams");
-  need(pq.result_status, "PQresultStatus");
-  need(pq.ntuples, "PQntuples");
-  need(pq.getvalue, "PQgetvalue");
-  need(pq.getlength, "PQgetlength");
-  need(pq.clear, "PQclear");
-  if (!missing.empty()) return core::missing_functions_error(*library, missing, kPackage);
+  core::FunctionBinder binder(*library);
+  binder.need(pq.connectdb, "PQconnectdb");
+  binder.need(pq.status, "PQstatus");
+  binder.need(pq.error_message, "PQerrorMessage");
+  binder.need(pq.finish, "PQfinish");
+  binder.need(pq.exec, "PQexec");
+  binder.need(pq.exec_params, "PQexecParams");
+  binder.need(pq.result_status, "PQresultStatus");
+  binder.need(pq.ntuples, "PQntuples");
+  binder.need(pq.getvalue, "PQgetvalue");
+  binder.need(pq.getlength, "PQgetlength");
+  binder.need(pq.clear, "PQclear");
+  if (auto bound = binder.finish(kPackage); !bound) return bound.error();
   return &pq;
 }
 

@@ -27,3 +27,22 @@ TEST_CASE("dynamic library: the first soname that loads is opened and its functi
   CHECK(missing_functions_error(*library, "accord_no_such_function", "libc6").message ==
         "libc.so.6 lacks accord_no_such_function: install a current libc6");
 }
+
+TEST_CASE("dynamic library: a binder binds what is there and names everything that is missing in one error") {
+  auto library = DynamicLibrary::open({"libc.so.6"}, "a test", "libc6");
+  REQUIRE(library.ok());
+  size_t (*length)(const char*) = nullptr;
+  void (*first_absent)() = nullptr;
+  void (*second_absent)() = nullptr;
+  FunctionBinder complete(*library);
+  complete.need(length, "strlen");
+  CHECK(complete.finish("libc6").ok());
+  CHECK(length("abc") == 3);
+  FunctionBinder binder(*library);
+  binder.need(first_absent, "accord_absent_one");
+  binder.need(length, "strlen");
+  binder.need(second_absent, "accord_absent_two");
+  auto bound = binder.finish("libc6");
+  REQUIRE_FALSE(bound.ok());
+  CHECK(bound.error().message == "libc.so.6 lacks accord_absent_one, accord_absent_two: install a current libc6");
+}
