@@ -12,13 +12,13 @@
 namespace {
 // Declaring every command's options was a quarter of `accord --version` and of
 // a small diff (3.5M of 15M instructions): a run that names a command sets up
-// that one. `completion` describes them all, and anything else (help, a typo
-// to suggest a command or flag for) sees them all too.
-bool needs_setup(std::string_view command, std::string_view first_argument) {
-  if (first_argument == "--version") return false;
+// that one, `--version` none. `completion` describes them all, and anything
+// else (help, a typo to suggest a command or flag for) sees them all too.
+// Returns the one command to set up, or nullptr for all of them.
+const accord::cli::Command* only_command(std::string_view first_argument) {
   for (const accord::cli::Command& c : accord::cli::command_table())
-    if (first_argument == c.name && first_argument != "completion") return command == first_argument;
-  return true;
+    if (first_argument == c.name && first_argument != "completion") return &c;
+  return nullptr;
 }
 }  // namespace
 
@@ -29,9 +29,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("accord ") + kAccordVersion);
   std::vector<std::pair<CLI::App*, Runner>> runners;
   const std::string_view first = argc > 1 ? argv[1] : "";
+  const Command* only = only_command(first);
   for (const Command& c : command_table()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
-    if (needs_setup(c.name, first)) runners.emplace_back(sub, c.setup(*sub));
+    if (first != "--version" && (!only || only == &c)) runners.emplace_back(sub, c.setup(*sub));
   }
   add_help_footers(app);
   try {
