@@ -21,6 +21,13 @@ uint64_t pack(uint32_t operation, uint32_t consumer, int64_t day, int status_cla
   return op << 44 | who << 22 | d << 4 | static_cast<uint64_t>(status_class & 0xf);
 }
 
+// The same fields, bits in the registry's key order: day (18) | operation (20) | consumer (22) | status class (4).
+uint64_t day_first_order(int64_t day, uint32_t operation, uint32_t consumer, int status_class) {
+  const uint64_t key = pack(operation, consumer, day, status_class);  // clamps each field
+  const uint64_t op = key >> 44, who = (key >> 22) & ((1u << 22) - 1), d = (key >> 4) & ((1u << 18) - 1);
+  return d << 46 | op << 26 | who << 4 | (key & 0xf);
+}
+
 constexpr size_t kMaxDistinctUnmatched = 20000;  // memory bound between commits
 constexpr size_t kUnmatchedKeptPerBatch = 200;
 
@@ -92,10 +99,11 @@ void Aggregator::add_unmatched(std::string_view method, std::string_view target,
 
 void Aggregator::drain_into(IngestBatch& batch) {
   count_deferred();
-  // Rows go out ordered by (operation, consumer, day, status class), so that
-  // concurrent writers lock rows in the same order. Comparing those strings
+  // Rows go out ordered by (day, operation, consumer, status class): the
+  // registry's key order, so a batch's upserts walk its b-tree front to back,
+  // and concurrent writers lock rows in the same order. Comparing those strings
   // was most of a drain's cost: rank operations and consumers once, then
-  // sort integers (the ranks packed like the keys, so in the same bit order).
+  // sort integers (day_first_order packs the ranks in that order).
   std::vector<uint32_t> consumer_order(consumers_.size());
   for (uint32_t i = 0; i < consumer_order.size(); ++i) consumer_order[i] = i;
   std::sort(consumer_order.begin(), consumer_order.end(),
@@ -113,7 +121,7 @@ void Aggregator::drain_into(IngestBatch& batch) {
     const uint32_t op = static_cast<uint32_t>(key >> 44);
     const uint32_t who = static_cast<uint32_t>((key >> 22) & ((1u << 22) - 1));
     const int64_t day = static_cast<int64_t>((key >> 4) & ((1u << 18) - 1));
-    rows.push_back({pack(operation_rank_[op], consumer_rank[who], day, static_cast<int>(key & 0xf)), key, t});
+    rows.push_back({day_first_order(day, operation_rank_[op], consumer_rank[who], static_cast<int>(key & 0xf)), key, t});
   });
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.order < b.order; });
   std::vector<bool> seen_operation(spec_.operations.size(), false);

@@ -76,8 +76,38 @@ std::span<const Migration> migrations() {
            "DROP TABLE pact_usage",
            "ALTER TABLE pact_usage_v3 RENAME TO pact_usage",
        }},
+      // Usage rows keyed by (api, day, ...): that one b-tree is both the upsert's
+      // conflict target and the report's day range, so the (api, day) index
+      // goes. On SQLite the table has no rowid either, so an ingest's upserts
+      // write one b-tree instead of three, and a log's rows (one day after
+      // another) land near each other instead of all over the file.
+      {4,
+       "usage rows keyed by API and day first",
+       {
+           "sqlite:CREATE TABLE usage_counts_v4 ("
+           " api TEXT NOT NULL, day BIGINT NOT NULL, operation TEXT NOT NULL, consumer TEXT NOT NULL,"
+           " status_class INTEGER NOT NULL, calls BIGINT NOT NULL, first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL,"
+           " PRIMARY KEY (api, day, operation, consumer, status_class)) WITHOUT ROWID",
+           "postgres:CREATE TABLE usage_counts_v4 ("
+           " api TEXT NOT NULL, day BIGINT NOT NULL, operation TEXT NOT NULL, consumer TEXT NOT NULL,"
+           " status_class INTEGER NOT NULL, calls BIGINT NOT NULL, first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL,"
+           " PRIMARY KEY (api, day, operation, consumer, status_class))",
+           "INSERT INTO usage_counts_v4 (api, day, operation, consumer, status_class, calls, first_seen, last_seen)"
+           " SELECT api, day, operation, consumer, status_class, calls, first_seen, last_seen FROM usage_counts",
+           "DROP TABLE usage_counts",
+           "ALTER TABLE usage_counts_v4 RENAME TO usage_counts",
+       }},
   };
   return kMigrations;
+}
+
+std::optional<std::string_view> statement_for(std::string_view statement, SqlDialect dialect) {
+  constexpr std::string_view kSqlite = "sqlite:", kPostgres = "postgres:";
+  if (statement.starts_with(kSqlite))
+    return dialect == SqlDialect::sqlite ? std::optional(statement.substr(kSqlite.size())) : std::nullopt;
+  if (statement.starts_with(kPostgres))
+    return dialect == SqlDialect::postgres ? std::optional(statement.substr(kPostgres.size())) : std::nullopt;
+  return statement;
 }
 
 }  // namespace accord::registry

@@ -1,11 +1,16 @@
 // Versioned schema migrations, shared by both backends. Each migration is a
-// list of statements; the SQL is the common subset of SQLite and PostgreSQL.
-// Append new migrations; never edit a shipped one.
+// list of statements; the SQL is the common subset of SQLite and PostgreSQL,
+// except a statement that starts with "sqlite:" or "postgres:", which runs on
+// that backend only (statement_for). Append new migrations; never edit a
+// shipped one.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
+
+#include "registry/store/sql_text.h"
 
 namespace accord::registry {
 
@@ -16,5 +21,9 @@ struct Migration {
 };
 
 std::span<const Migration> migrations();
+
+// The SQL of `statement` for `dialect`, without its backend prefix; nothing
+// when it is another backend's statement.
+std::optional<std::string_view> statement_for(std::string_view statement, SqlDialect dialect);
 
 }  // namespace accord::registry

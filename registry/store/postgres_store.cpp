@@ -209,7 +209,8 @@ class PostgresStore final : public UsageStore {
       if (std::find(applied.begin(), applied.end(), m.version) != applied.end()) continue;
       if (auto r = exec("BEGIN"); !r) return r.error();
       for (std::string_view statement : m.statements)
-        if (auto r = exec(std::string(statement)); !r) return rollback(r.error());
+        if (auto sql = statement_for(statement, SqlDialect::postgres))
+          if (auto r = exec(std::string(*sql)); !r) return rollback(r.error());
       if (auto r = exec(sql_.insert_version, {int64_t{m.version}, std::string(m.description)}); !r)
         return rollback(r.error());
       if (auto r = exec("COMMIT"); !r) return rollback(r.error());

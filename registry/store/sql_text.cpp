@@ -26,7 +26,7 @@ SqlText build(SqlDialect d) {
   SqlText t;
   t.upsert_count = placeholders(
       "INSERT INTO usage_counts (api, operation, consumer, day, status_class, calls, first_seen, last_seen)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (api, operation, consumer, day, status_class) DO UPDATE SET"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (api, day, operation, consumer, status_class) DO UPDATE SET"
       " calls = usage_counts.calls + excluded.calls,"
       " first_seen = " + least + "(usage_counts.first_seen, excluded.first_seen),"
       " last_seen = " + greatest + "(usage_counts.last_seen, excluded.last_seen)", d);

@@ -37,6 +37,19 @@ class Statement {
       }
     }
   }
+  // A usage row, bound without copying its strings (SQLITE_STATIC): the batch
+  // outlives the step that follows. The hot loop of a commit.
+  void bind_count(const std::string& api, const UsageCount& c) {
+    sqlite3_reset(stmt_);
+    bind_text_static(1, api);
+    bind_text_static(2, c.operation);
+    bind_text_static(3, c.consumer);
+    sqlite3_bind_int64(stmt_, 4, c.day);
+    sqlite3_bind_int64(stmt_, 5, c.status_class);
+    sqlite3_bind_int64(stmt_, 6, c.calls);
+    sqlite3_bind_int64(stmt_, 7, c.first_seen);
+    sqlite3_bind_int64(stmt_, 8, c.last_seen);
+  }
   int step() { return sqlite3_step(stmt_); }
   int64_t integer(int column) { return sqlite3_column_int64(stmt_, column); }
   std::string text(int column) {
@@ -46,6 +59,10 @@ class Statement {
   }
 
  private:
+  void bind_text_static(int index, const std::string& s) {
+    sqlite3_bind_text(stmt_, index, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  }
+
   sqlite3_stmt* stmt_ = nullptr;
   int rc_;
 };
@@ -79,7 +96,8 @@ class SqliteStore final : public UsageStore {
         continue;
       }
       for (std::string_view statement : m.statements)
-        if (auto s = exec(std::string(statement)); !s) return rollback(s);
+        if (auto sql = statement_for(statement, SqlDialect::sqlite))
+          if (auto s = exec(std::string(*sql)); !s) return rollback(s);
       if (auto s = run(sql_.insert_version, {int64_t{m.version}, std::string(m.description)}); !s) return rollback(s);
       if (auto s = exec("COMMIT"); !s) return rollback(s);
     }
@@ -129,7 +147,7 @@ class SqliteStore final : public UsageStore {
     if (!counts.ok() || !unmatched.ok() || !days.ok() || !labels.ok() || !checkpoint.ok())
       return rollback(error("prepare"));
     for (const UsageCount& c : batch.counts) {
-      counts.bind({batch.api, c.operation, c.consumer, c.day, int64_t{c.status_class}, c.calls, c.first_seen, c.last_seen});
+      counts.bind_count(batch.api, c);
       if (counts.step() != SQLITE_DONE) return rollback(error("write usage"));
     }
     for (const UnmatchedCount& u : batch.unmatched) {
@@ -291,7 +309,8 @@ core::Expected<std::unique_ptr<UsageStore>> open_sqlite_store(const std::string&
                             " (nothing was ingested there: check --registry, or run `accord usage ingest` first)");
   if (mode == OpenMode::create) make_parent_directories(path);
   sqlite3* db = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0);
+  // One thread uses a store: no per-call connection mutex (NOMUTEX).
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
