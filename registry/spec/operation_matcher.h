@@ -3,7 +3,7 @@
 // segments, so "/users/me" beats "/users/{id}" as routers do. Ingest calls it
 // once per log line, so the trie is flat: nodes in one vector and every
 // literal edge in one open-addressing table keyed by (parent, segment hash),
-// the hash computed in the same pass that finds the segment's end.
+// a segment found and hashed eight bytes at a time.
 #pragma once
 
 #include <array>
