@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "registry/spec/operation_matcher.h"
 
@@ -46,6 +48,34 @@ TEST_CASE("requests match method and path template", "[registry][matcher]") {
   // "latest" is a literal on one branch but must fall back to {name} for /meta.
   CHECK(m.match("GET", "/files/latest/meta") == 5);
   CHECK(m.match("GET", "/files/latest/content") == 6);
+}
+
+// Segments are found and hashed eight bytes at a time: literals of every
+// length around a word, and a '?' or '#' in each byte position of a word.
+TEST_CASE("long literal segments match whatever their length and where the query starts", "[registry][matcher]") {
+  SpecOperations spec;
+  const std::vector<std::string> literals = {"abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop",
+                                             "abcdefghijklmnopq"};
+  for (const std::string& literal : literals) {
+    SpecOperation op;
+    op.method = "GET";
+    op.path = "/" + literal + "/items";
+    op.key = operation_key(op.method, op.path);
+    spec.operations.push_back(op);
+  }
+  OperationMatcher m(spec);
+  for (size_t i = 0; i < literals.size(); ++i) {
+    CAPTURE(literals[i]);
+    CHECK(m.match("GET", "/" + literals[i] + "/items") == static_cast<int>(i));
+    CHECK(m.match("GET", "/" + literals[i] + "/items/") == static_cast<int>(i));
+    CHECK(m.match("GET", "/" + literals[i] + "x/items") == OperationMatcher::kNoMatch);
+    CHECK(m.match("GET", "/" + literals[i].substr(1) + "/items") == OperationMatcher::kNoMatch);
+    for (std::string tail : {"?", "#", "?a=b/c", "#/x"}) {
+      CAPTURE(tail);
+      CHECK(m.match("GET", "/" + literals[i] + "/items" + tail) == static_cast<int>(i));
+      CHECK(m.match("GET", "/" + literals[i] + tail) == OperationMatcher::kNoMatch);
+    }
+  }
 }
 
 TEST_CASE("server base paths are stripped, absolute targets reduced to their path", "[registry][matcher]") {
