@@ -87,6 +87,12 @@ std::string_view TreeBuilder::keep(std::string&& text) { return doc_.owned_text_
 void TreeBuilder::add_member(Node* object, std::string_view key, Node* value) {
   object->children_.push_back({key, value});
   object->key_bits_ |= Node::key_bit(key);
+  if (key.size() >= 2 && (key[0] == '$' || key[0] == 'i')) {
+    Document::IdentifierKeys& ids = doc_.identifier_keys_;
+    if (key == "$id") ++ids.dollar_id;
+    else if (key == "id") ++ids.plain_id;
+    else if (key == "$anchor" || key == "$dynamicAnchor") ++ids.anchors;
+  }
 }
 
 void TreeBuilder::finish_object(Node* object) {

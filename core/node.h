@@ -110,9 +110,19 @@ class Document {
   const std::string& path() const { return file_->path; }
   const Node* root() const { return root_; }
   size_t node_count() const { return nodes_.size(); }
+  // How many object members anywhere in the document are named `$id`, `id`,
+  // or `$anchor` / `$dynamicAnchor`: counted while loading, so a JSON Schema
+  // whose only identifier is its root's needs no walk to find the others.
+  struct IdentifierKeys {
+    uint32_t dollar_id = 0;
+    uint32_t plain_id = 0;
+    uint32_t anchors = 0;
+  };
+  const IdentifierKeys& identifier_keys() const { return identifier_keys_; }
 
  private:
   friend class TreeBuilder;
+  IdentifierKeys identifier_keys_;
   std::unique_ptr<SourceFile> file_;
   std::string source_;  // the raw text; string views may point into it
   std::deque<Node> nodes_;

@@ -87,13 +87,30 @@ const Document* DocumentSet::adopt(std::unique_ptr<Document> doc, std::string lo
   const Node* old_id = root->get("id");
   if (draft4 || (!dialect && !root->get("$id") && old_id && old_id->is_string())) id_key_ = "id";
   ref_cache_.clear();
-  if (dialect || root->get("$id") || id_key_ == "id") {
-    indexed_location_ = location;
-    std::string pointer;
-    index_ids(raw, root, location, pointer);
-  }
+  if (dialect || root->get("$id") || id_key_ == "id") index_document(raw, root, location);
   id_key_ = "$id";
   return raw;
+}
+
+void DocumentSet::index_document(const Document* doc, const Node* root, const std::string& location) {
+  // The root's own base: `$ref`s under it resolve against it unless a nested `$id` says otherwise.
+  root_base_ = location;
+  if (const Node* id = root->get(id_key_); id && id->is_string() && !id->text().empty() && id->text()[0] != '#')
+    root_base_ = join_location(location, std::string(id->text().substr(0, id->text().find('#'))));
+  if (root_base_ != location) root_bases_[doc] = root_base_;
+  // Identifiers below the root are what the walk is for: most documents
+  // have none, and the walk over a big one cost as much as its parse.
+  const Document::IdentifierKeys& keys = doc->identifier_keys();
+  const uint32_t anywhere = (id_key_ == "id" ? keys.plain_id : keys.dollar_id) + keys.anchors;
+  const uint32_t at_root = (root->get(id_key_) ? 1 : 0) + (root->get("$anchor") ? 1 : 0) +
+                           (root->get("$dynamicAnchor") ? 1 : 0);
+  if (anywhere <= at_root) {
+    if (root_base_ != location) embedded_.try_emplace(root_base_, Resolved{root, doc, ""});
+    index_anchor(doc, root, root_base_, "");
+    return;
+  }
+  std::string pointer;
+  index_ids(doc, root, location, pointer);
 }
 
 void DocumentSet::index_ids(const Document* doc, const Node* node, const std::string& base, std::string& pointer) {
@@ -121,7 +138,7 @@ void DocumentSet::index_ids(const Document* doc, const Node* node, const std::st
   index_anchor(doc, node, *here, pointer);
   for (const Member& m : node->children()) {
     if (m.key == "$ref" && m.value->is_string()) {
-      if (*here != indexed_location_) ref_base_[m.value] = *here;
+      if (*here != root_base_) ref_base_[m.value] = *here;
       continue;
     }
     // Keywords whose values are data, not schemas: a `$id` there names nothing.
@@ -186,6 +203,12 @@ static std::string canonical_pointer(std::string_view prefix, const std::string&
   return canonical;
 }
 
+const std::string* DocumentSet::base_of(const Node* at, const Document* from) const {
+  if (auto it = ref_base_.find(at); it != ref_base_.end()) return &it->second;
+  if (auto it = root_bases_.find(from); it != root_bases_.end()) return &it->second;
+  return nullptr;
+}
+
 Expected<Resolved> DocumentSet::resolve_ref_uncached(std::string_view ref, const Node* at) {
   const Document* from = document_of(at);
   const SourceLocation loc = at ? at->location() : SourceLocation{};
@@ -197,20 +220,20 @@ Expected<Resolved> DocumentSet::resolve_ref_uncached(std::string_view ref, const
   std::string fragment(hash == std::string_view::npos ? std::string_view() : ref.substr(hash + 1));
   const Document* target = from;
   const Resolved* resource = nullptr;  // an embedded `$id` resource the ref lands in
-  auto base = ref_base_.find(at);
-  if (file_part.empty() && base != ref_base_.end()) {
-    auto it = embedded_.find(base->second);
+  const std::string* base = base_of(at, from);
+  if (file_part.empty() && base) {
+    auto it = embedded_.find(*base);
     if (it != embedded_.end()) resource = &it->second;
   } else if (!file_part.empty()) {
     if (!from) return fail("cannot resolve $ref '" + std::string(ref) + "': unknown referring document");
-    std::string location = join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
+    std::string location = join_location(base ? *base : location_of(from), file_part);
     if (auto it = embedded_.find(location); it != embedded_.end()) resource = &it->second;
   }
   if (!fragment.empty() && fragment[0] != '/') {
     // A plain name: an anchor of the resource the reference lands in.
     std::string resource_uri = file_part.empty()
-                                   ? (base != ref_base_.end() ? base->second : location_of(from))
-                                   : join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
+                                   ? (base ? *base : location_of(from))
+                                   : join_location(base ? *base : location_of(from), file_part);
     if (!file_part.empty() && !embedded_.count(resource_uri) && !is_remote(resource_uri)) (void)load(resource_uri);
     if (auto it = embedded_.find(resource_uri + "#" + fragment); it != embedded_.end()) return it->second;
     return fail("dangling $ref '" + std::string(ref) + "': no anchor '" + fragment + "' in that schema resource");
@@ -221,7 +244,7 @@ Expected<Resolved> DocumentSet::resolve_ref_uncached(std::string_view ref, const
     return Resolved{node, resource->document, canonical_pointer(resource->pointer, fragment)};
   }
   if (!file_part.empty()) {
-    std::string location = join_location(base != ref_base_.end() ? base->second : location_of(from), file_part);
+    std::string location = join_location(base ? *base : location_of(from), file_part);
     auto loaded = load(location);
     if (!loaded) {
       Error e = fail("cannot resolve $ref '" + std::string(ref) + "': " + loaded.error().render());

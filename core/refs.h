@@ -79,6 +79,7 @@ class DocumentSet {
   // and `$ref`s written under an `$id` resolve against that base URI.
   // `pointer` is one buffer grown and shrunk along the walk (a big schema
   // has ~10^5 nodes; a string per node cost more than the parse).
+  void index_document(const Document* doc, const Node* root, const std::string& location);
   void index_ids(const Document* doc, const Node* node, const std::string& base, std::string& pointer);
   void index_anchor(const Document* doc, const Node* node, const std::string& base, const std::string& pointer);
   Expected<Resolved> resolve_ref_uncached(std::string_view ref, const Node* at);
@@ -86,7 +87,13 @@ class DocumentSet {
   // "<resource uri>" and "<resource uri>#<anchor>" -> the node they name.
   std::map<std::string, Resolved> embedded_;
   std::unordered_map<const Node*, std::string> ref_base_;  // a `$ref` value node -> its `$id` base (when not the file)
-  std::string indexed_location_;  // location_of(doc) of the document index_ids walks
+  // The `$id` base a `$ref` resolves against: its entry in ref_base_, else
+  // its document's root base, else (nullptr) the document's location.
+  const std::string* base_of(const Node* at, const Document* from) const;
+  // A document's root `$id` base, when it has one: `$ref`s under it that no
+  // nested `$id` rebases resolve against it (no ref_base_ entry each).
+  std::unordered_map<const Document*, std::string> root_bases_;
+  std::string root_base_;  // of the document index_ids walks
   // Successful resolutions by `$ref` value node: a comparison asks for the
   // same reference thousands of times. Cleared when a document is adopted
   // (its `$id`s may name new resources).

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/json_pointer.h"
+#include "core/loader.h"
 #include "core/refs.h"
 
 using namespace accord::core;
@@ -93,4 +94,39 @@ TEST_CASE("locations join like URIs", "[refs]") {
   CHECK(join_location("root.yaml", "./x/y.yaml") == "x/y.yaml");
   CHECK(join_location("https://h/a/b.yaml", "../c.yaml") == "https://h/c.yaml");
   CHECK(join_location("/abs/r.yaml", "s.yaml") == "/abs/s.yaml");
+}
+
+// A document's identifiers are counted while it loads: one whose only `$id`
+// is its root's is not walked, and its `$ref`s resolve against that root
+// base all the same; a nested `$id` still rebases the `$ref`s under it.
+TEST_CASE("$refs resolve against the root $id, and against a nested $id under it", "[refs]") {
+  const std::string only_root = R"({"$id": "https://example.test/schemas/root.json",
+    "properties": {"plain": {"$ref": "shared.yaml#/Thing"}, "id": {"type": "string"}}})";
+  const std::string with_nested = R"({"$id": "https://example.test/schemas/root.json",
+    "properties": {"plain": {"$ref": "shared.yaml#/Thing"},
+      "nested": {"$id": "https://other.test/x/", "properties": {"inner": {"$ref": "y.yaml#/Thing"}}}}})";
+  auto counted = load_text("root.json", only_root, Syntax::json);
+  REQUIRE(counted.ok());
+  CHECK((*counted)->identifier_keys().dollar_id == 1);
+  CHECK((*counted)->identifier_keys().plain_id == 1);  // a property named "id", no identifier here
+  CHECK((*counted)->identifier_keys().anchors == 0);
+  for (bool nested : {false, true}) {
+    CAPTURE(nested);
+    FakeRemote remote;
+    DocumentSet set(&remote);
+    auto doc = load_text("root.json", nested ? with_nested : only_root, Syntax::json);
+    REQUIRE(doc.ok());
+    const Document* root = set.adopt(std::move(*doc));
+    auto plain = set.resolve(pointer_resolve(root->root(), "/properties/plain"));
+    INFO((plain.ok() ? std::string() : plain.error().render()));
+    REQUIRE(plain.ok());
+    CHECK(plain->node->get_text("type") == "integer");
+    std::vector<std::string> expected{"https://example.test/schemas/shared.yaml"};
+    if (nested) {
+      auto inner = set.resolve(pointer_resolve(root->root(), "/properties/nested/properties/inner"));
+      REQUIRE(inner.ok());
+      expected.push_back("https://other.test/x/y.yaml");
+    }
+    CHECK(remote.fetched == expected);
+  }
 }
