@@ -44,10 +44,15 @@ bool Walker::same_nodes(const core::Node* a, const core::Node* b, int& budget,
     auto r = graph.documents().resolve(n);
     return r ? r->node : nullptr;
   };
-  a = follow(old_graph, a);
-  b = follow(new_graph, b);
-  if (!a || !b) return false;
-  if (!assumed.insert({a, b}).second) return true;
+  const core::Node* followed_a = follow(old_graph, a);
+  const core::Node* followed_b = follow(new_graph, b);
+  if (!followed_a || !followed_b) return false;
+  // Only a `$ref` can lead back to a pair being compared: pairs reached
+  // without one need no entry (most of them, and each entry allocates).
+  const bool through_ref = followed_a != a || followed_b != b;
+  a = followed_a;
+  b = followed_b;
+  if (through_ref && !assumed.insert({a, b}).second) return true;
   if (a->kind() != b->kind()) return false;
   if (a->is_scalar()) return a->equals(*b);
   if (a->is_array()) {

@@ -63,6 +63,14 @@ void append(FrameOut& out, const std::vector<RawFinding>& findings, const std::s
   }
 }
 
+// The same, for findings no cache keeps: moved, not copied.
+void append_moved(FrameOut& out, std::vector<RawFinding>&& findings, const std::string& prefix) {
+  for (RawFinding& f : findings) {
+    if (!prefix.empty()) f.path = join_path(prefix, f.path);
+    out.findings.push_back(std::move(f));
+  }
+}
+
 const Schema* innermost(const Schema* s) {
   while (s->base) s = s->base;
   return s;
@@ -114,10 +122,13 @@ void Walker::compare_pair(const Schema* o, const Schema* n, bool tracked, bool c
   local.footprint.erase(std::unique(local.footprint.begin(), local.footprint.end()), local.footprint.end());
   if (local.lowest_cut < depth) out.lowest_cut = std::min(out.lowest_cut, local.lowest_cut);
   keep_shortest_paths(local.findings);
-  append(out, local.findings, path);
   out.footprint.insert(out.footprint.end(), local.footprint.begin(), local.footprint.end());
-  if (caching && cacheable && !error && (local.lowest_cut >= depth || lenient()))
+  if (caching && cacheable && !error && (local.lowest_cut >= depth || lenient())) {
+    append(out, local.findings, path);
     cache[id] = CacheEntry{std::move(local.findings), std::move(local.footprint)};
+  } else {
+    append_moved(out, std::move(local.findings), path);
+  }
 }
 
 void Walker::report_budget(std::string_view change, std::string limit, const Schema* o, const Schema* n,
