@@ -22,7 +22,7 @@ struct Applicators {
   FrameOut& out;
 
   void report(std::string_view change, std::vector<Arg> args = {}) {
-    if (!has_rule(change, walker.direction)) return;
+    if (!walker_reports(change, walker.direction)) return;
     out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(o), place_of_schema(n)});
   }
 

@@ -37,20 +37,16 @@ struct FrameOut {
   std::vector<uint32_t> footprint;   // ids of the tracked pairs entered (for cache validity)
 };
 
-// Keyword comparisons of one schema pair (no recursion): types, formats,
-// nullability, enum/const, limits, patterns, defaults, discriminator...
-// `path` is the property path of the pair; findings go to `out`.
-// `earliest_sunset` ("YYYY-MM-DD", "" = none): a new sunset date before it is too soon.
-void compare_keywords(const core::Schema& old_s, const core::Schema& new_s, Direction direction,
-                      const std::string& path, const SchemaProfile& profile, std::string_view earliest_sunset,
-                      FrameOut& out);
-
 // One change at one place of both documents is reported once per compare()
 // call, at the shortest property path that reaches it (then the smallest);
 // the others go, and the survivors keep the order they were found in.
 void keep_shortest_paths(std::vector<RawFinding>& findings);
 
-// Whether a change has a rule in that direction (some changes only matter one way).
-bool has_rule(std::string_view change, Direction direction);
+// Whether the walker reports `change` in `direction`: its row in the rule
+// table (rules.cpp) declares it the walker's and has a rule in that
+// direction (some changes only matter one way). A change whose row names
+// only a keyword check is not the walker's to report: it is dropped, and
+// that row's fixture fails.
+bool walker_reports(std::string_view change, Direction direction);
 
 }  // namespace accord::diff::schema_detail

@@ -24,7 +24,7 @@ struct Children {
 
   void report(std::string_view change, const std::string& at, const Schema* old_place, const Schema* new_place,
               std::vector<Arg> args = {}) {
-    if (!has_rule(change, walker.direction)) return;
+    if (!walker_reports(change, walker.direction)) return;
     out.findings.push_back(RawFinding{change, at, std::move(args), place_of_schema(old_place), place_of_schema(new_place)});
   }
 

@@ -1,23 +1,86 @@
 // The schema rule table: one line per change kind, expanded into one
 // RuleInfo row per direction that has a rule. Direction decides severity:
 // a request schema may only widen, a response schema may only narrow.
+//
+// Each line also says who reports its change. Keyword-level changes (one
+// schema pair, no recursion) name their check (checks.h): the walker runs
+// every distinct check of this table once per pair, in table order, and a
+// check may report only the changes of the lines that name it. Changes the
+// walker finds while pairing subschemas or spending its budgets are marked
+// kWalkerEmitted (no check), and the walker may report no other change.
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <vector>
 
-#include "diff/schema/internal.h"
+#include "diff/schema/checks.h"
 #include "diff/schema/rule_rows.h"
 
 namespace accord::diff {
 
+namespace schema_detail {
+// The checks the table names, defined by family in checks_*.cpp.
+void check_type(const Reporter& report);
+void check_format(const Reporter& report);
+void check_nullability(const Reporter& report);
+void check_multiple_of(const Reporter& report);
+void check_unique_items(const Reporter& report);
+void check_maximum(const Reporter& report);
+void check_minimum(const Reporter& report);
+void check_max_length(const Reporter& report);
+void check_min_length(const Reporter& report);
+void check_max_items(const Reporter& report);
+void check_min_items(const Reporter& report);
+void check_max_properties(const Reporter& report);
+void check_min_properties(const Reporter& report);
+void check_min_contains(const Reporter& report);
+void check_max_contains(const Reporter& report);
+void check_enum_value_added(const Reporter& report);
+void check_enum_value_removed(const Reporter& report);
+void check_enum_presence(const Reporter& report);
+void check_const(const Reporter& report);
+void check_default(const Reporter& report);
+void check_pattern(const Reporter& report);
+void check_content_encoding(const Reporter& report);
+void check_content_media_type(const Reporter& report);
+void check_deprecated(const Reporter& report);
+void check_sunset(const Reporter& report);
+void check_stability(const Reporter& report);
+void check_dependent_required_added(const Reporter& report);
+void check_dependent_required_removed(const Reporter& report);
+void check_discriminator_presence(const Reporter& report);
+void check_discriminator_property(const Reporter& report);
+void check_discriminator_mapping_added(const Reporter& report);
+void check_discriminator_mapping_removed(const Reporter& report);
+void check_discriminator_mapping_changed(const Reporter& report);
+}  // namespace schema_detail
+
 namespace {
 
+using namespace schema_detail;
+
 enum class Level : uint8_t { none, info, warning, error };
+
+// Who reports a line's change: its check, run from the table, and/or the walker.
+struct Source {
+  Check check;
+  bool walker;
+};
+constexpr Source handler(Check check) { return {check, false}; }
+// The check reports the change, and the walker does too where it decides a
+// pair without comparing keywords (a schema accepting nothing against one
+// accepting anything; nullability decided around an unwrapped wrapper).
+constexpr Source handler_and_walker(Check check) { return {check, true}; }
+// Found while pairing subschemas (properties, branches, applicators; their
+// reports sit between recursions, and a `$ref` pair cut on the stack
+// compares keywords only, not these) or while spending a budget.
+constexpr Source kWalkerEmitted{nullptr, true};
 
 struct Change {
   std::string_view name;
   Level request;
   Level response;
+  Source source;
   std::string_view purpose;  // "{dir}" becomes "request" / "response"
   std::string_view message;  // "{where}" is built from subject and property path
 };
@@ -25,142 +88,157 @@ struct Change {
 // E/W/I: error, warning, info; N: no rule in that direction.
 constexpr Level E = Level::error, W = Level::warning, I = Level::info, N = Level::none;
 
+// Lines of one family share a check where one comparison decides between
+// their changes, which then exclude each other: type-changed / -widened /
+// -narrowed; format-*; became-(not-)nullable; deprecated-without-sunset /
+// sunset-invalid / sunset-too-soon; became-enum / enum-removed; const-*;
+// default-*, pattern-*, multiple-of-*, content-*; each limit's four lines;
+// min-contains-*; unique-items-*; discriminator-added / -removed. Changes
+// that can come together (an enum value added and another removed) have a
+// check each.
 constexpr Change kChanges[] = {
     // Types and formats.
-    {"type-changed", E, E, "a {dir} schema's type changed incompatibly", "{where}: type changed from {old} to {new}"},
-    {"type-widened", I, E, "a {dir} schema accepts more types", "{where}: type widened from {old} to {new}"},
-    {"type-narrowed", E, I, "a {dir} schema accepts fewer types", "{where}: type narrowed from {old} to {new}"},
-    {"format-changed", E, E, "a {dir} schema's format changed", "{where}: format changed from '{old}' to '{new}'"},
-    {"format-widened", I, E, "a {dir} schema's format widened (int32 to int64, float to double)", "{where}: format widened from '{old}' to '{new}'"},
-    {"format-narrowed", E, I, "a {dir} schema's format narrowed (int64 to int32, double to float)", "{where}: format narrowed from '{old}' to '{new}'"},
-    {"format-added", E, I, "a {dir} schema gained a format", "{where}: format '{new}' added"},
-    {"format-removed", I, W, "a {dir} schema lost its format", "{where}: format '{old}' removed"},
-    {"became-nullable", I, E, "a {dir} schema now accepts null", "{where}: became nullable"},
-    {"became-not-nullable", E, I, "a {dir} schema no longer accepts null", "{where}: is no longer nullable"},
+    {"type-changed", E, E, handler(check_type), "a {dir} schema's type changed incompatibly", "{where}: type changed from {old} to {new}"},
+    {"type-widened", I, E, handler_and_walker(check_type), "a {dir} schema accepts more types", "{where}: type widened from {old} to {new}"},
+    {"type-narrowed", E, I, handler_and_walker(check_type), "a {dir} schema accepts fewer types", "{where}: type narrowed from {old} to {new}"},
+    {"format-changed", E, E, handler(check_format), "a {dir} schema's format changed", "{where}: format changed from '{old}' to '{new}'"},
+    {"format-widened", I, E, handler(check_format), "a {dir} schema's format widened (int32 to int64, float to double)", "{where}: format widened from '{old}' to '{new}'"},
+    {"format-narrowed", E, I, handler(check_format), "a {dir} schema's format narrowed (int64 to int32, double to float)", "{where}: format narrowed from '{old}' to '{new}'"},
+    {"format-added", E, I, handler(check_format), "a {dir} schema gained a format", "{where}: format '{new}' added"},
+    {"format-removed", I, W, handler(check_format), "a {dir} schema lost its format", "{where}: format '{old}' removed"},
+    {"became-nullable", I, E, handler_and_walker(check_nullability), "a {dir} schema now accepts null", "{where}: became nullable"},
+    {"became-not-nullable", E, I, handler_and_walker(check_nullability), "a {dir} schema no longer accepts null", "{where}: is no longer nullable"},
     // Properties.
-    {"property-added", I, I, "an optional property was added to a {dir} schema", "{where}: property added"},
-    {"required-property-added", E, N, "a required property was added to a request schema", "{where}: required property added"},
-    {"property-removed", W, E, "a {dir} property was removed (response: it was required)", "{where}: property removed"},
-    {"property-removed-rejected", E, N, "a request property was removed from a schema that rejects unknown properties", "{where}: property removed, and additional properties are not allowed"},
+    {"property-added", I, I, kWalkerEmitted, "an optional property was added to a {dir} schema", "{where}: property added"},
+    {"required-property-added", E, N, kWalkerEmitted, "a required property was added to a request schema", "{where}: required property added"},
+    {"property-removed", W, E, kWalkerEmitted, "a {dir} property was removed (response: it was required)", "{where}: property removed"},
+    {"property-removed-rejected", E, N, kWalkerEmitted, "a request property was removed from a schema that rejects unknown properties", "{where}: property removed, and additional properties are not allowed"},
     // An error although optional: clients read documented response properties
     // whether or not `required` lists them (Optic, openapi-diff and buf agree).
-    {"optional-property-removed", N, E, "an optional response property was removed", "{where}: optional property removed"},
-    {"property-became-required", E, I, "a {dir} property became required", "{where}: became required"},
-    {"property-became-optional", I, E, "a {dir} property became optional", "{where}: became optional"},
-    {"property-became-read-only", W, N, "a request property became readOnly (the server now ignores it)", "{where}: became read-only"},
-    {"property-became-not-read-only", I, N, "a readOnly request property may now be sent", "{where}: is no longer read-only"},
-    {"required-property-became-not-read-only", E, N, "a required readOnly request property must now be sent", "{where}: is no longer read-only and is required"},
-    {"property-became-write-only", N, E, "an optional response property became writeOnly (no longer returned)", "{where}: became write-only"},
-    {"required-property-became-write-only", N, E, "a required response property became writeOnly (no longer returned)", "{where}: required property became write-only"},
-    {"property-became-not-write-only", N, I, "a writeOnly response property is now returned", "{where}: is no longer write-only"},
-    {"became-deprecated", I, I, "a {dir} schema or property was deprecated", "{where}: deprecated"},
-    {"deprecated-without-sunset", W, W, "a {dir} schema or property was deprecated without an x-sunset date", "{where}: deprecated without an x-sunset date"},
-    {"sunset-too-soon", E, E, "the x-sunset of a deprecated {dir} schema or property gives less notice than accord.yaml's deprecation-days", "{where}: x-sunset {sunset} gives less notice than deprecation-days allow"},
-    {"stability-decreased", E, E, "a {dir} schema or property's x-stability-level was lowered (draft < alpha < beta < stable; absent = stable)", "{where}: stability level decreased from {old} to {new}"},
-    {"sunset-invalid", E, E, "the x-sunset of a deprecated {dir} schema or property is not a YYYY-MM-DD date", "{where}: x-sunset '{sunset}' is not a YYYY-MM-DD date"},
-    {"additional-properties-forbidden", E, I, "a {dir} object no longer accepts unknown properties", "{where}: additional properties are no longer allowed"},
-    {"additional-properties-allowed", I, W, "a {dir} object now accepts unknown properties", "{where}: additional properties are now allowed"},
-    {"unevaluated-properties-forbidden", E, I, "a {dir} object no longer accepts properties no other keyword evaluated", "{where}: unevaluated properties are no longer allowed"},
-    {"unevaluated-properties-allowed", I, W, "a {dir} object now accepts properties no other keyword evaluated", "{where}: unevaluated properties are now allowed"},
-    {"unevaluated-items-forbidden", E, I, "a {dir} array no longer accepts items no other keyword evaluated", "{where}: unevaluated items are no longer allowed"},
-    {"unevaluated-items-allowed", I, W, "a {dir} array now accepts items no other keyword evaluated", "{where}: unevaluated items are now allowed"},
-    {"dependent-required-added", E, I, "a {dir} property now requires others beside it (dependentRequired / dependencies)", "{where}: when '{trigger}' is present, {names} must now be present too"},
-    {"dependent-required-removed", I, W, "a {dir} property no longer requires others beside it (dependentRequired / dependencies)", "{where}: '{trigger}' no longer requires {names}"},
-    {"dependent-schema-added", E, I, "a {dir} property now brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' added"},
-    {"dependent-schema-removed", I, W, "a {dir} property no longer brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' removed"},
-    {"pattern-property-added", E, I, "a {dir} object constrains more property names by pattern", "{where}: pattern property '{pattern}' added"},
-    {"pattern-property-removed", I, E, "a {dir} object no longer constrains a property name pattern", "{where}: pattern property '{pattern}' removed"},
+    {"optional-property-removed", N, E, kWalkerEmitted, "an optional response property was removed", "{where}: optional property removed"},
+    {"property-became-required", E, I, kWalkerEmitted, "a {dir} property became required", "{where}: became required"},
+    {"property-became-optional", I, E, kWalkerEmitted, "a {dir} property became optional", "{where}: became optional"},
+    {"property-became-read-only", W, N, kWalkerEmitted, "a request property became readOnly (the server now ignores it)", "{where}: became read-only"},
+    {"property-became-not-read-only", I, N, kWalkerEmitted, "a readOnly request property may now be sent", "{where}: is no longer read-only"},
+    {"required-property-became-not-read-only", E, N, kWalkerEmitted, "a required readOnly request property must now be sent", "{where}: is no longer read-only and is required"},
+    {"property-became-write-only", N, E, kWalkerEmitted, "an optional response property became writeOnly (no longer returned)", "{where}: became write-only"},
+    {"required-property-became-write-only", N, E, kWalkerEmitted, "a required response property became writeOnly (no longer returned)", "{where}: required property became write-only"},
+    {"property-became-not-write-only", N, I, kWalkerEmitted, "a writeOnly response property is now returned", "{where}: is no longer write-only"},
+    {"became-deprecated", I, I, handler(check_deprecated), "a {dir} schema or property was deprecated", "{where}: deprecated"},
+    {"deprecated-without-sunset", W, W, handler(check_sunset), "a {dir} schema or property was deprecated without an x-sunset date", "{where}: deprecated without an x-sunset date"},
+    {"sunset-too-soon", E, E, handler(check_sunset), "the x-sunset of a deprecated {dir} schema or property gives less notice than accord.yaml's deprecation-days", "{where}: x-sunset {sunset} gives less notice than deprecation-days allow"},
+    {"stability-decreased", E, E, handler(check_stability), "a {dir} schema or property's x-stability-level was lowered (draft < alpha < beta < stable; absent = stable)", "{where}: stability level decreased from {old} to {new}"},
+    {"sunset-invalid", E, E, handler(check_sunset), "the x-sunset of a deprecated {dir} schema or property is not a YYYY-MM-DD date", "{where}: x-sunset '{sunset}' is not a YYYY-MM-DD date"},
+    {"additional-properties-forbidden", E, I, kWalkerEmitted, "a {dir} object no longer accepts unknown properties", "{where}: additional properties are no longer allowed"},
+    {"additional-properties-allowed", I, W, kWalkerEmitted, "a {dir} object now accepts unknown properties", "{where}: additional properties are now allowed"},
+    {"unevaluated-properties-forbidden", E, I, kWalkerEmitted, "a {dir} object no longer accepts properties no other keyword evaluated", "{where}: unevaluated properties are no longer allowed"},
+    {"unevaluated-properties-allowed", I, W, kWalkerEmitted, "a {dir} object now accepts properties no other keyword evaluated", "{where}: unevaluated properties are now allowed"},
+    {"unevaluated-items-forbidden", E, I, kWalkerEmitted, "a {dir} array no longer accepts items no other keyword evaluated", "{where}: unevaluated items are no longer allowed"},
+    {"unevaluated-items-allowed", I, W, kWalkerEmitted, "a {dir} array now accepts items no other keyword evaluated", "{where}: unevaluated items are now allowed"},
+    {"dependent-required-added", E, I, handler(check_dependent_required_added), "a {dir} property now requires others beside it (dependentRequired / dependencies)", "{where}: when '{trigger}' is present, {names} must now be present too"},
+    {"dependent-required-removed", I, W, handler(check_dependent_required_removed), "a {dir} property no longer requires others beside it (dependentRequired / dependencies)", "{where}: '{trigger}' no longer requires {names}"},
+    {"dependent-schema-added", E, I, kWalkerEmitted, "a {dir} property now brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' added"},
+    {"dependent-schema-removed", I, W, kWalkerEmitted, "a {dir} property no longer brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' removed"},
+    {"pattern-property-added", E, I, kWalkerEmitted, "a {dir} object constrains more property names by pattern", "{where}: pattern property '{pattern}' added"},
+    {"pattern-property-removed", I, E, kWalkerEmitted, "a {dir} object no longer constrains a property name pattern", "{where}: pattern property '{pattern}' removed"},
     // Values.
-    {"enum-value-added", I, W, "a {dir} enum gained a value", "{where}: enum value {value} added"},
-    {"enum-value-removed", E, I, "a {dir} enum lost a value", "{where}: enum value {value} removed"},
-    {"became-enum", E, I, "a {dir} schema became an enum", "{where}: restricted to an enum"},
-    {"enum-removed", I, W, "a {dir} schema is no longer an enum", "{where}: enum restriction removed"},
-    {"const-added", E, I, "a {dir} schema became a constant", "{where}: const {new} added"},
-    {"const-removed", I, W, "a {dir} schema is no longer a constant", "{where}: const {old} removed"},
-    {"const-changed", E, E, "a {dir} schema's constant changed", "{where}: const changed from {old} to {new}"},
-    {"default-added", I, I, "a {dir} schema gained a default", "{where}: default {new} added"},
-    {"default-removed", W, I, "a {dir} schema lost its default", "{where}: default {old} removed"},
-    {"default-changed", W, I, "a {dir} schema's default changed", "{where}: default changed from {old} to {new}"},
-    {"pattern-added", E, I, "a {dir} string gained a pattern", "{where}: pattern '{new}' added"},
-    {"pattern-removed", I, W, "a {dir} string lost its pattern", "{where}: pattern '{old}' removed"},
-    {"pattern-changed", W, W, "a {dir} string's pattern changed", "{where}: pattern changed from '{old}' to '{new}'"},
-    {"multiple-of-added", E, I, "a {dir} number gained multipleOf", "{where}: multipleOf {new} added"},
-    {"multiple-of-removed", I, W, "a {dir} number lost multipleOf", "{where}: multipleOf {old} removed"},
-    {"multiple-of-changed", E, E, "a {dir} number's multipleOf changed to a factor that neither divides nor is a multiple of the old one", "{where}: multipleOf changed from {old} to {new}"},
-    {"multiple-of-widened", I, E, "a {dir} number's multipleOf became a divisor of the old one (more values accepted)", "{where}: multipleOf widened from {old} to {new}"},
-    {"multiple-of-narrowed", E, I, "a {dir} number's multipleOf became a multiple of the old one (fewer values accepted)", "{where}: multipleOf narrowed from {old} to {new}"},
-    {"content-encoding-added", E, W, "a {dir} string gained a contentEncoding", "{where}: contentEncoding '{new}' added"},
-    {"content-encoding-removed", W, E, "a {dir} string lost its contentEncoding", "{where}: contentEncoding '{old}' removed"},
-    {"content-encoding-changed", E, E, "a {dir} string's contentEncoding changed", "{where}: contentEncoding changed from '{old}' to '{new}'"},
-    {"content-media-type-added", W, W, "a {dir} string gained a contentMediaType", "{where}: contentMediaType '{new}' added"},
-    {"content-media-type-removed", W, W, "a {dir} string lost its contentMediaType", "{where}: contentMediaType '{old}' removed"},
-    {"content-media-type-changed", E, E, "a {dir} string's contentMediaType changed", "{where}: contentMediaType changed from '{old}' to '{new}'"},
-    {"contains-added", E, I, "a {dir} array must now contain an item matching 'contains'", "{where}: 'contains' added"},
-    {"contains-removed", I, W, "a {dir} array no longer needs an item matching 'contains'", "{where}: 'contains' removed"},
-    {"min-contains-increased", E, I, "a {dir} array must contain more matching items (minContains; absent = 1)", "{where}: minContains increased from {old} to {new}"},
-    {"min-contains-decreased", I, E, "a {dir} array may contain fewer matching items (minContains; absent = 1)", "{where}: minContains decreased from {old} to {new}"},
-    {"max-contains-decreased", E, I, "a {dir} maxContains decreased", "{where}: maxContains decreased from {old} to {new}"},
-    {"max-contains-increased", I, E, "a {dir} maxContains increased", "{where}: maxContains increased from {old} to {new}"},
-    {"max-contains-set", W, I, "a {dir} array gained a maxContains", "{where}: maxContains {new} set"},
-    {"max-contains-unset", I, E, "a {dir} array lost its maxContains", "{where}: maxContains {old} removed"},
-    {"unique-items-enabled", E, I, "a {dir} array now requires unique items", "{where}: items must now be unique"},
-    {"unique-items-disabled", I, W, "a {dir} array no longer requires unique items", "{where}: items no longer need to be unique"},
+    {"enum-value-added", I, W, handler(check_enum_value_added), "a {dir} enum gained a value", "{where}: enum value {value} added"},
+    {"enum-value-removed", E, I, handler(check_enum_value_removed), "a {dir} enum lost a value", "{where}: enum value {value} removed"},
+    {"became-enum", E, I, handler(check_enum_presence), "a {dir} schema became an enum", "{where}: restricted to an enum"},
+    {"enum-removed", I, W, handler(check_enum_presence), "a {dir} schema is no longer an enum", "{where}: enum restriction removed"},
+    {"const-added", E, I, handler(check_const), "a {dir} schema became a constant", "{where}: const {new} added"},
+    {"const-removed", I, W, handler(check_const), "a {dir} schema is no longer a constant", "{where}: const {old} removed"},
+    {"const-changed", E, E, handler(check_const), "a {dir} schema's constant changed", "{where}: const changed from {old} to {new}"},
+    {"default-added", I, I, handler(check_default), "a {dir} schema gained a default", "{where}: default {new} added"},
+    {"default-removed", W, I, handler(check_default), "a {dir} schema lost its default", "{where}: default {old} removed"},
+    {"default-changed", W, I, handler(check_default), "a {dir} schema's default changed", "{where}: default changed from {old} to {new}"},
+    {"pattern-added", E, I, handler(check_pattern), "a {dir} string gained a pattern", "{where}: pattern '{new}' added"},
+    {"pattern-removed", I, W, handler(check_pattern), "a {dir} string lost its pattern", "{where}: pattern '{old}' removed"},
+    {"pattern-changed", W, W, handler(check_pattern), "a {dir} string's pattern changed", "{where}: pattern changed from '{old}' to '{new}'"},
+    {"multiple-of-added", E, I, handler(check_multiple_of), "a {dir} number gained multipleOf", "{where}: multipleOf {new} added"},
+    {"multiple-of-removed", I, W, handler(check_multiple_of), "a {dir} number lost multipleOf", "{where}: multipleOf {old} removed"},
+    {"multiple-of-changed", E, E, handler(check_multiple_of), "a {dir} number's multipleOf changed to a factor that neither divides nor is a multiple of the old one", "{where}: multipleOf changed from {old} to {new}"},
+    {"multiple-of-widened", I, E, handler(check_multiple_of), "a {dir} number's multipleOf became a divisor of the old one (more values accepted)", "{where}: multipleOf widened from {old} to {new}"},
+    {"multiple-of-narrowed", E, I, handler(check_multiple_of), "a {dir} number's multipleOf became a multiple of the old one (fewer values accepted)", "{where}: multipleOf narrowed from {old} to {new}"},
+    {"content-encoding-added", E, W, handler(check_content_encoding), "a {dir} string gained a contentEncoding", "{where}: contentEncoding '{new}' added"},
+    {"content-encoding-removed", W, E, handler(check_content_encoding), "a {dir} string lost its contentEncoding", "{where}: contentEncoding '{old}' removed"},
+    {"content-encoding-changed", E, E, handler(check_content_encoding), "a {dir} string's contentEncoding changed", "{where}: contentEncoding changed from '{old}' to '{new}'"},
+    {"content-media-type-added", W, W, handler(check_content_media_type), "a {dir} string gained a contentMediaType", "{where}: contentMediaType '{new}' added"},
+    {"content-media-type-removed", W, W, handler(check_content_media_type), "a {dir} string lost its contentMediaType", "{where}: contentMediaType '{old}' removed"},
+    {"content-media-type-changed", E, E, handler(check_content_media_type), "a {dir} string's contentMediaType changed", "{where}: contentMediaType changed from '{old}' to '{new}'"},
+    {"contains-added", E, I, kWalkerEmitted, "a {dir} array must now contain an item matching 'contains'", "{where}: 'contains' added"},
+    {"contains-removed", I, W, kWalkerEmitted, "a {dir} array no longer needs an item matching 'contains'", "{where}: 'contains' removed"},
+    {"min-contains-increased", E, I, handler(check_min_contains), "a {dir} array must contain more matching items (minContains; absent = 1)", "{where}: minContains increased from {old} to {new}"},
+    {"min-contains-decreased", I, E, handler(check_min_contains), "a {dir} array may contain fewer matching items (minContains; absent = 1)", "{where}: minContains decreased from {old} to {new}"},
+    {"max-contains-decreased", E, I, handler(check_max_contains), "a {dir} maxContains decreased", "{where}: maxContains decreased from {old} to {new}"},
+    {"max-contains-increased", I, E, handler(check_max_contains), "a {dir} maxContains increased", "{where}: maxContains increased from {old} to {new}"},
+    {"max-contains-set", W, I, handler(check_max_contains), "a {dir} array gained a maxContains", "{where}: maxContains {new} set"},
+    {"max-contains-unset", I, E, handler(check_max_contains), "a {dir} array lost its maxContains", "{where}: maxContains {old} removed"},
+    {"unique-items-enabled", E, I, handler(check_unique_items), "a {dir} array now requires unique items", "{where}: items must now be unique"},
+    {"unique-items-disabled", I, W, handler(check_unique_items), "a {dir} array no longer requires unique items", "{where}: items no longer need to be unique"},
     // Limits: *-set / *-unset are a limit appearing / disappearing.
-    {"max-decreased", E, I, "a {dir} maximum decreased", "{where}: maximum decreased from {old} to {new}"},
-    {"max-increased", I, E, "a {dir} maximum increased", "{where}: maximum increased from {old} to {new}"},
-    {"max-set", W, I, "a {dir} number gained a maximum", "{where}: maximum {new} set"},
-    {"max-unset", I, E, "a {dir} number lost its maximum", "{where}: maximum {old} removed"},
-    {"min-increased", E, I, "a {dir} minimum increased", "{where}: minimum increased from {old} to {new}"},
-    {"min-decreased", I, E, "a {dir} minimum decreased", "{where}: minimum decreased from {old} to {new}"},
-    {"min-set", W, I, "a {dir} number gained a minimum", "{where}: minimum {new} set"},
-    {"min-unset", I, E, "a {dir} number lost its minimum", "{where}: minimum {old} removed"},
-    {"max-length-decreased", E, I, "a {dir} maxLength decreased", "{where}: max length decreased from {old} to {new}"},
-    {"max-length-increased", I, E, "a {dir} maxLength increased", "{where}: max length increased from {old} to {new}"},
-    {"max-length-set", W, I, "a {dir} string gained a maxLength", "{where}: max length {new} set"},
-    {"max-length-unset", I, E, "a {dir} string lost its maxLength", "{where}: max length {old} removed"},
-    {"min-length-increased", E, I, "a {dir} minLength increased", "{where}: min length increased from {old} to {new}"},
-    {"min-length-decreased", I, E, "a {dir} minLength decreased", "{where}: min length decreased from {old} to {new}"},
-    {"min-length-set", W, I, "a {dir} string gained a minLength", "{where}: min length {new} set"},
-    {"min-length-unset", I, E, "a {dir} string lost its minLength", "{where}: min length {old} removed"},
-    {"max-items-decreased", E, I, "a {dir} maxItems decreased", "{where}: max items decreased from {old} to {new}"},
-    {"max-items-increased", I, E, "a {dir} maxItems increased", "{where}: max items increased from {old} to {new}"},
-    {"max-items-set", W, I, "a {dir} array gained a maxItems", "{where}: max items {new} set"},
-    {"max-items-unset", I, E, "a {dir} array lost its maxItems", "{where}: max items {old} removed"},
-    {"min-items-increased", E, I, "a {dir} minItems increased", "{where}: min items increased from {old} to {new}"},
-    {"min-items-decreased", I, E, "a {dir} minItems decreased", "{where}: min items decreased from {old} to {new}"},
-    {"min-items-set", W, I, "a {dir} array gained a minItems", "{where}: min items {new} set"},
-    {"min-items-unset", I, E, "a {dir} array lost its minItems", "{where}: min items {old} removed"},
-    {"max-properties-decreased", E, I, "a {dir} maxProperties decreased", "{where}: max properties decreased from {old} to {new}"},
-    {"max-properties-increased", I, E, "a {dir} maxProperties increased", "{where}: max properties increased from {old} to {new}"},
-    {"max-properties-set", W, I, "a {dir} object gained a maxProperties", "{where}: max properties {new} set"},
-    {"max-properties-unset", I, E, "a {dir} object lost its maxProperties", "{where}: max properties {old} removed"},
-    {"min-properties-increased", E, I, "a {dir} minProperties increased", "{where}: min properties increased from {old} to {new}"},
-    {"min-properties-decreased", I, E, "a {dir} minProperties decreased", "{where}: min properties decreased from {old} to {new}"},
-    {"min-properties-set", W, I, "a {dir} object gained a minProperties", "{where}: min properties {new} set"},
-    {"min-properties-unset", I, E, "a {dir} object lost its minProperties", "{where}: min properties {old} removed"},
+    {"max-decreased", E, I, handler(check_maximum), "a {dir} maximum decreased", "{where}: maximum decreased from {old} to {new}"},
+    {"max-increased", I, E, handler(check_maximum), "a {dir} maximum increased", "{where}: maximum increased from {old} to {new}"},
+    {"max-set", W, I, handler(check_maximum), "a {dir} number gained a maximum", "{where}: maximum {new} set"},
+    {"max-unset", I, E, handler(check_maximum), "a {dir} number lost its maximum", "{where}: maximum {old} removed"},
+    {"min-increased", E, I, handler(check_minimum), "a {dir} minimum increased", "{where}: minimum increased from {old} to {new}"},
+    {"min-decreased", I, E, handler(check_minimum), "a {dir} minimum decreased", "{where}: minimum decreased from {old} to {new}"},
+    {"min-set", W, I, handler(check_minimum), "a {dir} number gained a minimum", "{where}: minimum {new} set"},
+    {"min-unset", I, E, handler(check_minimum), "a {dir} number lost its minimum", "{where}: minimum {old} removed"},
+    {"max-length-decreased", E, I, handler(check_max_length), "a {dir} maxLength decreased", "{where}: max length decreased from {old} to {new}"},
+    {"max-length-increased", I, E, handler(check_max_length), "a {dir} maxLength increased", "{where}: max length increased from {old} to {new}"},
+    {"max-length-set", W, I, handler(check_max_length), "a {dir} string gained a maxLength", "{where}: max length {new} set"},
+    {"max-length-unset", I, E, handler(check_max_length), "a {dir} string lost its maxLength", "{where}: max length {old} removed"},
+    {"min-length-increased", E, I, handler(check_min_length), "a {dir} minLength increased", "{where}: min length increased from {old} to {new}"},
+    {"min-length-decreased", I, E, handler(check_min_length), "a {dir} minLength decreased", "{where}: min length decreased from {old} to {new}"},
+    {"min-length-set", W, I, handler(check_min_length), "a {dir} string gained a minLength", "{where}: min length {new} set"},
+    {"min-length-unset", I, E, handler(check_min_length), "a {dir} string lost its minLength", "{where}: min length {old} removed"},
+    {"max-items-decreased", E, I, handler(check_max_items), "a {dir} maxItems decreased", "{where}: max items decreased from {old} to {new}"},
+    {"max-items-increased", I, E, handler(check_max_items), "a {dir} maxItems increased", "{where}: max items increased from {old} to {new}"},
+    {"max-items-set", W, I, handler(check_max_items), "a {dir} array gained a maxItems", "{where}: max items {new} set"},
+    {"max-items-unset", I, E, handler(check_max_items), "a {dir} array lost its maxItems", "{where}: max items {old} removed"},
+    {"min-items-increased", E, I, handler(check_min_items), "a {dir} minItems increased", "{where}: min items increased from {old} to {new}"},
+    {"min-items-decreased", I, E, handler(check_min_items), "a {dir} minItems decreased", "{where}: min items decreased from {old} to {new}"},
+    {"min-items-set", W, I, handler(check_min_items), "a {dir} array gained a minItems", "{where}: min items {new} set"},
+    {"min-items-unset", I, E, handler(check_min_items), "a {dir} array lost its minItems", "{where}: min items {old} removed"},
+    {"max-properties-decreased", E, I, handler(check_max_properties), "a {dir} maxProperties decreased", "{where}: max properties decreased from {old} to {new}"},
+    {"max-properties-increased", I, E, handler(check_max_properties), "a {dir} maxProperties increased", "{where}: max properties increased from {old} to {new}"},
+    {"max-properties-set", W, I, handler(check_max_properties), "a {dir} object gained a maxProperties", "{where}: max properties {new} set"},
+    {"max-properties-unset", I, E, handler(check_max_properties), "a {dir} object lost its maxProperties", "{where}: max properties {old} removed"},
+    {"min-properties-increased", E, I, handler(check_min_properties), "a {dir} minProperties increased", "{where}: min properties increased from {old} to {new}"},
+    {"min-properties-decreased", I, E, handler(check_min_properties), "a {dir} minProperties decreased", "{where}: min properties decreased from {old} to {new}"},
+    {"min-properties-set", W, I, handler(check_min_properties), "a {dir} object gained a minProperties", "{where}: min properties {new} set"},
+    {"min-properties-unset", I, E, handler(check_min_properties), "a {dir} object lost its minProperties", "{where}: min properties {old} removed"},
     // Composition.
-    {"all-of-not-merged", I, I, "a {dir} allOf could not be merged into one schema, so its branches were compared one by one (less exactly)", "{where}: allOf not merged ({reason}); branches compared one by one"},
-    {"all-of-added", E, I, "a {dir} allOf gained a branch", "{where}: allOf branch {branch} added"},
-    {"all-of-removed", W, W, "a {dir} allOf lost a branch", "{where}: allOf branch {branch} removed"},
-    {"any-of-added", I, E, "a {dir} anyOf gained a branch", "{where}: anyOf branch {branch} added"},
-    {"any-of-removed", E, I, "a {dir} anyOf lost a branch", "{where}: anyOf branch {branch} removed"},
-    {"one-of-added", I, E, "a {dir} oneOf gained a branch", "{where}: oneOf branch {branch} added"},
-    {"one-of-removed", E, I, "a {dir} oneOf lost a branch", "{where}: oneOf branch {branch} removed"},
-    {"not-added", E, I, "a {dir} schema gained a 'not' exclusion", "{where}: 'not' added"},
-    {"not-removed", I, W, "a {dir} schema lost its 'not' exclusion", "{where}: 'not' removed"},
-    {"not-changed", W, W, "a {dir} schema's 'not' exclusion changed (whether it now accepts more or less cannot be decided exactly)", "{where}: 'not' changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
-    {"conditional-added", E, I, "a {dir} schema gained if/then/else (it can only accept less)", "{where}: if/then/else added"},
-    {"conditional-removed", I, W, "a {dir} schema lost its if/then/else (it can only accept more)", "{where}: if/then/else removed"},
-    {"conditional-changed", W, W, "a {dir} schema's 'if' condition changed (whether it now accepts more or less cannot be decided exactly)", "{where}: the 'if' of if/then/else changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
-    {"comparison-stopped", I, I, "a {dir} schema comparison reached a budget (schema pairs, or nesting depth) and stopped; what lies below was not compared", "{where}: comparison stopped here ({limit} reached); what lies below, and what came after it, was not compared"},
-    {"comparison-approximate", I, I, "a {dir} recursive schema was too large to compare path by path; findings inside its cycles may name another path of the same cycle", "{where}: past {limit} of recursive schemas, findings below may be reported at another path of the same cycle"},
-    {"discriminator-added", W, I, "a {dir} schema gained a discriminator", "{where}: discriminator '{new}' added"},
-    {"discriminator-removed", I, W, "a {dir} schema lost its discriminator", "{where}: discriminator '{old}' removed"},
-    {"discriminator-property-name-changed", E, E, "a {dir} discriminator names another property", "{where}: discriminator property changed from '{old}' to '{new}'"},
-    {"discriminator-mapping-added", I, W, "a {dir} discriminator mapping gained a value", "{where}: discriminator value '{value}' added"},
-    {"discriminator-mapping-removed", E, I, "a {dir} discriminator mapping lost a value", "{where}: discriminator value '{value}' removed"},
-    {"discriminator-mapping-changed", E, E, "a {dir} discriminator value maps to another schema", "{where}: discriminator value '{value}' now maps to '{new}' (was '{old}')"},
+    {"all-of-not-merged", I, I, kWalkerEmitted, "a {dir} allOf could not be merged into one schema, so its branches were compared one by one (less exactly)", "{where}: allOf not merged ({reason}); branches compared one by one"},
+    {"all-of-added", E, I, kWalkerEmitted, "a {dir} allOf gained a branch", "{where}: allOf branch {branch} added"},
+    {"all-of-removed", W, W, kWalkerEmitted, "a {dir} allOf lost a branch", "{where}: allOf branch {branch} removed"},
+    {"any-of-added", I, E, kWalkerEmitted, "a {dir} anyOf gained a branch", "{where}: anyOf branch {branch} added"},
+    {"any-of-removed", E, I, kWalkerEmitted, "a {dir} anyOf lost a branch", "{where}: anyOf branch {branch} removed"},
+    {"one-of-added", I, E, kWalkerEmitted, "a {dir} oneOf gained a branch", "{where}: oneOf branch {branch} added"},
+    {"one-of-removed", E, I, kWalkerEmitted, "a {dir} oneOf lost a branch", "{where}: oneOf branch {branch} removed"},
+    {"not-added", E, I, kWalkerEmitted, "a {dir} schema gained a 'not' exclusion", "{where}: 'not' added"},
+    {"not-removed", I, W, kWalkerEmitted, "a {dir} schema lost its 'not' exclusion", "{where}: 'not' removed"},
+    {"not-changed", W, W, kWalkerEmitted, "a {dir} schema's 'not' exclusion changed (whether it now accepts more or less cannot be decided exactly)", "{where}: 'not' changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
+    {"conditional-added", E, I, kWalkerEmitted, "a {dir} schema gained if/then/else (it can only accept less)", "{where}: if/then/else added"},
+    {"conditional-removed", I, W, kWalkerEmitted, "a {dir} schema lost its if/then/else (it can only accept more)", "{where}: if/then/else removed"},
+    {"conditional-changed", W, W, kWalkerEmitted, "a {dir} schema's 'if' condition changed (whether it now accepts more or less cannot be decided exactly)", "{where}: the 'if' of if/then/else changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
+    {"comparison-stopped", I, I, kWalkerEmitted, "a {dir} schema comparison reached a budget (schema pairs, or nesting depth) and stopped; what lies below was not compared", "{where}: comparison stopped here ({limit} reached); what lies below, and what came after it, was not compared"},
+    {"comparison-approximate", I, I, kWalkerEmitted, "a {dir} recursive schema was too large to compare path by path; findings inside its cycles may name another path of the same cycle", "{where}: past {limit} of recursive schemas, findings below may be reported at another path of the same cycle"},
+    {"discriminator-added", W, I, handler(check_discriminator_presence), "a {dir} schema gained a discriminator", "{where}: discriminator '{new}' added"},
+    {"discriminator-removed", I, W, handler(check_discriminator_presence), "a {dir} schema lost its discriminator", "{where}: discriminator '{old}' removed"},
+    {"discriminator-property-name-changed", E, E, handler(check_discriminator_property), "a {dir} discriminator names another property", "{where}: discriminator property changed from '{old}' to '{new}'"},
+    {"discriminator-mapping-added", I, W, handler(check_discriminator_mapping_added), "a {dir} discriminator mapping gained a value", "{where}: discriminator value '{value}' added"},
+    {"discriminator-mapping-removed", E, I, handler(check_discriminator_mapping_removed), "a {dir} discriminator mapping lost a value", "{where}: discriminator value '{value}' removed"},
+    {"discriminator-mapping-changed", E, E, handler(check_discriminator_mapping_changed), "a {dir} discriminator value maps to another schema", "{where}: discriminator value '{value}' now maps to '{new}' (was '{old}')"},
 };
+
+constexpr bool every_line_has_a_reporter() {
+  for (const Change& c : kChanges)
+    if (!c.source.check && !c.source.walker) return false;
+  return true;
+}
+static_assert(every_line_has_a_reporter(), "a line of kChanges names neither a check nor kWalkerEmitted");
 
 Severity to_severity(Level l) {
   return l == Level::error ? Severity::error : l == Level::warning ? Severity::warning : Severity::info;
@@ -194,11 +272,58 @@ void schema_rule_rows(std::string_view format_prefix, std::string_view input_wor
 }
 
 namespace schema_detail {
-bool has_rule(std::string_view change, Direction direction) {
-  for (const Change& c : kChanges)
-    if (c.name == change) return (direction == Direction::request ? c.request : c.response) != Level::none;
-  return false;
+
+std::span<const ChangeRow> change_rows() {
+  static const std::vector<ChangeRow> rows = [] {
+    std::vector<ChangeRow> out;
+    for (const Change& c : kChanges)
+      out.push_back({c.name, c.source.check, c.source.walker, c.request != Level::none, c.response != Level::none});
+    return out;
+  }();
+  return rows;
 }
+
+const ChangeRow* find_change(std::string_view change) {
+  for (const ChangeRow& row : change_rows())
+    if (row.name == change) return &row;
+  return nullptr;
+}
+
+std::span<const Check> table_checks() {
+  static const std::vector<Check> checks = [] {
+    std::vector<Check> out;
+    for (const Change& c : kChanges)
+      if (c.source.check && std::find(out.begin(), out.end(), c.source.check) == out.end())
+        out.push_back(c.source.check);
+    return out;
+  }();
+  return checks;
+}
+
+bool walker_reports(std::string_view change, Direction direction) {
+  const ChangeRow* row = find_change(change);
+  return row && row->walker_reports && (direction == Direction::request ? row->request_rule : row->response_rule);
+}
+
+void Reporter::operator()(std::string_view change, std::vector<Arg> args) const {
+  const ChangeRow* row = find_change(change);
+  if (!row || row->check != running_) {
+    if (refused_.empty()) refused_ = row ? row->name : std::string_view("(a change with no row)");
+    return;
+  }
+  if (!(input_.direction == Direction::request ? row->request_rule : row->response_rule)) return;
+  out_.findings.push_back(
+      RawFinding{row->name, input_.path, std::move(args), place_of_schema(&old_s), place_of_schema(&new_s)});
+}
+
+core::Status run_check(Check check, const CheckInput& input, FrameOut& out) {
+  std::string_view refused;
+  check(Reporter(input, check, out, refused));
+  if (refused.empty()) return core::ok_status();
+  return core::make_error("internal error: a schema check reported '" + std::string(refused) +
+                          "', a change whose row in diff/schema/rules.cpp does not name that check");
+}
+
 }  // namespace schema_detail
 
 }  // namespace accord::diff

@@ -90,7 +90,7 @@ void Walker::compare_pair(const Schema* o, const Schema* n, bool tracked, bool c
     if (auto it = on_stack.find(base_id); it != on_stack.end()) {
       out.footprint.push_back(base_id);
       out.lowest_cut = std::min(out.lowest_cut, it->second);
-      compare_keywords(*o, *n, direction, path, *profile, earliest_sunset, out);
+      run_keyword_checks(o, n, path, out);
       return;
     }
   }

@@ -14,7 +14,7 @@
 // exactly the findings of comparing without a cache.
 //
 // walker.cpp: tracking, cycles, cache and budgets; walker_body.cpp: one
-// pair's body (normalisation, then keywords and children); equivalence.cpp:
+// pair's body (normalisation, then the table's keyword checks and children); equivalence.cpp:
 // the cheap structural checks.
 #pragma once
 
@@ -114,6 +114,8 @@ struct Walker : PairWalker {
   // With the budgets checked; compare_body_unbounded is the body itself.
   void compare_body(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);
   void compare_body_unbounded(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);
+  // The keyword checks of one pair, run from the rule table (checks.h).
+  void run_keyword_checks(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);
   bool compare_merged(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out,
                       std::string_view& not_merged);
   bool compare_unwrapped(const core::Schema* o, const core::Schema* n, const std::string& path, FrameOut& out);

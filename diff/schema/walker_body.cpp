@@ -4,6 +4,7 @@
 #include "diff/schema/walker.h"
 
 #include "diff/schema/branch_pairing.h"
+#include "diff/schema/checks.h"
 
 namespace accord::diff::schema_detail {
 
@@ -25,7 +26,7 @@ void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std:
   if (o->accepts_nothing != n->accepts_nothing) {
     const char* change = o->accepts_nothing ? "type-widened" : "type-narrowed";
     std::vector<Arg> args{{"old", o->accepts_nothing ? "nothing" : "any"}, {"new", n->accepts_nothing ? "nothing" : "any"}};
-    if (has_rule(change, direction))
+    if (walker_reports(change, direction))
       out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(o), place_of_schema(n)});
     return;
   }
@@ -34,14 +35,14 @@ void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std:
   if (compare_merged(o, n, path, out, not_merged)) return;
   if (not_merged.empty() && compare_widened(o, n, path, out)) return;
   if (not_merged.empty()) {
-    compare_keywords(*o, *n, direction, path, *profile, earliest_sunset, out);
+    run_keyword_checks(o, n, path, out);
     compare_children(*this, o, n, path, out);
     return;
   }
   // Branches compared one by one are less exact: said once, where
   // something was found (an unchanged schema says nothing).
   FrameOut local;
-  compare_keywords(*o, *n, direction, path, *profile, earliest_sunset, local);
+  run_keyword_checks(o, n, path, local);
   compare_children(*this, o, n, path, local);
   out.lowest_cut = std::min(out.lowest_cut, local.lowest_cut);
   out.footprint.insert(out.footprint.end(), local.footprint.begin(), local.footprint.end());
@@ -49,6 +50,19 @@ void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std:
     out.findings.push_back(RawFinding{"all-of-not-merged", path, {{"reason", std::string(not_merged)}},
                                       place_of_schema(o), place_of_schema(n)});
   for (RawFinding& f : local.findings) out.findings.push_back(std::move(f));
+}
+
+// Every check of the rule table, once each, in table order (checks.h). A
+// check that reported another row's change is the walker's error: the
+// comparison fails rather than report under the wrong rule.
+void Walker::run_keyword_checks(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
+  CheckInput input{*o, *n, direction, path, *profile, earliest_sunset};
+  for (Check check : table_checks()) {
+    if (auto status = run_check(check, input, out); !status.ok()) {
+      if (!error) error = status.error();
+      return;
+    }
+  }
 }
 
 // Each side's allOf merged into one schema; the merged pair is compared
@@ -82,7 +96,7 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
   auto report_nullability = [&] {
     if (was == is) return;
     const char* change = is ? "became-nullable" : "became-not-nullable";
-    if (has_rule(change, direction))
+    if (walker_reports(change, direction))
       out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
   };
   if (os->null_allowed == ns->null_allowed) {
@@ -128,11 +142,11 @@ bool Walker::compare_widened(const Schema* o, const Schema* n, const std::string
   std::string_view removed = old_keyword == "any-of" ? "any-of-removed" : "one-of-removed";
   std::string_view added = new_keyword == "any-of" ? "any-of-added" : "one-of-added";
   for (size_t k : p.old_left)
-    if (has_rule(removed, direction))
+    if (walker_reports(removed, direction))
       out.findings.push_back(RawFinding{removed, path, {{"branch", branch_name(ol[k], k)}},
                                         place_of_schema(old_schema(ol[k])), place_of_schema(n)});
   for (size_t k : p.new_left)
-    if (has_rule(added, direction))
+    if (walker_reports(added, direction))
       out.findings.push_back(RawFinding{added, path, {{"branch", branch_name(nl[k], k)}},
                                         place_of_schema(o), place_of_schema(new_schema(nl[k]))});
   return true;

@@ -3,7 +3,8 @@
 # handler to one rules file and one fixture pair whose expected findings
 # (new.yaml's `# expect:` lines) are a placeholder that cannot match; the edited file compiles without
 # warnings; and it refuses (exit 2, nothing written) a rule that exists, a
-# bad name, an unknown level and a format it does not scaffold.
+# bad name, an unknown level and a format it does not scaffold (jsonschema's
+# scaffold has its own test, new_rule_scaffold_jsonschema.sh).
 # Usage: new_rule_scaffold.sh SOURCE_DIR CXX
 set -uo pipefail
 src=$1 cxx=$2
@@ -45,7 +46,6 @@ expect_refusal openapi parameter-example-demo --level parameter
 expect_refusal openapi path-removed
 expect_refusal openapi Not_Kebab
 expect_refusal openapi some-new-rule --level no-such-level
-expect_refusal jsonschema some-new-rule
 expect_refusal nosuchformat some-new-rule
 [ "$snapshot" = "$(cd "$tmp" && find . -type f -exec md5sum {} + | sort)" ] || say "a refused run wrote files"
 [ "$before" != "$(cat "$tmp/diff/openapi/rules_parameter.cpp")" ] || say "the rules file did not change"

@@ -414,32 +414,40 @@ def write_case(path, old, new, lines):
             f.write(line + "\n")
 
 
+def write_rule_case(root, case):
+    """One CASES entry's fixture folders: <direction>-<change>/ under root
+    (fixtures/schema), one per direction (scripts/new-rule jsonschema
+    writes a scaffolded case's folders with it)."""
+    change, directions, old, new, expected, *budgets = case
+    dirs = ["request", "response"] if directions == "both" else [directions]
+    for d in dirs:
+        path = os.path.join(root, "%s-%s" % (d, change))
+        os.makedirs(path, exist_ok=True)
+        if budgets:
+            with open(os.path.join(path, "budgets.txt"), "w") as f:
+                f.write("%d %d\n" % budgets[0])
+        with open(os.path.join(path, "old.yaml"), "w") as f:
+            f.write(old)
+        with open(os.path.join(path, "new.yaml"), "w") as f:
+            f.write(new)
+        with open(os.path.join(path, "expected.txt"), "w") as f:
+            for rule, o, n in expected:
+                f.write("openapi.%s-%s %s %s\n" % (d, rule, o, n))
+        if change in JSONSCHEMA_DIFFERS:
+            mode = "backward" if d == "request" else "forward"
+            with open(os.path.join(path, "jsonschema-expected.txt"), "w") as f:
+                f.write("# JSON Schema reads none of OpenAPI's vocabulary (make_fixtures.py)\n")
+                for rule in JSONSCHEMA_DIFFERS[change]:
+                    f.write("jsonschema.%s-%s 1:1 1:1\n" % (mode, rule))
+
+
 def main():
     root = os.path.join("fixtures", "schema")
     for name, d, old, new, expected in NORMALIZE:
         write_case(os.path.join(root, "_normalize", "%s-%s" % (d, name)), old, new,
                    ["openapi.%s-%s %s %s" % (d, rule, o, n) for rule, o, n in expected])
-    for change, directions, old, new, expected, *budgets in CASES:
-        dirs = ["request", "response"] if directions == "both" else [directions]
-        for d in dirs:
-            path = os.path.join(root, "%s-%s" % (d, change))
-            os.makedirs(path, exist_ok=True)
-            if budgets:
-                with open(os.path.join(path, "budgets.txt"), "w") as f:
-                    f.write("%d %d\n" % budgets[0])
-            with open(os.path.join(path, "old.yaml"), "w") as f:
-                f.write(old)
-            with open(os.path.join(path, "new.yaml"), "w") as f:
-                f.write(new)
-            with open(os.path.join(path, "expected.txt"), "w") as f:
-                for rule, o, n in expected:
-                    f.write("openapi.%s-%s %s %s\n" % (d, rule, o, n))
-            if change in JSONSCHEMA_DIFFERS:
-                mode = "backward" if d == "request" else "forward"
-                with open(os.path.join(path, "jsonschema-expected.txt"), "w") as f:
-                    f.write("# JSON Schema reads none of OpenAPI's vocabulary (make_fixtures.py)\n")
-                    for rule in JSONSCHEMA_DIFFERS[change]:
-                        f.write("jsonschema.%s-%s 1:1 1:1\n" % (mode, rule))
+    for case in CASES:
+        write_rule_case(root, case)
 
 
 if __name__ == "__main__":
