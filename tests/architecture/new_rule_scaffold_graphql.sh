@@ -8,13 +8,8 @@
 # Usage: new_rule_scaffold_graphql.sh SOURCE_DIR CXX
 set -uo pipefail
 src=$1 cxx=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "$*"; fail=1; }
+source "$(dirname "$0")/scaffold_copy.sh"
 mkdir -p "$tmp/fixtures/graphql/rules/stale-demo" "$tmp/scripts"
-cp -r "$src/core" "$src/diff" "$tmp/"
-cp -r "$src/scripts/new-rule" "$src/scripts/new_rule" "$tmp/scripts/"
 before=$(cat "$tmp/diff/graphql/rules_fields.cpp")
 touch "$tmp/.stamp"; sleep 0.01
 

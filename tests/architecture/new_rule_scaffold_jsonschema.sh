@@ -10,13 +10,8 @@
 # Usage: new_rule_scaffold_jsonschema.sh SOURCE_DIR CXX
 set -uo pipefail
 src=$1 cxx=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "$*"; fail=1; }
+source "$(dirname "$0")/scaffold_copy.sh"
 mkdir -p "$tmp/scripts" "$tmp/tests/schema" "$tmp/fixtures/schema/request-stale-demo"
-cp -r "$src/core" "$src/diff" "$tmp/"
-cp -r "$src/scripts/new-rule" "$src/scripts/new_rule" "$tmp/scripts/"
 cp "$src/tests/schema/make_fixtures.py" "$tmp/tests/schema/"
 touch "$tmp/.stamp"; sleep 0.01
 

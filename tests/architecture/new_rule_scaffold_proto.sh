@@ -8,13 +8,8 @@
 # Usage: new_rule_scaffold_proto.sh SOURCE_DIR CXX [PROTOBUF_INCLUDE_DIRS (;-separated)]
 set -uo pipefail
 src=$1 cxx=$2 protobuf_includes=${3:-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "$*"; fail=1; }
+source "$(dirname "$0")/scaffold_copy.sh"
 mkdir -p "$tmp/fixtures/proto" "$tmp/scripts"
-cp -r "$src/core" "$src/diff" "$tmp/"
-cp -r "$src/scripts/new-rule" "$src/scripts/new_rule" "$tmp/scripts/"
 cp -r "$src/fixtures/proto/rules" "$tmp/fixtures/proto/"
 file="$tmp/diff/proto/rules_enum.cpp"
 before=$(cat "$file")
