@@ -47,6 +47,9 @@ class Reporter {
   void operator()(std::string_view change, std::vector<Arg> args = {}) const;
 
  private:
+  // One reporter serves a pair's checks in turn (run_checks sets the running one).
+  friend core::Status run_checks(std::span<const Check> checks, const CheckInput& input, FrameOut& out);
+
   const CheckInput& input_;
   Check running_;
   FrameOut& out_;
@@ -56,6 +59,8 @@ class Reporter {
 // Runs one check on one pair. An error names the first change the check
 // reported that is not one of the changes of the rows naming it.
 core::Status run_check(Check check, const CheckInput& input, FrameOut& out);
+// Runs each check in turn, stopping at the first that is refused.
+core::Status run_checks(std::span<const Check> checks, const CheckInput& input, FrameOut& out);
 
 // One row of the rule table, as the comparator reads it.
 struct ChangeRow {

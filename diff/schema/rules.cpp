@@ -316,12 +316,22 @@ void Reporter::operator()(std::string_view change, std::vector<Arg> args) const 
       RawFinding{row->name, input_.path, std::move(args), place_of_schema(&old_s), place_of_schema(&new_s)});
 }
 
-core::Status run_check(Check check, const CheckInput& input, FrameOut& out) {
+core::Status run_checks(std::span<const Check> checks, const CheckInput& input, FrameOut& out) {
+  // Once per schema pair and check: no Status is made unless a check was refused.
   std::string_view refused;
-  check(Reporter(input, check, out, refused));
-  if (refused.empty()) return core::ok_status();
-  return core::make_error("internal error: a schema check reported '" + std::string(refused) +
-                          "', a change whose row in diff/schema/rules.cpp does not name that check");
+  Reporter report(input, nullptr, out, refused);
+  for (Check check : checks) {
+    report.running_ = check;
+    check(report);
+    if (!refused.empty())
+      return core::make_error("internal error: a schema check reported '" + std::string(refused) +
+                              "', a change whose row in diff/schema/rules.cpp does not name that check");
+  }
+  return core::ok_status();
+}
+
+core::Status run_check(Check check, const CheckInput& input, FrameOut& out) {
+  return run_checks(std::span<const Check>(&check, 1), input, out);
 }
 
 }  // namespace schema_detail

@@ -57,12 +57,7 @@ void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std:
 // comparison fails rather than report under the wrong rule.
 void Walker::run_keyword_checks(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
   CheckInput input{*o, *n, direction, path, *profile, earliest_sunset};
-  for (Check check : table_checks()) {
-    if (auto status = run_check(check, input, out); !status.ok()) {
-      if (!error) error = status.error();
-      return;
-    }
-  }
+  if (auto status = run_checks(table_checks(), input, out); !status.ok() && !error) error = status.error();
 }
 
 // Each side's allOf merged into one schema; the merged pair is compared
