@@ -17,8 +17,17 @@
 
 namespace accord::diff::schema_detail {
 
+class PairWalker;
 class Reporter;
 using Check = void (*)(const Reporter& report);
+struct PropertyPair;
+struct ApplicatorSlot;
+struct UnpairedBranch;
+template <class Input>
+class WalkReporter;
+using PropertyHandler = void (*)(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
+using ApplicatorHandler = void (*)(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+using BranchHandler = void (*)(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
 
 // One schema pair as a check sees it. `earliest_sunset` ("YYYY-MM-DD", ""
 // = none): a new sunset date before it is too soon.
@@ -62,11 +71,15 @@ core::Status run_check(Check check, const CheckInput& input, FrameOut& out);
 // Runs each check in turn, stopping at the first that is refused.
 core::Status run_checks(std::span<const Check> checks, const CheckInput& input, FrameOut& out);
 
-// One row of the rule table, as the comparator reads it.
+// One row of the rule table, as the comparator reads it: at most one of
+// its handlers is set (the one of its level).
 struct ChangeRow {
   std::string_view name;
-  Check check;          // run from the table; nullptr: the walker alone reports the change
-  bool walker_reports;  // the walker reports it (instead of, or besides, the check)
+  Check check;                   // keywords level
+  PropertyHandler property;      // property level
+  ApplicatorHandler applicator;  // applicator level
+  BranchHandler branches;        // branches level
+  bool walker_reports;  // the walker reports it (the engine's rows, or besides a check)
   bool request_rule;    // has a rule in the request (input) direction
   bool response_rule;   // has a rule in the response (output) direction
 };
@@ -75,8 +88,131 @@ struct ChangeRow {
 std::span<const ChangeRow> change_rows();
 // The row of a change (nullptr: no such change).
 const ChangeRow* find_change(std::string_view change);
-// The distinct checks of the table, each once, in table order.
+// The distinct handlers of each level, each once, in table order.
 std::span<const Check> table_checks();
+std::span<const PropertyHandler> property_handlers();
+std::span<const ApplicatorHandler> applicator_handlers();
+std::span<const BranchHandler> branch_handlers();
+
+// Whether a handler is the one `row` names at the level of Input.
+inline bool names(const ChangeRow& row, PropertyHandler h) { return row.property == h; }
+inline bool names(const ChangeRow& row, ApplicatorHandler h) { return row.applicator == h; }
+inline bool names(const ChangeRow& row, BranchHandler h) { return row.branches == h; }
+
+// One property of a pair of objects, paired by name (pairing.cpp). A side
+// without the property has nullptr; a name only `required` lists (its
+// definition elsewhere, e.g. in an allOf) has nullptr on both sides.
+struct PropertyPair {
+  const core::Schema& old_object;
+  const core::Schema& new_object;
+  std::string_view name;
+  const core::Schema* old_s;
+  const core::Schema* new_s;
+  Direction direction;
+  bool direction_filters;  // the profile drops readOnly input / writeOnly output properties
+  const std::string& path;  // of the property
+
+  bool request() const { return direction == Direction::request; }
+  bool was_required() const { return old_object.is_required(name); }
+  bool is_required() const { return new_object.is_required(name); }
+  // A property the direction does not carry: readOnly ones are never read
+  // as input, writeOnly ones never written.
+  bool ignored(const core::Schema* s) const {
+    return direction_filters && (request() ? s->read_only : s->write_only);
+  }
+};
+
+// Which applicator keyword an ApplicatorSlot holds.
+enum class Applicator : uint8_t {
+  additional_properties,  // handles unused: the parents' `additional`
+  pattern_property,       // `name`: the pattern
+  dependent_schema,       // `name`: the trigger property
+  contains,
+  unevaluated_properties,
+  unevaluated_items,
+  negation,
+  conditional,  // handles unused: the parents' if/then/else
+};
+
+// One applicator keyword of one schema pair, as the walker reached it
+// (nullptr handle: absent on that side).
+struct ApplicatorSlot {
+  Applicator keyword;
+  const core::Schema& old_parent;
+  const core::Schema& new_parent;
+  const core::SchemaHandle* old_h;
+  const core::SchemaHandle* new_h;
+  std::string_view name;
+  PairWalker& walker;
+  const std::string& path;
+  // conditional only: the `if`s are equivalent, and then/else reach no $ref.
+  bool same_condition = false;
+  bool inline_branches = false;
+};
+
+// `false`: what no other keyword evaluated is forbidden (unevaluated*).
+inline bool forbids(const core::SchemaHandle* h) { return h && *h && h->node->is_bool() && !h->node->as_bool(); }
+// Whether a schema has an if/then/else that constrains anything.
+inline bool has_conditional(const core::Schema& s) { return s.if_schema && (s.then_schema || s.else_schema); }
+
+// A composition branch left without a partner after pairing: removed (on
+// the old side) or added (on the new side).
+struct UnpairedBranch {
+  bool removed;
+  std::string_view keyword;  // of the branch's side: "all-of", "any-of", "one-of"
+  const core::Schema* old_place;
+  const core::Schema* new_place;
+  std::string name;  // as branch_name gives it
+  const std::string& path;
+};
+
+// What a running walk-level handler reports through: like Reporter, a
+// change whose row does not name the running handler is refused. The
+// handler gives the two places (which subschema on each side) itself.
+template <class Input>
+class WalkReporter {
+ public:
+  using Handler = void (*)(const Input&, const WalkReporter&);
+  WalkReporter(Direction direction, const std::string& path, FrameOut& out, std::string_view& refused)
+      : direction_(direction), path_(path), out_(out), refused_(refused) {}
+
+  void operator()(std::string_view change, const core::Schema* old_place, const core::Schema* new_place,
+                  std::vector<Arg> args = {}) const {
+    const ChangeRow* row = find_change(change);
+    if (!row || !names(*row, running_)) {
+      if (refused_.empty()) refused_ = row ? row->name : std::string_view("(a change with no row)");
+      return;
+    }
+    if (!(direction_ == Direction::request ? row->request_rule : row->response_rule)) return;
+    out_.findings.push_back(
+        RawFinding{row->name, path_, std::move(args), place_of_schema(old_place), place_of_schema(new_place)});
+  }
+
+  Handler running_ = nullptr;
+
+ private:
+  Direction direction_;
+  const std::string& path_;
+  FrameOut& out_;
+  std::string_view& refused_;
+};
+
+// Runs each handler of a level on one input in turn, stopping at the first
+// that is refused (no Status is made otherwise).
+template <class Input>
+core::Status run_level(std::span<const typename WalkReporter<Input>::Handler> handlers, const Input& input,
+                       Direction direction, FrameOut& out) {
+  std::string_view refused;
+  WalkReporter<Input> report(direction, input.path, out, refused);
+  for (auto handler : handlers) {
+    report.running_ = handler;
+    handler(input, report);
+    if (!refused.empty())
+      return core::make_error("internal error: a schema handler reported '" + std::string(refused) +
+                              "', a change whose row in diff/schema/rules.cpp does not name that handler");
+  }
+  return core::ok_status();
+}
 
 // A value as a message shows it: strings quoted, numbers and literals as
 // written, containers abbreviated (checks_values.cpp).

@@ -134,16 +134,13 @@ bool Walker::compare_widened(const Schema* o, const Schema* n, const std::string
   auto [i, j] = p.pairs.front();
   bool via_ref = ol[i].via_ref || nl[j].via_ref;
   compare_pair(old_schema(ol[i]), new_schema(nl[j]), via_ref, via_ref, path, out);
-  std::string_view removed = old_keyword == "any-of" ? "any-of-removed" : "one-of-removed";
-  std::string_view added = new_keyword == "any-of" ? "any-of-added" : "one-of-added";
+  // The lone side's list is itself: only the other side's keyword counts.
+  std::string_view removed_from = old_keyword == "any-of" ? "any-of" : "one-of";
+  std::string_view added_to = new_keyword == "any-of" ? "any-of" : "one-of";
   for (size_t k : p.old_left)
-    if (walker_reports(removed, direction))
-      out.findings.push_back(RawFinding{removed, path, {{"branch", branch_name(ol[k], k)}},
-                                        place_of_schema(old_schema(ol[k])), place_of_schema(n)});
+    run_unpaired_branch(*this, UnpairedBranch{true, removed_from, old_schema(ol[k]), n, branch_name(ol[k], k), path}, out);
   for (size_t k : p.new_left)
-    if (walker_reports(added, direction))
-      out.findings.push_back(RawFinding{added, path, {{"branch", branch_name(nl[k], k)}},
-                                        place_of_schema(o), place_of_schema(new_schema(nl[k]))});
+    run_unpaired_branch(*this, UnpairedBranch{false, added_to, o, new_schema(nl[k]), branch_name(nl[k], k), path}, out);
   return true;
 }
 
