@@ -1,11 +1,21 @@
-// The keyword checks of the schema comparator: each row of the rule table
-// (rules.cpp, kChanges) names the check that reports its change, and the
-// walker runs every distinct check of the table once per schema pair, in
-// table order (run_keyword_checks in walker_body.cpp). A check compares one
-// pair without recursing and may report only the changes of the rows that
-// name it: its Reporter refuses any other, and run_check turns a refusal
-// into an error. Checks live by family in checks_types.cpp,
-// checks_values.cpp, checks_limits.cpp and checks_meta.cpp.
+// The handlers of the schema comparator, by level of the walk. Each row of
+// the rule table (rules.cpp, kChanges) names the handler that reports its
+// change at one level, and the walker, where it reaches that level, runs
+// that level's distinct handlers in table order:
+//   keywords:   one schema pair's own keywords, once per pair
+//               (run_keyword_checks in walker_body.cpp); the checks live
+//               by family in checks_types/_values/_limits/_meta.cpp;
+//   property:   one property paired by name, either side possibly absent
+//               (pairing.cpp);
+//   applicator: one applicator keyword of a pair (an `Applicator`), where
+//               the walker reaches it (pairing.cpp, applicators.cpp);
+//   branches:   an allOf/anyOf/oneOf branch left unpaired (pairing.cpp,
+//               walker_body.cpp).
+// The last three live in handlers_subschemas.cpp. A handler compares what
+// it is given without recursing (the walker pairs and recurses) and may
+// report only the changes of the rows that name it: its reporter refuses
+// any other, and the run (run_checks, run_level) turns a refusal into an
+// error.
 #pragma once
 
 #include <span>

@@ -55,7 +55,7 @@ void check_discriminator_property(const Reporter& report);
 void check_discriminator_mapping_added(const Reporter& report);
 void check_discriminator_mapping_removed(const Reporter& report);
 void check_discriminator_mapping_changed(const Reporter& report);
-// The walk-level handlers (handlers_properties.cpp, handlers_applicators.cpp).
+// The walk-level handlers (handlers_subschemas.cpp).
 void property_presence(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
 void property_requiredness(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
 void property_visibility(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
