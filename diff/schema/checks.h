@@ -10,8 +10,10 @@
 //   applicator: one applicator keyword of a pair (an `Applicator`), where
 //               the walker reaches it (pairing.cpp, applicators.cpp);
 //   branches:   an allOf/anyOf/oneOf branch left unpaired (pairing.cpp,
-//               walker_body.cpp).
-// The last three live in handlers_subschemas.cpp. A handler compares what
+//               walker_body.cpp);
+//   decided:    a pair the walker decides whole, without its keywords
+//               (walker_body.cpp); its rows also name their keyword check.
+// The last four live in handlers_subschemas.cpp. A handler compares what
 // it is given without recursing (the walker pairs and recurses) and may
 // report only the changes of the rows that name it: its reporter refuses
 // any other, and the run (run_checks, run_level) turns a refusal into an
@@ -33,11 +35,13 @@ using Check = void (*)(const Reporter& report);
 struct PropertyPair;
 struct ApplicatorSlot;
 struct UnpairedBranch;
+struct DecidedPair;
 template <class Input>
 class WalkReporter;
 using PropertyHandler = void (*)(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
 using ApplicatorHandler = void (*)(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
 using BranchHandler = void (*)(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
+using DecidedHandler = void (*)(const DecidedPair& pair, const WalkReporter<DecidedPair>& report);
 
 // One schema pair as a check sees it. `earliest_sunset` ("YYYY-MM-DD", ""
 // = none): a new sunset date before it is too soon.
@@ -81,15 +85,16 @@ core::Status run_check(Check check, const CheckInput& input, FrameOut& out);
 // Runs each check in turn, stopping at the first that is refused.
 core::Status run_checks(std::span<const Check> checks, const CheckInput& input, FrameOut& out);
 
-// One row of the rule table, as the comparator reads it: at most one of
-// its handlers is set (the one of its level).
+// One row of the rule table, as the comparator reads it: the handler of
+// its level is set (a decided one besides a check).
 struct ChangeRow {
   std::string_view name;
   Check check;                   // keywords level
   PropertyHandler property;      // property level
   ApplicatorHandler applicator;  // applicator level
   BranchHandler branches;        // branches level
-  bool walker_reports;  // the walker reports it (the engine's rows, or besides a check)
+  DecidedHandler decided;        // decided level
+  bool walker_reports;  // the walker reports it: the engine's rows
   bool request_rule;    // has a rule in the request (input) direction
   bool response_rule;   // has a rule in the response (output) direction
 };
@@ -103,11 +108,13 @@ std::span<const Check> table_checks();
 std::span<const PropertyHandler> property_handlers();
 std::span<const ApplicatorHandler> applicator_handlers();
 std::span<const BranchHandler> branch_handlers();
+std::span<const DecidedHandler> decided_handlers();
 
 // Whether a handler is the one `row` names at the level of Input.
 inline bool names(const ChangeRow& row, PropertyHandler h) { return row.property == h; }
 inline bool names(const ChangeRow& row, ApplicatorHandler h) { return row.applicator == h; }
 inline bool names(const ChangeRow& row, BranchHandler h) { return row.branches == h; }
+inline bool names(const ChangeRow& row, DecidedHandler h) { return row.decided == h; }
 
 // One property of a pair of objects, paired by name (pairing.cpp). A side
 // without the property has nullptr; a name only `required` lists (its
@@ -173,6 +180,23 @@ struct UnpairedBranch {
   const core::Schema* old_place;
   const core::Schema* new_place;
   std::string name;  // as branch_name gives it
+  const std::string& path;
+};
+
+// What the walker decided a pair by, without comparing its keywords.
+enum class Decision : uint8_t {
+  acceptance,   // one side accepts nothing, the other does not
+  nullability,  // wrappers unwrapped: nullability decided around them
+};
+
+// A pair the walker decides whole (walker_body.cpp): the wrappers
+// themselves where it unwrapped them.
+struct DecidedPair {
+  Decision what;
+  const core::Schema& old_s;
+  const core::Schema& new_s;
+  bool was_nullable = false;  // nullability only: of the wrapper and what it wraps
+  bool is_nullable = false;
   const std::string& path;
 };
 

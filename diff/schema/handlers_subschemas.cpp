@@ -1,7 +1,8 @@
-// The handlers of the walk levels below keywords (checks.h): property (one
+// The handlers of the walk levels beside keywords (checks.h): property (one
 // property paired by name, either side possibly absent), applicator (an
-// applicator keyword appearing, disappearing or closing on one schema pair)
-// and branches (a composition branch left unpaired). The walker
+// applicator keyword appearing, disappearing or closing on one schema pair),
+// branches (a composition branch left unpaired) and decided (a pair decided
+// whole, without its keywords). The walker
 // (pairing.cpp, applicators.cpp, walker_body.cpp) pairs the subschemas and
 // recurses where both sides have one; these judge the rest.
 #include "diff/schema/checks.h"
@@ -13,6 +14,7 @@ using core::Schema;
 using PropertyReport = WalkReporter<PropertyPair>;
 using ApplicatorReport = WalkReporter<ApplicatorSlot>;
 using BranchReport = WalkReporter<UnpairedBranch>;
+using DecidedReport = WalkReporter<DecidedPair>;
 
 // Properties.
 
@@ -164,6 +166,22 @@ void any_of_branch(const UnpairedBranch& b, const BranchReport& report) {
 }
 void one_of_branch(const UnpairedBranch& b, const BranchReport& report) {
   branch_presence(b, report, "one-of", "one-of-added", "one-of-removed");
+}
+
+// Pairs decided whole. Nothing against anything is the widest change of
+// type there is (check_type reports the same rows between keywords).
+void acceptance_change(const DecidedPair& p, const DecidedReport& report) {
+  if (p.what != Decision::acceptance) return;
+  bool widened = p.old_s.accepts_nothing;
+  report(widened ? "type-widened" : "type-narrowed", &p.old_s, &p.new_s,
+         {{"old", widened ? "nothing" : "any"}, {"new", widened ? "any" : "nothing"}});
+}
+
+// Nullability around unwrapped wrappers (3.0 `nullable` against 3.1
+// `anyOf: [X, {type: 'null'}]`), placed at the wrappers.
+void unwrapped_nullability(const DecidedPair& p, const DecidedReport& report) {
+  if (p.what != Decision::nullability || p.was_nullable == p.is_nullable) return;
+  report(p.is_nullable ? "became-nullable" : "became-not-nullable", &p.old_s, &p.new_s);
 }
 
 }  // namespace accord::diff::schema_detail

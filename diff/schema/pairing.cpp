@@ -182,6 +182,10 @@ void run_unpaired_branch(PairWalker& walker, const UnpairedBranch& branch, Frame
   walker.keep_error(run_level(branch_handlers(), branch, walker.direction, out));
 }
 
+void run_decided(PairWalker& walker, const DecidedPair& pair, FrameOut& out) {
+  walker.keep_error(run_level(decided_handlers(), pair, walker.direction, out));
+}
+
 const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old_side, bool& adds_null) {
   adds_null = false;
   if (s.boolean_schema || s.base || !s.node->is_object()) return nullptr;

@@ -47,6 +47,9 @@ void compare_applicators(PairWalker& walker, const core::Schema* o, const core::
 struct UnpairedBranch;
 // The branches-level handlers of the rule table on one unpaired branch.
 void run_unpaired_branch(PairWalker& walker, const UnpairedBranch& branch, FrameOut& out);
+struct DecidedPair;
+// The decided-level handlers on a pair decided whole.
+void run_decided(PairWalker& walker, const DecidedPair& pair, FrameOut& out);
 
 // Everything below one schema pair: properties, required, additional and
 // pattern properties, items, allOf/anyOf/oneOf, not, and the applicators above.

@@ -70,6 +70,8 @@ void conditional_change(const ApplicatorSlot& slot, const WalkReporter<Applicato
 void all_of_branch(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
 void any_of_branch(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
 void one_of_branch(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
+void acceptance_change(const DecidedPair& pair, const WalkReporter<DecidedPair>& report);
+void unwrapped_nullability(const DecidedPair& pair, const WalkReporter<DecidedPair>& report);
 }  // namespace schema_detail
 
 namespace {
@@ -85,16 +87,18 @@ struct Source {
   PropertyHandler property = nullptr;
   ApplicatorHandler applicator = nullptr;
   BranchHandler branches = nullptr;
+  DecidedHandler decided = nullptr;
   bool walker = false;
 };
 constexpr Source handler(Check check) { return {.check = check}; }
 constexpr Source handler(PropertyHandler h) { return {.property = h}; }
 constexpr Source handler(ApplicatorHandler h) { return {.applicator = h}; }
 constexpr Source handler(BranchHandler h) { return {.branches = h}; }
-// The check reports the change, and the walker does too where it decides a
-// pair without comparing keywords (a schema accepting nothing against one
-// accepting anything; nullability decided around an unwrapped wrapper).
-constexpr Source handler_and_walker(Check check) { return {.check = check, .walker = true}; }
+// A keyword check reports the change, and a decided-level handler too
+// where the walker decides a pair without comparing keywords (a schema
+// accepting nothing against one accepting anything; nullability decided
+// around an unwrapped wrapper).
+constexpr Source handlers(Check check, DecidedHandler decided) { return {.check = check, .decided = decided}; }
 // The engine's own: a budget spent, an allOf that could not be merged.
 constexpr Source kWalkerEmitted{.walker = true};
 
@@ -129,15 +133,15 @@ constexpr Level E = Level::error, W = Level::warning, I = Level::info, N = Level
 constexpr Change kChanges[] = {
     // Types and formats.
     {"type-changed", E, E, handler(check_type), "a {dir} schema's type changed incompatibly", "{where}: type changed from {old} to {new}"},
-    {"type-widened", I, E, handler_and_walker(check_type), "a {dir} schema accepts more types", "{where}: type widened from {old} to {new}"},
-    {"type-narrowed", E, I, handler_and_walker(check_type), "a {dir} schema accepts fewer types", "{where}: type narrowed from {old} to {new}"},
+    {"type-widened", I, E, handlers(check_type, acceptance_change), "a {dir} schema accepts more types", "{where}: type widened from {old} to {new}"},
+    {"type-narrowed", E, I, handlers(check_type, acceptance_change), "a {dir} schema accepts fewer types", "{where}: type narrowed from {old} to {new}"},
     {"format-changed", E, E, handler(check_format), "a {dir} schema's format changed", "{where}: format changed from '{old}' to '{new}'"},
     {"format-widened", I, E, handler(check_format), "a {dir} schema's format widened (int32 to int64, float to double)", "{where}: format widened from '{old}' to '{new}'"},
     {"format-narrowed", E, I, handler(check_format), "a {dir} schema's format narrowed (int64 to int32, double to float)", "{where}: format narrowed from '{old}' to '{new}'"},
     {"format-added", E, I, handler(check_format), "a {dir} schema gained a format", "{where}: format '{new}' added"},
     {"format-removed", I, W, handler(check_format), "a {dir} schema lost its format", "{where}: format '{old}' removed"},
-    {"became-nullable", I, E, handler_and_walker(check_nullability), "a {dir} schema now accepts null", "{where}: became nullable"},
-    {"became-not-nullable", E, I, handler_and_walker(check_nullability), "a {dir} schema no longer accepts null", "{where}: is no longer nullable"},
+    {"became-nullable", I, E, handlers(check_nullability, unwrapped_nullability), "a {dir} schema now accepts null", "{where}: became nullable"},
+    {"became-not-nullable", E, I, handlers(check_nullability, unwrapped_nullability), "a {dir} schema no longer accepts null", "{where}: is no longer nullable"},
     // Properties.
     {"property-added", I, I, handler(property_presence), "an optional property was added to a {dir} schema", "{where}: property added"},
     {"required-property-added", E, N, handler(property_presence), "a required property was added to a request schema", "{where}: required property added"},
@@ -308,8 +312,8 @@ std::span<const ChangeRow> change_rows() {
   static const std::vector<ChangeRow> rows = [] {
     std::vector<ChangeRow> out;
     for (const Change& c : kChanges)
-      out.push_back({c.name, c.source.check, c.source.property, c.source.applicator, c.source.branches, c.source.walker,
-                     c.request != Level::none, c.response != Level::none});
+      out.push_back({c.name, c.source.check, c.source.property, c.source.applicator, c.source.branches,
+                     c.source.decided, c.source.walker, c.request != Level::none, c.response != Level::none});
     return out;
   }();
   return rows;
@@ -345,6 +349,10 @@ std::span<const ApplicatorHandler> applicator_handlers() {
 }
 std::span<const BranchHandler> branch_handlers() {
   static const std::vector<BranchHandler> handlers = distinct_handlers(&Source::branches);
+  return handlers;
+}
+std::span<const DecidedHandler> decided_handlers() {
+  static const std::vector<DecidedHandler> handlers = distinct_handlers(&Source::decided);
   return handlers;
 }
 

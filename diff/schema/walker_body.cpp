@@ -23,13 +23,8 @@ void Walker::compare_body(const Schema* o, const Schema* n, const std::string& p
 }
 
 void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
-  if (o->accepts_nothing != n->accepts_nothing) {
-    const char* change = o->accepts_nothing ? "type-widened" : "type-narrowed";
-    std::vector<Arg> args{{"old", o->accepts_nothing ? "nothing" : "any"}, {"new", n->accepts_nothing ? "nothing" : "any"}};
-    if (walker_reports(change, direction))
-      out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(o), place_of_schema(n)});
-    return;
-  }
+  if (o->accepts_nothing != n->accepts_nothing)
+    return run_decided(*this, DecidedPair{.what = Decision::acceptance, .old_s = *o, .new_s = *n, .path = path}, out);
   if (compare_unwrapped(o, n, path, out)) return;
   std::string_view not_merged;
   if (compare_merged(o, n, path, out, not_merged)) return;
@@ -89,10 +84,7 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
   bool was = old_null || os->null_allowed, is = new_null || ns->null_allowed;
   bool via_ref = (oi && oi->via_ref) || (ni && ni->via_ref);
   auto report_nullability = [&] {
-    if (was == is) return;
-    const char* change = is ? "became-nullable" : "became-not-nullable";
-    if (walker_reports(change, direction))
-      out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
+    run_decided(*this, DecidedPair{Decision::nullability, *o, *n, was, is, path}, out);
   };
   if (os->null_allowed == ns->null_allowed) {
     report_nullability();

@@ -5,8 +5,8 @@ declaration of its handler), the empty handler into its level's file. LEVEL
 is a walk level of diff/schema/checks.h (the handler's signature is read
 from there): keywords (a check, in checks_values.cpp unless --file says
 otherwise), or a keyword check's family (types, values, limits, meta: its
-checks_LEVEL.cpp), or property, applicator, branches (handlers_subschemas.cpp;
-the walker runs them where it reaches that level). The fixture is a case
+checks_LEVEL.cpp), or property, applicator, branches, decided
+(handlers_subschemas.cpp; the walker runs them where it reaches that level). The fixture is a case
 at the end of CASES in tests/schema/make_fixtures.py, written out as
 fixtures/schema/{request,response}-NAME/ with the same schema on both sides
 and a `?:?` placeholder that fails tests/schema/fixtures_test.cpp until
@@ -23,9 +23,10 @@ DEFAULT_LEVEL = "keywords"
 FAMILIES = ("types", "values", "limits", "meta")  # keyword checks, by file
 # Each walk level's handler type in diff/schema/checks.h.
 LEVEL_TYPES = {"keywords": "Check", "property": "PropertyHandler", "applicator": "ApplicatorHandler",
-               "branches": "BranchHandler"}
+               "branches": "BranchHandler", "decided": "DecidedHandler"}
 DEFAULT_FILES = {"keywords": "checks_values.cpp", "property": "handlers_subschemas.cpp",
-                 "applicator": "handlers_subschemas.cpp", "branches": "handlers_subschemas.cpp"}
+                 "applicator": "handlers_subschemas.cpp", "branches": "handlers_subschemas.cpp",
+                 "decided": "handlers_subschemas.cpp"}
 HOW_TO_REPORT = {"keywords": 'report("{name}", args)'}
 WALK_REPORT = 'report("{name}", old_place, new_place, args)'
 FIXTURE = "type: string\n"

@@ -33,6 +33,10 @@ void applicator_reports_an_engine_change(const ApplicatorSlot&, const WalkReport
 void branch_reports_a_property_change(const UnpairedBranch&, const WalkReporter<UnpairedBranch>& report) {
   report("property-added", nullptr, nullptr);
 }
+// type-changed is check_type's alone, not the decided level's.
+void decided_reports_a_check_change(const DecidedPair&, const WalkReporter<DecidedPair>& report) {
+  report("type-changed", nullptr, nullptr);
+}
 
 // A walker for slots that never reach a subschema.
 struct NoWalker : PairWalker {
@@ -115,6 +119,12 @@ TEST_CASE("a level handler reporting another row's change is caught", "[schema][
   refused = run_level<UnpairedBranch>(std::span<const BranchHandler>(&b, 1), branch, Direction::request, out);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().message.find("'property-added'") != std::string::npos);
+
+  DecidedPair decided{Decision::acceptance, o, n, false, false, path};
+  DecidedHandler d = decided_reports_a_check_change;
+  refused = run_level<DecidedPair>(std::span<const DecidedHandler>(&d, 1), decided, Direction::request, out);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message.find("'type-changed'") != std::string::npos);
   CHECK(out.findings.empty());
 }
 
@@ -146,27 +156,30 @@ TEST_CASE("only the engine's own changes are marked walker-emitted", "[schema][r
   const std::set<std::string_view> walker_only = {"all-of-not-merged", "comparison-stopped",
                                                   "comparison-approximate"};
   // Checked changes the walker also decides without comparing keywords
-  // (nothing against anything; nullability around an unwrapped wrapper).
-  const std::set<std::string_view> also_walker = {"type-widened", "type-narrowed", "became-nullable",
-                                                  "became-not-nullable"};
+  // (nothing against anything; nullability around an unwrapped wrapper):
+  // the only rows with a handler at a second level (decided).
+  const std::set<std::string_view> also_decided = {"type-widened", "type-narrowed", "became-nullable",
+                                                   "became-not-nullable"};
   std::set<std::string_view> seen_walker_only, seen_also;
   for (const ChangeRow& row : change_rows()) {
     INFO("change " << row.name);
     int levels = (row.check != nullptr) + (row.property != nullptr) + (row.applicator != nullptr) +
                  (row.branches != nullptr);
     CHECK(levels <= 1);
-    CHECK((levels == 1 || row.walker_reports));
-    if (levels == 0) seen_walker_only.insert(row.name);
-    else if (row.walker_reports) seen_also.insert(row.name);
-    if (row.walker_reports && levels == 1) CHECK(row.check);  // only checks are also the walker's
+    CHECK(levels + row.walker_reports == 1);  // a handler's row is not the engine's
+    if (row.walker_reports) seen_walker_only.insert(row.name);
+    if (row.decided) {
+      CHECK(row.check);  // decided besides a keyword check
+      seen_also.insert(row.name);
+    }
   }
   CHECK(seen_walker_only == walker_only);
-  CHECK(seen_also == also_walker);
+  CHECK(seen_also == also_decided);
 }
 
 TEST_CASE("the walker may report only the changes its rows declare", "[schema][rules][checks]") {
   CHECK(walker_reports("comparison-stopped", Direction::request));
-  CHECK(walker_reports("type-widened", Direction::response));
+  CHECK_FALSE(walker_reports("type-widened", Direction::response));  // check_type's and acceptance_change's
   CHECK_FALSE(walker_reports("property-added", Direction::request));      // property_presence's
   CHECK_FALSE(walker_reports("all-of-added", Direction::request));        // all_of_branch's
   CHECK_FALSE(walker_reports("format-added", Direction::request));         // check_format's
@@ -204,4 +217,5 @@ TEST_CASE("each level runs its distinct handlers once, in table order", "[schema
   check_level(property_handlers(), &ChangeRow::property);
   check_level(applicator_handlers(), &ChangeRow::applicator);
   check_level(branch_handlers(), &ChangeRow::branches);
+  check_level(decided_handlers(), &ChangeRow::decided);
 }
