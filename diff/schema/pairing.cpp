@@ -23,10 +23,12 @@ struct Children {
 
   bool request() const { return walker.direction == Direction::request; }
 
-  // The property-level handlers of the rule table on one property.
+  // The property-level handlers of the rule table (fetched once per pair:
+  // properties are many) on one property.
+  std::span<const PropertyHandler> property_level;
   void run_property(std::string_view name, const Schema* os, const Schema* ns, const std::string& at) {
     PropertyPair pair{*o, *n, name, os, ns, walker.direction, walker.profile->direction_filters, at};
-    walker.keep_error(run_level(property_handlers(), pair, walker.direction, out));
+    walker.keep_error(run_level(property_level, pair, walker.direction, out));
   }
   // The applicator-level handlers on one keyword (handles: nullptr = absent).
   void run_applicator(Applicator keyword, const SchemaHandle* oh, const SchemaHandle* nh, std::string_view name = {}) {
@@ -213,7 +215,7 @@ const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old
 }
 
 void compare_children(PairWalker& walker, const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
-  Children c{walker, o, n, path, out};
+  Children c{walker, o, n, path, out, property_handlers()};
   c.properties();
   c.additional();
   c.pattern_properties();
