@@ -94,6 +94,7 @@ constexpr Source handler(Check check) { return {.check = check}; }
 constexpr Source handler(PropertyHandler h) { return {.property = h}; }
 constexpr Source handler(ApplicatorHandler h) { return {.applicator = h}; }
 constexpr Source handler(BranchHandler h) { return {.branches = h}; }
+constexpr Source handler(DecidedHandler h) { return {.decided = h}; }
 // A keyword check reports the change, and a decided-level handler too
 // where the walker decides a pair without comparing keywords (a schema
 // accepting nothing against one accepting anything; nullability decided
@@ -269,7 +270,8 @@ constexpr Change kChanges[] = {
 
 constexpr bool every_line_has_a_reporter() {
   for (const Change& c : kChanges)
-    if (!c.source.check && !c.source.property && !c.source.applicator && !c.source.branches && !c.source.walker)
+    if (!c.source.check && !c.source.property && !c.source.applicator && !c.source.branches && !c.source.decided &&
+        !c.source.walker)
       return false;
   return true;
 }

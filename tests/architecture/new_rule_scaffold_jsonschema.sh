@@ -4,8 +4,8 @@
 # to diff/schema/rules.cpp, the empty check to the family's checks_*.cpp and
 # one case to tests/schema/make_fixtures.py, written out as the case's two
 # fixture folders (the same schema on both sides, expected.txt a placeholder
-# that cannot match); at the walk levels below keywords (property,
-# applicator, branches) the handler has the signature checks.h gives that
+# that cannot match); at the walk levels beside keywords (property,
+# applicator, branches, decided) the handler has the signature checks.h gives that
 # level and goes to handlers_subschemas.cpp; the edited files compile
 # without warnings; and it refuses (exit 2, nothing written) a change, case
 # or fixture that exists, a bad name and an unknown level or file.
@@ -50,10 +50,10 @@ grep -q '^void check_other_demo(const Reporter& report) {$' "$tmp/diff/schema/ch
 "$cxx" -std=c++20 -Wall -Wextra -Werror -fsyntax-only -I"$tmp" "$tmp/diff/schema/checks_values.cpp" "$rules" ||
   say "the second scaffold does not compile cleanly"
 
-# The walk levels below keywords: the signature of checks.h's handler type.
+# The walk levels beside keywords: the signature of checks.h's handler type.
 walk="$tmp/diff/schema/handlers_subschemas.cpp"
 for spec in "property property-demo PropertyPair pair" "applicator applicator-demo ApplicatorSlot slot" \
-            "branches branch-demo UnpairedBranch branch"; do
+            "branches branch-demo UnpairedBranch branch" "decided decided-demo DecidedPair pair"; do
   read -r level name input param <<<"$spec"
   function=${name//-/_}
   out=$("$tmp/scripts/new-rule" jsonschema "$name" --level "$level" 2>&1)
