@@ -6,6 +6,8 @@
 // cannot be decided exactly (a changed `if`), says so in a warning.
 #include "diff/schema/pairing.h"
 
+#include "diff/schema/checks.h"
+
 namespace accord::diff::schema_detail {
 
 namespace {
@@ -21,9 +23,13 @@ struct Applicators {
   const std::string& path;
   FrameOut& out;
 
-  void report(std::string_view change, std::vector<Arg> args = {}) {
-    if (!walker_reports(change, walker.direction)) return;
-    out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(o), place_of_schema(n)});
+  // The applicator-level handlers of the rule table on one keyword
+  // (handles: nullptr = absent). They judge presence and closing; the
+  // walker pairs what both sides have.
+  void run_applicator(Applicator keyword, const SchemaHandle* oh, const SchemaHandle* nh, std::string_view name = {},
+                      bool same_condition = false, bool inline_branches = false) {
+    ApplicatorSlot slot{keyword, *o, *n, oh, nh, name, walker, path, same_condition, inline_branches};
+    walker.keep_error(run_level(applicator_handlers(), slot, walker.direction, out));
   }
 
   // An absent subschema accepts anything (`true`).
@@ -42,11 +48,11 @@ struct Applicators {
     };
     for (const NamedHandle& nd : n->dependent_schemas) {
       const NamedHandle* od = find(o->dependent_schemas, nd.name);
-      if (!od) report("dependent-schema-added", {{"trigger", std::string(nd.name)}});
+      if (!od) run_applicator(Applicator::dependent_schema, nullptr, &nd.schema, nd.name);
       else pair(od->schema, nd.schema, "dependentSchemas/" + std::string(nd.name));
     }
     for (const NamedHandle& od : o->dependent_schemas)
-      if (!find(n->dependent_schemas, od.name)) report("dependent-schema-removed", {{"trigger", std::string(od.name)}});
+      if (!find(n->dependent_schemas, od.name)) run_applicator(Applicator::dependent_schema, &od.schema, nullptr, od.name);
   }
 
   void property_names() {
@@ -57,35 +63,29 @@ struct Applicators {
 
   void contains() {
     if (!o->contains && !n->contains) return;
-    if (!o->contains) return report("contains-added");
-    if (!n->contains) return report("contains-removed");
+    if (!o->contains || !n->contains)
+      return run_applicator(Applicator::contains, o->contains ? &o->contains : nullptr,
+                            n->contains ? &n->contains : nullptr);
     pair(o->contains, n->contains, "contains");
   }
 
-  // `false` forbids what no other keyword evaluated; a schema constrains it.
-  static bool forbids(const SchemaHandle& h) { return h && h.node->is_bool() && !h.node->as_bool(); }
-
-  void unevaluated(const SchemaHandle& oh, const SchemaHandle& nh, std::string_view forbidden,
-                   std::string_view allowed, std::string_view segment) {
+  // `false` forbids what no other keyword evaluated (the handlers judge
+  // closing); schemas on both sides pair.
+  void unevaluated(Applicator keyword, const SchemaHandle& oh, const SchemaHandle& nh, std::string_view segment) {
     if (!oh && !nh) return;
-    bool was = forbids(oh), is = forbids(nh);
-    if (!was && is) return report(forbidden);
-    if (was && !is) return report(allowed);
-    if (was && is) return;
+    if (forbids(&oh) || forbids(&nh)) return run_applicator(keyword, oh ? &oh : nullptr, nh ? &nh : nullptr);
     pair(oh, nh, segment);
   }
 
   // if/then/else: instances matching `if` must match `then`, the others
   // `else`. With the same `if`, the branches compare like any subschema;
-  // a changed `if` moves instances between them, which cannot be judged
-  // without deciding the overlap of two schemas.
+  // a changed `if` moves instances between them (conditional_change judges
+  // presence and change).
   void conditional() {
-    bool had = o->if_schema && (o->then_schema || o->else_schema);
-    bool has = n->if_schema && (n->then_schema || n->else_schema);
+    bool had = has_conditional(*o), has = has_conditional(*n);
     if (!had && !has) return;
-    if (!had) return report("conditional-added");
-    if (!has) return report("conditional-removed");
-    if (!walker.equivalent(o->if_schema, n->if_schema)) return report("conditional-changed");
+    if (!had || !has) return run_applicator(Applicator::conditional, nullptr, nullptr);
+    if (!walker.equivalent(o->if_schema, n->if_schema)) return run_applicator(Applicator::conditional, nullptr, nullptr);
     // Branches that reach whole schema graphs through `$ref` (metaschemas
     // branch on `if` into other drafts' schemas) are not paired: pairing
     // two different recursive graphs under every condition multiplied the
@@ -93,13 +93,8 @@ struct Applicators {
     // A change there is a warning that says it was not compared exactly.
     bool inline_branches = walker.ref_free(o->then_schema) && walker.ref_free(n->then_schema) &&
                            walker.ref_free(o->else_schema) && walker.ref_free(n->else_schema);
-    // Equal through `$ref`s counts as unchanged: a branch written inline on
-    // one side and as a `$ref` on the other is the same branch.
-    if (!inline_branches) {
-      if (!walker.equivalent(o->then_schema, n->then_schema) || !walker.equivalent(o->else_schema, n->else_schema))
-        report("conditional-changed");
-      return;
-    }
+    // Whether they are equal through `$ref`s is the handler's to judge.
+    if (!inline_branches) return run_applicator(Applicator::conditional, nullptr, nullptr, {}, true, false);
     if (o->then_schema || n->then_schema) pair(o->then_schema, n->then_schema, "then");
     if (o->else_schema || n->else_schema) pair(o->else_schema, n->else_schema, "else");
   }
@@ -113,10 +108,9 @@ void compare_applicators(PairWalker& walker, const Schema* o, const Schema* n, c
   a.dependent_schemas();
   a.property_names();
   a.contains();
-  a.unevaluated(o->unevaluated_properties, n->unevaluated_properties, "unevaluated-properties-forbidden",
-                "unevaluated-properties-allowed", "unevaluatedProperties");
-  a.unevaluated(o->unevaluated_items, n->unevaluated_items, "unevaluated-items-forbidden", "unevaluated-items-allowed",
-                "unevaluatedItems");
+  a.unevaluated(Applicator::unevaluated_properties, o->unevaluated_properties, n->unevaluated_properties,
+                "unevaluatedProperties");
+  a.unevaluated(Applicator::unevaluated_items, o->unevaluated_items, n->unevaluated_items, "unevaluatedItems");
   a.conditional();
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/json_pointer.h"
 #include "diff/schema/branch_pairing.h"
+#include "diff/schema/checks.h"
 
 namespace accord::diff::schema_detail {
 
@@ -22,10 +23,17 @@ struct Children {
 
   bool request() const { return walker.direction == Direction::request; }
 
-  void report(std::string_view change, const std::string& at, const Schema* old_place, const Schema* new_place,
-              std::vector<Arg> args = {}) {
-    if (!walker_reports(change, walker.direction)) return;
-    out.findings.push_back(RawFinding{change, at, std::move(args), place_of_schema(old_place), place_of_schema(new_place)});
+  // The property-level handlers of the rule table (fetched once per pair:
+  // properties are many) on one property.
+  std::span<const PropertyHandler> property_level;
+  void run_property(std::string_view name, const Schema* os, const Schema* ns, const std::string& at) {
+    PropertyPair pair{*o, *n, name, os, ns, walker.direction, walker.profile->direction_filters, at};
+    walker.keep_error(run_level(property_level, pair, walker.direction, out));
+  }
+  // The applicator-level handlers on one keyword (handles: nullptr = absent).
+  void run_applicator(Applicator keyword, const SchemaHandle* oh, const SchemaHandle* nh, std::string_view name = {}) {
+    ApplicatorSlot slot{keyword, *o, *n, oh, nh, name, walker, path};
+    walker.keep_error(run_level(applicator_handlers(), slot, walker.direction, out));
   }
 
   void pair(const SchemaHandle* oh, const SchemaHandle* nh, const std::string& at) { pair_into(oh, nh, at, out); }
@@ -42,27 +50,18 @@ struct Children {
     return walker.profile->direction_filters && (request() ? s->read_only : s->write_only);
   }
 
+  // Properties pair by name; the walker recurses into a pair both sides
+  // carry, the handlers judge the rest (and requiredness).
   void properties() {
     for (const NamedHandle& np : n->properties) {
       std::string at = join_path(path, np.name);
       const Schema* ns = walker.new_schema(np.schema);
       if (!ns) return;
       const NamedHandle* op = o->property(np.name);
-      if (!op) {
-        if (ignored(ns)) continue;
-        bool required = n->is_required(np.name);
-        report(request() && required ? "required-property-added" : "property-added", at, o, ns);
-        continue;
-      }
-      const Schema* os = walker.old_schema(op->schema);
-      if (!os) return;
-      if (ignored(os) || ignored(ns)) {
-        visibility_changed(os, ns, np.name, at);
-        continue;
-      }
-      bool was_required = o->is_required(np.name), is_required = n->is_required(np.name);
-      if (!was_required && is_required) report("property-became-required", at, os, ns);
-      if (was_required && !is_required) report("property-became-optional", at, os, ns);
+      const Schema* os = op ? walker.old_schema(op->schema) : nullptr;
+      if (op && !os) return;
+      run_property(np.name, os, ns, at);
+      if (!os || ignored(os) || ignored(ns)) continue;
       bool via_ref = op->schema.via_ref || np.schema.via_ref;
       walker.compare_pair(os, ns, via_ref, via_ref, at, out);
     }
@@ -71,43 +70,25 @@ struct Children {
       const Schema* os = walker.old_schema(op.schema);
       if (!os) return;
       if (ignored(os)) continue;
-      std::string at = join_path(path, op.name);
-      if (request())
-        report(n->additional == Schema::Additional::forbidden ? "property-removed-rejected" : "property-removed", at,
-               os, n);
-      else
-        report(o->is_required(op.name) ? "property-removed" : "optional-property-removed", at, os, n);
+      run_property(op.name, os, nullptr, join_path(path, op.name));
     }
     // Required names without a property definition on that side (defined
     // elsewhere, e.g. through allOf).
     for (std::string_view name : n->required)
       if (!o->is_required(name) && !n->property(name) && !o->property(name))
-        report("property-became-required", join_path(path, name), o, n);
+        run_property(name, nullptr, nullptr, join_path(path, name));
     for (std::string_view name : o->required)
       if (!n->is_required(name) && !o->property(name) && !n->property(name))
-        report("property-became-optional", join_path(path, name), o, n);
+        run_property(name, nullptr, nullptr, join_path(path, name));
   }
 
-  // One side readOnly (request) / writeOnly (response), the other not.
-  void visibility_changed(const Schema* os, const Schema* ns, std::string_view name, const std::string& at) {
-    if (ignored(os) && ignored(ns)) return;
-    if (request()) {
-      if (ns->read_only) return report("property-became-read-only", at, os, ns);
-      bool required = n->is_required(name);
-      return report(required ? "required-property-became-not-read-only" : "property-became-not-read-only", at, os, ns);
-    }
-    if (ns->write_only) {
-      bool required = o->is_required(name);
-      return report(required ? "required-property-became-write-only" : "property-became-write-only", at, os, ns);
-    }
-    report("property-became-not-write-only", at, os, ns);
-  }
-
+  // Closing or opening the object is the handlers'; schemas pair.
   void additional() {
+    if (o->additional == n->additional && o->additional != Schema::Additional::schema) return;
+    run_applicator(Applicator::additional_properties, nullptr, nullptr);
     bool was_forbidden = o->additional == Schema::Additional::forbidden;
     bool is_forbidden = n->additional == Schema::Additional::forbidden;
-    if (!was_forbidden && is_forbidden) return report("additional-properties-forbidden", path, o, n);
-    if (was_forbidden && !is_forbidden) return report("additional-properties-allowed", path, o, n);
+    if (was_forbidden != is_forbidden) return;
     if (o->additional != Schema::Additional::schema && n->additional != Schema::Additional::schema) return;
     pair(o->additional == Schema::Additional::schema ? &o->additional_schema : nullptr,
          n->additional == Schema::Additional::schema ? &n->additional_schema : nullptr,
@@ -123,14 +104,13 @@ struct Children {
     for (const NamedHandle& np : n->pattern_properties) {
       const NamedHandle* op = find(o->pattern_properties, np.name);
       if (!op) {
-        report("pattern-property-added", path, o, walker.new_schema(np.schema), {{"pattern", std::string(np.name)}});
+        run_applicator(Applicator::pattern_property, nullptr, &np.schema, np.name);
         continue;
       }
       pair(&op->schema, &np.schema, join_path(path, np.name));
     }
     for (const NamedHandle& op : o->pattern_properties)
-      if (!find(n->pattern_properties, op.name))
-        report("pattern-property-removed", path, walker.old_schema(op.schema), n, {{"pattern", std::string(op.name)}});
+      if (!find(n->pattern_properties, op.name)) run_applicator(Applicator::pattern_property, &op.schema, nullptr, op.name);
   }
 
   void items() {
@@ -144,13 +124,16 @@ struct Children {
   }
 
   // Branches pair by meaning (branch_pairing.h); the rest are added / removed.
-  void branches(const std::vector<SchemaHandle>& ol, const std::vector<SchemaHandle>& nl, std::string_view added,
-                std::string_view removed) {
+  // `old_keyword` / `new_keyword`: "all-of", "any-of", "one-of".
+  void branches(const std::vector<SchemaHandle>& ol, const std::vector<SchemaHandle>& nl,
+                std::string_view old_keyword, std::string_view new_keyword) {
     if (ol.empty() && nl.empty()) return;
     BranchPairing p = pair_branches(walker, BranchList{ol, o, true}, BranchList{nl, n, false});
     for (auto [i, j] : p.pairs) pair(&ol[i], &nl[j], path);
-    for (size_t i : p.old_left) report(removed, path, walker.old_schema(ol[i]), n, {{"branch", branch_name(ol[i], i)}});
-    for (size_t j : p.new_left) report(added, path, o, walker.new_schema(nl[j]), {{"branch", branch_name(nl[j], j)}});
+    for (size_t i : p.old_left)
+      run_unpaired_branch(walker, UnpairedBranch{true, old_keyword, walker.old_schema(ol[i]), n, branch_name(ol[i], i), path}, out);
+    for (size_t j : p.new_left)
+      run_unpaired_branch(walker, UnpairedBranch{false, new_keyword, o, walker.new_schema(nl[j]), branch_name(nl[j], j), path}, out);
   }
 
   // Whether no instance can match two of the branches (distinct types, or
@@ -176,27 +159,34 @@ struct Children {
   }
 
   void composition() {
-    branches(o->all_of, n->all_of, "all-of-added", "all-of-removed");
+    branches(o->all_of, n->all_of, "all-of", "all-of");
     // anyOf <-> oneOf over branches that cannot overlap: the same schema.
     bool any_to_one = !o->any_of.empty() && o->one_of.empty() && n->any_of.empty() && !n->one_of.empty();
     bool one_to_any = o->any_of.empty() && !o->one_of.empty() && !n->any_of.empty() && n->one_of.empty();
     if ((any_to_one && disjoint(n->one_of, false)) || (one_to_any && disjoint(o->one_of, true))) {
-      if (any_to_one) branches(o->any_of, n->one_of, "one-of-added", "any-of-removed");
-      else branches(o->one_of, n->any_of, "any-of-added", "one-of-removed");
+      if (any_to_one) branches(o->any_of, n->one_of, "any-of", "one-of");
+      else branches(o->one_of, n->any_of, "one-of", "any-of");
       return;
     }
-    branches(o->any_of, n->any_of, "any-of-added", "any-of-removed");
-    branches(o->one_of, n->one_of, "one-of-added", "one-of-removed");
+    branches(o->any_of, n->any_of, "any-of", "any-of");
+    branches(o->one_of, n->one_of, "one-of", "one-of");
   }
   void negation() {
-    const bool had = static_cast<bool>(o->not_schema), has = static_cast<bool>(n->not_schema);
-    if (!had && has) return report("not-added", path, o, n);
-    if (had && !has) return report("not-removed", path, o, n);
-    if (had && has && !o->not_schema.node->equals(*n->not_schema.node)) report("not-changed", path, o, n);
+    if (!o->not_schema && !n->not_schema) return;
+    run_applicator(Applicator::negation, o->not_schema ? &o->not_schema : nullptr,
+                   n->not_schema ? &n->not_schema : nullptr);
   }
 };
 
 }  // namespace
+
+void run_unpaired_branch(PairWalker& walker, const UnpairedBranch& branch, FrameOut& out) {
+  walker.keep_error(run_level(branch_handlers(), branch, walker.direction, out));
+}
+
+void run_decided(PairWalker& walker, const DecidedPair& pair, FrameOut& out) {
+  walker.keep_error(run_level(decided_handlers(), pair, walker.direction, out));
+}
 
 const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old_side, bool& adds_null) {
   adds_null = false;
@@ -225,7 +215,7 @@ const SchemaHandle* wrapped_branch(PairWalker& walker, const Schema& s, bool old
 }
 
 void compare_children(PairWalker& walker, const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
-  Children c{walker, o, n, path, out};
+  Children c{walker, o, n, path, out, property_handlers()};
   c.properties();
   c.additional();
   c.pattern_properties();

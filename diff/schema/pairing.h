@@ -25,6 +25,8 @@ class PairWalker {
   virtual bool equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n) = 0;
   // Whether a subschema holds no reference anywhere (an absent one: true).
   virtual bool ref_free(const core::SchemaHandle& h) = 0;
+  // Keeps the first error (a handler refused: checks.h).
+  virtual void keep_error(const core::Status& status) = 0;
 
   Direction direction = Direction::request;
   const SchemaProfile* profile = nullptr;  // what the contract's format reads into its schemas
@@ -41,6 +43,13 @@ const core::SchemaHandle* wrapped_branch(PairWalker& walker, const core::Schema&
 // (applicators.cpp).
 void compare_applicators(PairWalker& walker, const core::Schema* o, const core::Schema* n, const std::string& path,
                          FrameOut& out);
+
+struct UnpairedBranch;
+// The branches-level handlers of the rule table on one unpaired branch.
+void run_unpaired_branch(PairWalker& walker, const UnpairedBranch& branch, FrameOut& out);
+struct DecidedPair;
+// The decided-level handlers on a pair decided whole.
+void run_decided(PairWalker& walker, const DecidedPair& pair, FrameOut& out);
 
 // Everything below one schema pair: properties, required, additional and
 // pattern properties, items, allOf/anyOf/oneOf, not, and the applicators above.

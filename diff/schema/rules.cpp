@@ -2,12 +2,14 @@
 // RuleInfo row per direction that has a rule. Direction decides severity:
 // a request schema may only widen, a response schema may only narrow.
 //
-// Each line also says who reports its change. Keyword-level changes (one
-// schema pair, no recursion) name their check (checks.h): the walker runs
-// every distinct check of this table once per pair, in table order, and a
-// check may report only the changes of the lines that name it. Changes the
-// walker finds while pairing subschemas or spending its budgets are marked
-// kWalkerEmitted (no check), and the walker may report no other change.
+// Each line also says who reports its change: the handler it registers at
+// one level of the walk (checks.h: keywords, property, applicator,
+// branches; `handler(f)` picks the level from f's signature). Where the
+// walker reaches a level it runs that level's distinct handlers of this
+// table, in table order, and a handler may report only the changes of the
+// lines that name it. The walker pairs and recurses; it reports only the
+// engine's own changes (budgets spent, an allOf not merged: no matched pair
+// is compared there), marked kWalkerEmitted, and may report no other.
 #include <algorithm>
 #include <deque>
 #include <string>
@@ -53,6 +55,23 @@ void check_discriminator_property(const Reporter& report);
 void check_discriminator_mapping_added(const Reporter& report);
 void check_discriminator_mapping_removed(const Reporter& report);
 void check_discriminator_mapping_changed(const Reporter& report);
+// The walk-level handlers (handlers_subschemas.cpp).
+void property_presence(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
+void property_requiredness(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
+void property_visibility(const PropertyPair& pair, const WalkReporter<PropertyPair>& report);
+void additional_properties_closing(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void unevaluated_properties_closing(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void unevaluated_items_closing(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void dependent_schema_presence(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void pattern_property_presence(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void contains_presence(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void negation_change(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void conditional_change(const ApplicatorSlot& slot, const WalkReporter<ApplicatorSlot>& report);
+void all_of_branch(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
+void any_of_branch(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
+void one_of_branch(const UnpairedBranch& branch, const WalkReporter<UnpairedBranch>& report);
+void acceptance_change(const DecidedPair& pair, const WalkReporter<DecidedPair>& report);
+void unwrapped_nullability(const DecidedPair& pair, const WalkReporter<DecidedPair>& report);
 }  // namespace schema_detail
 
 namespace {
@@ -61,23 +80,34 @@ using namespace schema_detail;
 
 enum class Level : uint8_t { none, info, warning, error };
 
-// Who reports a line's change: its check, run from the table, and/or the walker.
+// Who reports a line's change: its handler at one level, run from the
+// table, and/or the walker.
 struct Source {
-  Check check;
-  bool walker;
-  // Set by handler(): a function pointer is no constant to test against
-  // nullptr in the static_assert below under -fsanitize=undefined.
-  bool checked;
+  Check check = nullptr;
+  PropertyHandler property = nullptr;
+  ApplicatorHandler applicator = nullptr;
+  BranchHandler branches = nullptr;
+  DecidedHandler decided = nullptr;
+  bool walker = false;
+  // Set by every handler() below: the static_assert tests it, because a
+  // function pointer compared with nullptr is no constant expression under
+  // -fsanitize=undefined.
+  bool named = false;
 };
-constexpr Source handler(Check check) { return {check, false, true}; }
-// The check reports the change, and the walker does too where it decides a
-// pair without comparing keywords (a schema accepting nothing against one
-// accepting anything; nullability decided around an unwrapped wrapper).
-constexpr Source handler_and_walker(Check check) { return {check, true, true}; }
-// Found while pairing subschemas (properties, branches, applicators; their
-// reports sit between recursions, and a `$ref` pair cut on the stack
-// compares keywords only, not these) or while spending a budget.
-constexpr Source kWalkerEmitted{nullptr, true, false};
+constexpr Source handler(Check check) { return {.check = check, .named = true}; }
+constexpr Source handler(PropertyHandler h) { return {.property = h, .named = true}; }
+constexpr Source handler(ApplicatorHandler h) { return {.applicator = h, .named = true}; }
+constexpr Source handler(BranchHandler h) { return {.branches = h, .named = true}; }
+constexpr Source handler(DecidedHandler h) { return {.decided = h, .named = true}; }
+// A keyword check reports the change, and a decided-level handler too
+// where the walker decides a pair without comparing keywords (a schema
+// accepting nothing against one accepting anything; nullability decided
+// around an unwrapped wrapper).
+constexpr Source handlers(Check check, DecidedHandler decided) {
+  return {.check = check, .decided = decided, .named = true};
+}
+// The engine's own: a budget spent, an allOf that could not be merged.
+constexpr Source kWalkerEmitted{.walker = true};
 
 struct Change {
   std::string_view name;
@@ -91,59 +121,67 @@ struct Change {
 // E/W/I: error, warning, info; N: no rule in that direction.
 constexpr Level E = Level::error, W = Level::warning, I = Level::info, N = Level::none;
 
-// Lines of one family share a check where one comparison decides between
+// The property, applicator and branches levels run where the walker pairs
+// subschemas, between its recursions (pairing.cpp, applicators.cpp), not
+// with the keywords: a `$ref` pair cut on the stack compares keywords only.
+//
+// Lines of one family share a handler where one comparison decides between
 // their changes, which then exclude each other: type-changed / -widened /
 // -narrowed; format-*; became-(not-)nullable; deprecated-without-sunset /
 // sunset-invalid / sunset-too-soon; became-enum / enum-removed; const-*;
 // default-*, pattern-*, multiple-of-*, content-*; each limit's four lines;
-// min-contains-*; unique-items-*; discriminator-added / -removed. Changes
+// min-contains-*; unique-items-*; discriminator-added / -removed; property-added / required-property-added /
+// the three removals (property_presence); became-required / -optional;
+// the seven read-/write-only lines (property_visibility); each applicator's
+// added / removed (/ changed) or forbidden / allowed; a composition's
+// branch added / removed. Changes
 // that can come together (an enum value added and another removed) have a
 // check each.
 constexpr Change kChanges[] = {
     // Types and formats.
     {"type-changed", E, E, handler(check_type), "a {dir} schema's type changed incompatibly", "{where}: type changed from {old} to {new}"},
-    {"type-widened", I, E, handler_and_walker(check_type), "a {dir} schema accepts more types", "{where}: type widened from {old} to {new}"},
-    {"type-narrowed", E, I, handler_and_walker(check_type), "a {dir} schema accepts fewer types", "{where}: type narrowed from {old} to {new}"},
+    {"type-widened", I, E, handlers(check_type, acceptance_change), "a {dir} schema accepts more types", "{where}: type widened from {old} to {new}"},
+    {"type-narrowed", E, I, handlers(check_type, acceptance_change), "a {dir} schema accepts fewer types", "{where}: type narrowed from {old} to {new}"},
     {"format-changed", E, E, handler(check_format), "a {dir} schema's format changed", "{where}: format changed from '{old}' to '{new}'"},
     {"format-widened", I, E, handler(check_format), "a {dir} schema's format widened (int32 to int64, float to double)", "{where}: format widened from '{old}' to '{new}'"},
     {"format-narrowed", E, I, handler(check_format), "a {dir} schema's format narrowed (int64 to int32, double to float)", "{where}: format narrowed from '{old}' to '{new}'"},
     {"format-added", E, I, handler(check_format), "a {dir} schema gained a format", "{where}: format '{new}' added"},
     {"format-removed", I, W, handler(check_format), "a {dir} schema lost its format", "{where}: format '{old}' removed"},
-    {"became-nullable", I, E, handler_and_walker(check_nullability), "a {dir} schema now accepts null", "{where}: became nullable"},
-    {"became-not-nullable", E, I, handler_and_walker(check_nullability), "a {dir} schema no longer accepts null", "{where}: is no longer nullable"},
+    {"became-nullable", I, E, handlers(check_nullability, unwrapped_nullability), "a {dir} schema now accepts null", "{where}: became nullable"},
+    {"became-not-nullable", E, I, handlers(check_nullability, unwrapped_nullability), "a {dir} schema no longer accepts null", "{where}: is no longer nullable"},
     // Properties.
-    {"property-added", I, I, kWalkerEmitted, "an optional property was added to a {dir} schema", "{where}: property added"},
-    {"required-property-added", E, N, kWalkerEmitted, "a required property was added to a request schema", "{where}: required property added"},
-    {"property-removed", W, E, kWalkerEmitted, "a {dir} property was removed (response: it was required)", "{where}: property removed"},
-    {"property-removed-rejected", E, N, kWalkerEmitted, "a request property was removed from a schema that rejects unknown properties", "{where}: property removed, and additional properties are not allowed"},
+    {"property-added", I, I, handler(property_presence), "an optional property was added to a {dir} schema", "{where}: property added"},
+    {"required-property-added", E, N, handler(property_presence), "a required property was added to a request schema", "{where}: required property added"},
+    {"property-removed", W, E, handler(property_presence), "a {dir} property was removed (response: it was required)", "{where}: property removed"},
+    {"property-removed-rejected", E, N, handler(property_presence), "a request property was removed from a schema that rejects unknown properties", "{where}: property removed, and additional properties are not allowed"},
     // An error although optional: clients read documented response properties
     // whether or not `required` lists them (Optic, openapi-diff and buf agree).
-    {"optional-property-removed", N, E, kWalkerEmitted, "an optional response property was removed", "{where}: optional property removed"},
-    {"property-became-required", E, I, kWalkerEmitted, "a {dir} property became required", "{where}: became required"},
-    {"property-became-optional", I, E, kWalkerEmitted, "a {dir} property became optional", "{where}: became optional"},
-    {"property-became-read-only", W, N, kWalkerEmitted, "a request property became readOnly (the server now ignores it)", "{where}: became read-only"},
-    {"property-became-not-read-only", I, N, kWalkerEmitted, "a readOnly request property may now be sent", "{where}: is no longer read-only"},
-    {"required-property-became-not-read-only", E, N, kWalkerEmitted, "a required readOnly request property must now be sent", "{where}: is no longer read-only and is required"},
-    {"property-became-write-only", N, E, kWalkerEmitted, "an optional response property became writeOnly (no longer returned)", "{where}: became write-only"},
-    {"required-property-became-write-only", N, E, kWalkerEmitted, "a required response property became writeOnly (no longer returned)", "{where}: required property became write-only"},
-    {"property-became-not-write-only", N, I, kWalkerEmitted, "a writeOnly response property is now returned", "{where}: is no longer write-only"},
+    {"optional-property-removed", N, E, handler(property_presence), "an optional response property was removed", "{where}: optional property removed"},
+    {"property-became-required", E, I, handler(property_requiredness), "a {dir} property became required", "{where}: became required"},
+    {"property-became-optional", I, E, handler(property_requiredness), "a {dir} property became optional", "{where}: became optional"},
+    {"property-became-read-only", W, N, handler(property_visibility), "a request property became readOnly (the server now ignores it)", "{where}: became read-only"},
+    {"property-became-not-read-only", I, N, handler(property_visibility), "a readOnly request property may now be sent", "{where}: is no longer read-only"},
+    {"required-property-became-not-read-only", E, N, handler(property_visibility), "a required readOnly request property must now be sent", "{where}: is no longer read-only and is required"},
+    {"property-became-write-only", N, E, handler(property_visibility), "an optional response property became writeOnly (no longer returned)", "{where}: became write-only"},
+    {"required-property-became-write-only", N, E, handler(property_visibility), "a required response property became writeOnly (no longer returned)", "{where}: required property became write-only"},
+    {"property-became-not-write-only", N, I, handler(property_visibility), "a writeOnly response property is now returned", "{where}: is no longer write-only"},
     {"became-deprecated", I, I, handler(check_deprecated), "a {dir} schema or property was deprecated", "{where}: deprecated"},
     {"deprecated-without-sunset", W, W, handler(check_sunset), "a {dir} schema or property was deprecated without an x-sunset date", "{where}: deprecated without an x-sunset date"},
     {"sunset-too-soon", E, E, handler(check_sunset), "the x-sunset of a deprecated {dir} schema or property gives less notice than accord.yaml's deprecation-days", "{where}: x-sunset {sunset} gives less notice than deprecation-days allow"},
     {"stability-decreased", E, E, handler(check_stability), "a {dir} schema or property's x-stability-level was lowered (draft < alpha < beta < stable; absent = stable)", "{where}: stability level decreased from {old} to {new}"},
     {"sunset-invalid", E, E, handler(check_sunset), "the x-sunset of a deprecated {dir} schema or property is not a YYYY-MM-DD date", "{where}: x-sunset '{sunset}' is not a YYYY-MM-DD date"},
-    {"additional-properties-forbidden", E, I, kWalkerEmitted, "a {dir} object no longer accepts unknown properties", "{where}: additional properties are no longer allowed"},
-    {"additional-properties-allowed", I, W, kWalkerEmitted, "a {dir} object now accepts unknown properties", "{where}: additional properties are now allowed"},
-    {"unevaluated-properties-forbidden", E, I, kWalkerEmitted, "a {dir} object no longer accepts properties no other keyword evaluated", "{where}: unevaluated properties are no longer allowed"},
-    {"unevaluated-properties-allowed", I, W, kWalkerEmitted, "a {dir} object now accepts properties no other keyword evaluated", "{where}: unevaluated properties are now allowed"},
-    {"unevaluated-items-forbidden", E, I, kWalkerEmitted, "a {dir} array no longer accepts items no other keyword evaluated", "{where}: unevaluated items are no longer allowed"},
-    {"unevaluated-items-allowed", I, W, kWalkerEmitted, "a {dir} array now accepts items no other keyword evaluated", "{where}: unevaluated items are now allowed"},
+    {"additional-properties-forbidden", E, I, handler(additional_properties_closing), "a {dir} object no longer accepts unknown properties", "{where}: additional properties are no longer allowed"},
+    {"additional-properties-allowed", I, W, handler(additional_properties_closing), "a {dir} object now accepts unknown properties", "{where}: additional properties are now allowed"},
+    {"unevaluated-properties-forbidden", E, I, handler(unevaluated_properties_closing), "a {dir} object no longer accepts properties no other keyword evaluated", "{where}: unevaluated properties are no longer allowed"},
+    {"unevaluated-properties-allowed", I, W, handler(unevaluated_properties_closing), "a {dir} object now accepts properties no other keyword evaluated", "{where}: unevaluated properties are now allowed"},
+    {"unevaluated-items-forbidden", E, I, handler(unevaluated_items_closing), "a {dir} array no longer accepts items no other keyword evaluated", "{where}: unevaluated items are no longer allowed"},
+    {"unevaluated-items-allowed", I, W, handler(unevaluated_items_closing), "a {dir} array now accepts items no other keyword evaluated", "{where}: unevaluated items are now allowed"},
     {"dependent-required-added", E, I, handler(check_dependent_required_added), "a {dir} property now requires others beside it (dependentRequired / dependencies)", "{where}: when '{trigger}' is present, {names} must now be present too"},
     {"dependent-required-removed", I, W, handler(check_dependent_required_removed), "a {dir} property no longer requires others beside it (dependentRequired / dependencies)", "{where}: '{trigger}' no longer requires {names}"},
-    {"dependent-schema-added", E, I, kWalkerEmitted, "a {dir} property now brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' added"},
-    {"dependent-schema-removed", I, W, kWalkerEmitted, "a {dir} property no longer brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' removed"},
-    {"pattern-property-added", E, I, kWalkerEmitted, "a {dir} object constrains more property names by pattern", "{where}: pattern property '{pattern}' added"},
-    {"pattern-property-removed", I, E, kWalkerEmitted, "a {dir} object no longer constrains a property name pattern", "{where}: pattern property '{pattern}' removed"},
+    {"dependent-schema-added", E, I, handler(dependent_schema_presence), "a {dir} property now brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' added"},
+    {"dependent-schema-removed", I, W, handler(dependent_schema_presence), "a {dir} property no longer brings a dependent schema (dependentSchemas / dependencies)", "{where}: dependent schema for '{trigger}' removed"},
+    {"pattern-property-added", E, I, handler(pattern_property_presence), "a {dir} object constrains more property names by pattern", "{where}: pattern property '{pattern}' added"},
+    {"pattern-property-removed", I, E, handler(pattern_property_presence), "a {dir} object no longer constrains a property name pattern", "{where}: pattern property '{pattern}' removed"},
     // Values.
     {"enum-value-added", I, W, handler(check_enum_value_added), "a {dir} enum gained a value", "{where}: enum value {value} added"},
     {"enum-value-removed", E, I, handler(check_enum_value_removed), "a {dir} enum lost a value", "{where}: enum value {value} removed"},
@@ -169,8 +207,8 @@ constexpr Change kChanges[] = {
     {"content-media-type-added", W, W, handler(check_content_media_type), "a {dir} string gained a contentMediaType", "{where}: contentMediaType '{new}' added"},
     {"content-media-type-removed", W, W, handler(check_content_media_type), "a {dir} string lost its contentMediaType", "{where}: contentMediaType '{old}' removed"},
     {"content-media-type-changed", E, E, handler(check_content_media_type), "a {dir} string's contentMediaType changed", "{where}: contentMediaType changed from '{old}' to '{new}'"},
-    {"contains-added", E, I, kWalkerEmitted, "a {dir} array must now contain an item matching 'contains'", "{where}: 'contains' added"},
-    {"contains-removed", I, W, kWalkerEmitted, "a {dir} array no longer needs an item matching 'contains'", "{where}: 'contains' removed"},
+    {"contains-added", E, I, handler(contains_presence), "a {dir} array must now contain an item matching 'contains'", "{where}: 'contains' added"},
+    {"contains-removed", I, W, handler(contains_presence), "a {dir} array no longer needs an item matching 'contains'", "{where}: 'contains' removed"},
     {"min-contains-increased", E, I, handler(check_min_contains), "a {dir} array must contain more matching items (minContains; absent = 1)", "{where}: minContains increased from {old} to {new}"},
     {"min-contains-decreased", I, E, handler(check_min_contains), "a {dir} array may contain fewer matching items (minContains; absent = 1)", "{where}: minContains decreased from {old} to {new}"},
     {"max-contains-decreased", E, I, handler(check_max_contains), "a {dir} maxContains decreased", "{where}: maxContains decreased from {old} to {new}"},
@@ -214,18 +252,18 @@ constexpr Change kChanges[] = {
     {"min-properties-unset", I, E, handler(check_min_properties), "a {dir} object lost its minProperties", "{where}: min properties {old} removed"},
     // Composition.
     {"all-of-not-merged", I, I, kWalkerEmitted, "a {dir} allOf could not be merged into one schema, so its branches were compared one by one (less exactly)", "{where}: allOf not merged ({reason}); branches compared one by one"},
-    {"all-of-added", E, I, kWalkerEmitted, "a {dir} allOf gained a branch", "{where}: allOf branch {branch} added"},
-    {"all-of-removed", W, W, kWalkerEmitted, "a {dir} allOf lost a branch", "{where}: allOf branch {branch} removed"},
-    {"any-of-added", I, E, kWalkerEmitted, "a {dir} anyOf gained a branch", "{where}: anyOf branch {branch} added"},
-    {"any-of-removed", E, I, kWalkerEmitted, "a {dir} anyOf lost a branch", "{where}: anyOf branch {branch} removed"},
-    {"one-of-added", I, E, kWalkerEmitted, "a {dir} oneOf gained a branch", "{where}: oneOf branch {branch} added"},
-    {"one-of-removed", E, I, kWalkerEmitted, "a {dir} oneOf lost a branch", "{where}: oneOf branch {branch} removed"},
-    {"not-added", E, I, kWalkerEmitted, "a {dir} schema gained a 'not' exclusion", "{where}: 'not' added"},
-    {"not-removed", I, W, kWalkerEmitted, "a {dir} schema lost its 'not' exclusion", "{where}: 'not' removed"},
-    {"not-changed", W, W, kWalkerEmitted, "a {dir} schema's 'not' exclusion changed (whether it now accepts more or less cannot be decided exactly)", "{where}: 'not' changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
-    {"conditional-added", E, I, kWalkerEmitted, "a {dir} schema gained if/then/else (it can only accept less)", "{where}: if/then/else added"},
-    {"conditional-removed", I, W, kWalkerEmitted, "a {dir} schema lost its if/then/else (it can only accept more)", "{where}: if/then/else removed"},
-    {"conditional-changed", W, W, kWalkerEmitted, "a {dir} schema's 'if' condition changed (whether it now accepts more or less cannot be decided exactly)", "{where}: the 'if' of if/then/else changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
+    {"all-of-added", E, I, handler(all_of_branch), "a {dir} allOf gained a branch", "{where}: allOf branch {branch} added"},
+    {"all-of-removed", W, W, handler(all_of_branch), "a {dir} allOf lost a branch", "{where}: allOf branch {branch} removed"},
+    {"any-of-added", I, E, handler(any_of_branch), "a {dir} anyOf gained a branch", "{where}: anyOf branch {branch} added"},
+    {"any-of-removed", E, I, handler(any_of_branch), "a {dir} anyOf lost a branch", "{where}: anyOf branch {branch} removed"},
+    {"one-of-added", I, E, handler(one_of_branch), "a {dir} oneOf gained a branch", "{where}: oneOf branch {branch} added"},
+    {"one-of-removed", E, I, handler(one_of_branch), "a {dir} oneOf lost a branch", "{where}: oneOf branch {branch} removed"},
+    {"not-added", E, I, handler(negation_change), "a {dir} schema gained a 'not' exclusion", "{where}: 'not' added"},
+    {"not-removed", I, W, handler(negation_change), "a {dir} schema lost its 'not' exclusion", "{where}: 'not' removed"},
+    {"not-changed", W, W, handler(negation_change), "a {dir} schema's 'not' exclusion changed (whether it now accepts more or less cannot be decided exactly)", "{where}: 'not' changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
+    {"conditional-added", E, I, handler(conditional_change), "a {dir} schema gained if/then/else (it can only accept less)", "{where}: if/then/else added"},
+    {"conditional-removed", I, W, handler(conditional_change), "a {dir} schema lost its if/then/else (it can only accept more)", "{where}: if/then/else removed"},
+    {"conditional-changed", W, W, handler(conditional_change), "a {dir} schema's 'if' condition changed (whether it now accepts more or less cannot be decided exactly)", "{where}: the 'if' of if/then/else changed; whether this widens or narrows what is accepted cannot be decided exactly, review it"},
     {"comparison-stopped", I, I, kWalkerEmitted, "a {dir} schema comparison reached a budget (schema pairs, or nesting depth) and stopped; what lies below was not compared", "{where}: comparison stopped here ({limit} reached); what lies below, and what came after it, was not compared"},
     {"comparison-approximate", I, I, kWalkerEmitted, "a {dir} recursive schema was too large to compare path by path; findings inside its cycles may name another path of the same cycle", "{where}: past {limit} of recursive schemas, findings below may be reported at another path of the same cycle"},
     {"discriminator-added", W, I, handler(check_discriminator_presence), "a {dir} schema gained a discriminator", "{where}: discriminator '{new}' added"},
@@ -238,10 +276,10 @@ constexpr Change kChanges[] = {
 
 constexpr bool every_line_has_a_reporter() {
   for (const Change& c : kChanges)
-    if (!c.source.checked && !c.source.walker) return false;
+    if (!c.source.named && !c.source.walker) return false;
   return true;
 }
-static_assert(every_line_has_a_reporter(), "a line of kChanges names neither a check nor kWalkerEmitted");
+static_assert(every_line_has_a_reporter(), "a line of kChanges names neither a handler nor kWalkerEmitted");
 
 Severity to_severity(Level l) {
   return l == Level::error ? Severity::error : l == Level::warning ? Severity::warning : Severity::info;
@@ -280,7 +318,8 @@ std::span<const ChangeRow> change_rows() {
   static const std::vector<ChangeRow> rows = [] {
     std::vector<ChangeRow> out;
     for (const Change& c : kChanges)
-      out.push_back({c.name, c.source.check, c.source.walker, c.request != Level::none, c.response != Level::none});
+      out.push_back({c.name, c.source.check, c.source.property, c.source.applicator, c.source.branches,
+                     c.source.decided, c.source.walker, c.request != Level::none, c.response != Level::none});
     return out;
   }();
   return rows;
@@ -292,15 +331,35 @@ const ChangeRow* find_change(std::string_view change) {
   return nullptr;
 }
 
+// The distinct handlers one level's member of Source names, in table order.
+template <class Handler>
+std::vector<Handler> distinct_handlers(Handler Source::*level) {
+  std::vector<Handler> out;
+  for (const Change& c : kChanges)
+    if (c.source.*level && std::find(out.begin(), out.end(), c.source.*level) == out.end())
+      out.push_back(c.source.*level);
+  return out;
+}
+
 std::span<const Check> table_checks() {
-  static const std::vector<Check> checks = [] {
-    std::vector<Check> out;
-    for (const Change& c : kChanges)
-      if (c.source.check && std::find(out.begin(), out.end(), c.source.check) == out.end())
-        out.push_back(c.source.check);
-    return out;
-  }();
-  return checks;
+  static const std::vector<Check> handlers = distinct_handlers(&Source::check);
+  return handlers;
+}
+std::span<const PropertyHandler> property_handlers() {
+  static const std::vector<PropertyHandler> handlers = distinct_handlers(&Source::property);
+  return handlers;
+}
+std::span<const ApplicatorHandler> applicator_handlers() {
+  static const std::vector<ApplicatorHandler> handlers = distinct_handlers(&Source::applicator);
+  return handlers;
+}
+std::span<const BranchHandler> branch_handlers() {
+  static const std::vector<BranchHandler> handlers = distinct_handlers(&Source::branches);
+  return handlers;
+}
+std::span<const DecidedHandler> decided_handlers() {
+  static const std::vector<DecidedHandler> handlers = distinct_handlers(&Source::decided);
+  return handlers;
 }
 
 bool walker_reports(std::string_view change, Direction direction) {

@@ -102,6 +102,9 @@ struct Walker : PairWalker {
   const core::Schema* load(core::SchemaGraph& graph, const core::SchemaHandle& h);
 
   // PairWalker
+  void keep_error(const core::Status& status) override {
+    if (!status.ok() && !error) error = status.error();
+  }
   const core::Schema* old_schema(const core::SchemaHandle& h) override { return load(old_graph, h); }
   const core::Schema* new_schema(const core::SchemaHandle& h) override { return load(new_graph, h); }
   const core::Schema* any_like(const core::Schema* parent) override;

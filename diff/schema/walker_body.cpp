@@ -23,13 +23,8 @@ void Walker::compare_body(const Schema* o, const Schema* n, const std::string& p
 }
 
 void Walker::compare_body_unbounded(const Schema* o, const Schema* n, const std::string& path, FrameOut& out) {
-  if (o->accepts_nothing != n->accepts_nothing) {
-    const char* change = o->accepts_nothing ? "type-widened" : "type-narrowed";
-    std::vector<Arg> args{{"old", o->accepts_nothing ? "nothing" : "any"}, {"new", n->accepts_nothing ? "nothing" : "any"}};
-    if (walker_reports(change, direction))
-      out.findings.push_back(RawFinding{change, path, std::move(args), place_of_schema(o), place_of_schema(n)});
-    return;
-  }
+  if (o->accepts_nothing != n->accepts_nothing)
+    return run_decided(*this, DecidedPair{.what = Decision::acceptance, .old_s = *o, .new_s = *n, .path = path}, out);
   if (compare_unwrapped(o, n, path, out)) return;
   std::string_view not_merged;
   if (compare_merged(o, n, path, out, not_merged)) return;
@@ -89,10 +84,7 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
   bool was = old_null || os->null_allowed, is = new_null || ns->null_allowed;
   bool via_ref = (oi && oi->via_ref) || (ni && ni->via_ref);
   auto report_nullability = [&] {
-    if (was == is) return;
-    const char* change = is ? "became-nullable" : "became-not-nullable";
-    if (walker_reports(change, direction))
-      out.findings.push_back(RawFinding{change, path, {}, place_of_schema(o), place_of_schema(n)});
+    run_decided(*this, DecidedPair{Decision::nullability, *o, *n, was, is, path}, out);
   };
   if (os->null_allowed == ns->null_allowed) {
     report_nullability();
@@ -134,16 +126,13 @@ bool Walker::compare_widened(const Schema* o, const Schema* n, const std::string
   auto [i, j] = p.pairs.front();
   bool via_ref = ol[i].via_ref || nl[j].via_ref;
   compare_pair(old_schema(ol[i]), new_schema(nl[j]), via_ref, via_ref, path, out);
-  std::string_view removed = old_keyword == "any-of" ? "any-of-removed" : "one-of-removed";
-  std::string_view added = new_keyword == "any-of" ? "any-of-added" : "one-of-added";
+  // The lone side's list is itself: only the other side's keyword counts.
+  std::string_view removed_from = old_keyword == "any-of" ? "any-of" : "one-of";
+  std::string_view added_to = new_keyword == "any-of" ? "any-of" : "one-of";
   for (size_t k : p.old_left)
-    if (walker_reports(removed, direction))
-      out.findings.push_back(RawFinding{removed, path, {{"branch", branch_name(ol[k], k)}},
-                                        place_of_schema(old_schema(ol[k])), place_of_schema(n)});
+    run_unpaired_branch(*this, UnpairedBranch{true, removed_from, old_schema(ol[k]), n, branch_name(ol[k], k), path}, out);
   for (size_t k : p.new_left)
-    if (walker_reports(added, direction))
-      out.findings.push_back(RawFinding{added, path, {{"branch", branch_name(nl[k], k)}},
-                                        place_of_schema(o), place_of_schema(new_schema(nl[k]))});
+    run_unpaired_branch(*this, UnpairedBranch{false, added_to, o, new_schema(nl[k]), branch_name(nl[k], k), path}, out);
   return true;
 }
 

@@ -4,9 +4,11 @@
 # to diff/schema/rules.cpp, the empty check to the family's checks_*.cpp and
 # one case to tests/schema/make_fixtures.py, written out as the case's two
 # fixture folders (the same schema on both sides, expected.txt a placeholder
-# that cannot match); the edited files compile without warnings; and it
-# refuses (exit 2, nothing written) a change, case or fixture that exists,
-# a bad name and an unknown level or file.
+# that cannot match); at the walk levels beside keywords (property,
+# applicator, branches, decided) the handler has the signature checks.h gives that
+# level and goes to handlers_subschemas.cpp; the edited files compile
+# without warnings; and it refuses (exit 2, nothing written) a change, case
+# or fixture that exists, a bad name and an unknown level or file.
 # Usage: new_rule_scaffold_jsonschema.sh SOURCE_DIR CXX
 set -uo pipefail
 src=$1 cxx=$2
@@ -48,6 +50,23 @@ grep -q '^void check_other_demo(const Reporter& report) {$' "$tmp/diff/schema/ch
 "$cxx" -std=c++20 -Wall -Wextra -Werror -fsyntax-only -I"$tmp" "$tmp/diff/schema/checks_values.cpp" "$rules" ||
   say "the second scaffold does not compile cleanly"
 
+# The walk levels beside keywords: the signature of checks.h's handler type.
+walk="$tmp/diff/schema/handlers_subschemas.cpp"
+for spec in "property property-demo PropertyPair pair" "applicator applicator-demo ApplicatorSlot slot" \
+            "branches branch-demo UnpairedBranch branch" "decided decided-demo DecidedPair pair"; do
+  read -r level name input param <<<"$spec"
+  function=${name//-/_}
+  out=$("$tmp/scripts/new-rule" jsonschema "$name" --level "$level" 2>&1)
+  [ $? -eq 0 ] || say "scaffold at level $level failed: $out"
+  signature="void $function(const $input& $param, const WalkReporter<$input>& report)"
+  grep -q "^$signature;\$" "$rules" || say "the $level handler is not declared beside the table with its level's signature"
+  grep -q "^$signature {\$" "$walk" || say "no empty $level handler in handlers_subschemas.cpp"
+  [ "$(grep -c "^    {\"$name\", E, E, handler($function), " "$rules")" = 1 ] ||
+    say "not exactly one kChanges row naming $function"
+done
+"$cxx" -std=c++20 -Wall -Wextra -Werror -fsyntax-only -I"$tmp" "$walk" "$rules" ||
+  say "the walk-level scaffolds do not compile cleanly"
+
 # Refusals: exit 2 and nothing touched.
 snapshot=$(cd "$tmp" && find . -type f -exec md5sum {} + | sort)
 expect_refusal() {
@@ -61,5 +80,5 @@ expect_refusal jsonschema Not_Kebab
 expect_refusal jsonschema some-new-rule --level operation
 expect_refusal jsonschema some-new-rule --file checks_nowhere.cpp
 [ "$snapshot" = "$(cd "$tmp" && find . -type f -exec md5sum {} + | sort)" ] || say "a refused run wrote files"
-[ $fail = 0 ] && echo "scripts/new-rule jsonschema scaffolds one row + check and one failing case, and refuses bad input"
+[ $fail = 0 ] && echo "scripts/new-rule jsonschema scaffolds one row + handler at each walk level and one failing case, and refuses bad input"
 exit $fail
