@@ -115,6 +115,22 @@ inline bool names(const ChangeRow& row, PropertyHandler h) { return row.property
 inline bool names(const ChangeRow& row, ApplicatorHandler h) { return row.applicator == h; }
 inline bool names(const ChangeRow& row, BranchHandler h) { return row.branches == h; }
 inline bool names(const ChangeRow& row, DecidedHandler h) { return row.decided == h; }
+inline bool names(const ChangeRow& row, Check h) { return row.check == h; }
+
+// The row a running handler may report `change` under, or nullptr: nullptr
+// also when the row names another handler (remembered in `refused`, the
+// first refusal only) or has no rule in `direction`. Every level reports
+// through it.
+template <class Handler>
+const ChangeRow* reportable_row(std::string_view change, Handler running, Direction direction,
+                                std::string_view& refused) {
+  const ChangeRow* row = find_change(change);
+  if (!row || !names(*row, running)) {
+    if (refused.empty()) refused = row ? row->name : std::string_view("(a change with no row)");
+    return nullptr;
+  }
+  return (direction == Direction::request ? row->request_rule : row->response_rule) ? row : nullptr;
+}
 
 // One property of a pair of objects, paired by name (pairing.cpp). A side
 // without the property has nullptr; a name only `required` lists (its
@@ -212,12 +228,8 @@ class WalkReporter {
 
   void operator()(std::string_view change, const core::Schema* old_place, const core::Schema* new_place,
                   std::vector<Arg> args = {}) const {
-    const ChangeRow* row = find_change(change);
-    if (!row || !names(*row, running_)) {
-      if (refused_.empty()) refused_ = row ? row->name : std::string_view("(a change with no row)");
-      return;
-    }
-    if (!(direction_ == Direction::request ? row->request_rule : row->response_rule)) return;
+    const ChangeRow* row = reportable_row(change, running_, direction_, refused_);
+    if (!row) return;
     out_.findings.push_back(
         RawFinding{row->name, path_, std::move(args), place_of_schema(old_place), place_of_schema(new_place)});
   }

@@ -368,12 +368,8 @@ bool walker_reports(std::string_view change, Direction direction) {
 }
 
 void Reporter::operator()(std::string_view change, std::vector<Arg> args) const {
-  const ChangeRow* row = find_change(change);
-  if (!row || row->check != running_) {
-    if (refused_.empty()) refused_ = row ? row->name : std::string_view("(a change with no row)");
-    return;
-  }
-  if (!(input_.direction == Direction::request ? row->request_rule : row->response_rule)) return;
+  const ChangeRow* row = reportable_row(change, running_, input_.direction, refused_);
+  if (!row) return;
   out_.findings.push_back(
       RawFinding{row->name, input_.path, std::move(args), place_of_schema(&old_s), place_of_schema(&new_s)});
 }
