@@ -92,11 +92,16 @@ const Document* DocumentSet::adopt(std::unique_ptr<Document> doc, std::string lo
   return raw;
 }
 
+std::optional<std::string> DocumentSet::own_base(const Node* node, const std::string& base) const {
+  const Node* id = node->get(id_key_);
+  if (!id || !id->is_string() || id->text().empty() || id->text()[0] == '#') return std::nullopt;  // "#name" is an anchor
+  return join_location(base, std::string(id->text().substr(0, id->text().find('#'))));
+}
+
 void DocumentSet::index_document(const Document* doc, const Node* root, const std::string& location) {
   // The root's own base: `$ref`s under it resolve against it unless a nested `$id` says otherwise.
   root_base_ = location;
-  if (const Node* id = root->get(id_key_); id && id->is_string() && !id->text().empty() && id->text()[0] != '#')
-    root_base_ = join_location(location, std::string(id->text().substr(0, id->text().find('#'))));
+  if (auto own = own_base(root, location)) root_base_ = std::move(*own);
   if (root_base_ != location) root_bases_[doc] = root_base_;
   // Identifiers below the root are what the walk is for: most documents
   // have none, and the walk over a big one cost as much as its parse.
@@ -128,12 +133,10 @@ void DocumentSet::index_ids(const Document* doc, const Node* node, const std::st
   }
   if (!node->is_object()) return;
   const std::string* here = &base;
-  std::string own_base;
-  if (const Node* id = node->get(id_key_); id && id->is_string() && !id->text().empty() && id->text()[0] != '#') {
-    std::string_view uri = id->text().substr(0, id->text().find('#'));
-    own_base = join_location(base, std::string(uri));
-    here = &own_base;
-    embedded_.try_emplace(own_base, Resolved{node, doc, pointer});
+  std::optional<std::string> own = own_base(node, base);
+  if (own) {
+    here = &*own;
+    embedded_.try_emplace(*own, Resolved{node, doc, pointer});
   }
   index_anchor(doc, node, *here, pointer);
   for (const Member& m : node->children()) {

@@ -80,6 +80,8 @@ class DocumentSet {
   // `pointer` is one buffer grown and shrunk along the walk (a big schema
   // has ~10^5 nodes; a string per node cost more than the parse).
   void index_document(const Document* doc, const Node* root, const std::string& location);
+  // The base URI `node`'s own `$id` (`id` in draft-04) sets under `base`; nothing without one.
+  std::optional<std::string> own_base(const Node* node, const std::string& base) const;
   void index_ids(const Document* doc, const Node* node, const std::string& base, std::string& pointer);
   void index_anchor(const Document* doc, const Node* node, const std::string& base, const std::string& pointer);
   Expected<Resolved> resolve_ref_uncached(std::string_view ref, const Node* at);
