@@ -97,7 +97,7 @@ core::Status SchemaComparator::compare(const core::Node* old_schema, const std::
   keep_shortest_paths(out.findings);
   // Approximate paths only matter when something was found.
   if (std::all_of(out.findings.begin(), out.findings.end(),
-                  [](const RawFinding& f) { return f.change == "comparison-approximate"; }))
+                  [](const RawFinding& f) { return f.change() == "comparison-approximate"; }))
     out.findings.clear();
   std::string prefix = scope.rule_prefix.empty()
                            ? std::string(direction == Direction::input ? impl.profile->input_prefix
@@ -105,13 +105,13 @@ core::Status SchemaComparator::compare(const core::Node* old_schema, const std::
                            : scope.rule_prefix;
   for (RawFinding& f : out.findings) {
     std::vector<Arg> args;
-    args.reserve(f.args.size() + 3);
+    const ChangeFacts& facts = *f.facts;  // shared with the cache: copied, not moved
+    args.reserve(facts.args.size() + 3);
     args.push_back({"property", f.path});
     args.push_back({"subject", scope.subject});
     args.push_back({"where", where_of(scope.subject, f.path, direction)});
-    for (Arg& a : f.args) args.push_back(std::move(a));
-    sink.add(prefix + std::string(f.change), std::move(args), scope.operation, std::move(f.old_place),
-             std::move(f.new_place));
+    args.insert(args.end(), facts.args.begin(), facts.args.end());
+    sink.add(prefix + std::string(facts.change), std::move(args), scope.operation, facts.old_place, facts.new_place);
   }
   return core::ok_status();
 }

@@ -1,5 +1,7 @@
 // Cheap structural checks of the schema comparator: an identical `$ref`-free
 // subtree, and branches that are the same schema once `$ref`s are followed.
+#include <cstring>
+
 #include "diff/schema/walker.h"
 
 namespace accord::diff::schema_detail {
@@ -9,6 +11,52 @@ namespace {
 bool annotation(std::string_view key, const SchemaProfile& profile) {
   return key == "description" || key == "title" || key == "examples" || key == "$comment" ||
          profile.is_annotation(key);
+}
+
+// What same_nodes compares next: a `$ref` object stands for its target
+// (its siblings are not compared); nullptr when the target is missing.
+const core::Node* followed(core::SchemaGraph& graph, const core::Node* n) {
+  if (!n->is_object() || !n->get("$ref")) return n;
+  auto r = graph.documents().resolve(n);
+  return r ? r->node : nullptr;
+}
+
+uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdull;
+}
+
+// Equal wherever same_nodes says equal, whatever the depth: scalars by
+// value (numbers as Node::equals compares them), arrays in order, objects'
+// non-annotation members in any order (summed), `$ref`s followed once per
+// level as same_nodes follows them. Below `depth` levels only the kind
+// counts. Recursive schemas stop at the depth.
+uint64_t shape(core::SchemaGraph& graph, const core::Node* node, int depth, const SchemaProfile& profile) {
+  const core::Node* n = followed(graph, node);
+  if (!n) return 1;
+  uint64_t h = static_cast<uint64_t>(n->kind()) + 2;
+  if (n->is_number()) {
+    double d = n->as_number();
+    if (d == 0) d = 0;  // -0 equals 0
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    return mix(h, bits);
+  }
+  if (n->is_scalar()) return mix(h, std::hash<std::string_view>()(n->text()));
+  if (n->is_array()) {
+    h = mix(h, n->size());
+    if (depth > 0)
+      for (size_t i = 0; i < n->size(); ++i) h = mix(h, shape(graph, n->at(i), depth - 1, profile));
+    return h;
+  }
+  uint64_t members = 0, sum = 0;
+  for (const core::Member& m : n->children()) {
+    if (annotation(m.key, profile)) continue;
+    ++members;
+    uint64_t member = mix(std::hash<std::string_view>()(m.key), depth > 0 ? shape(graph, m.value, depth - 1, profile) : 0);
+    sum += member;
+  }
+  return mix(mix(h, members), sum);
 }
 
 bool node_ref_free(const core::Node* node) {
@@ -24,6 +72,8 @@ bool node_ref_free(const core::Node* node) {
 
 bool Walker::equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n) {
   if (!o || !n) return !o && !n;
+  // Most branch pairs differ in shape: no walk and no memo entry for them.
+  if (shape_of(old_graph, old_shapes, o.node) != shape_of(new_graph, new_shapes, n.node)) return false;
   auto key = std::make_pair(o.node, n.node);
   auto it = equivalence_memo.find(key);
   if (it != equivalence_memo.end()) return it->second;
@@ -34,18 +84,21 @@ bool Walker::equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n
   return same;
 }
 
+uint64_t Walker::shape_of(core::SchemaGraph& graph, std::unordered_map<const core::Node*, uint64_t>& shapes,
+                          const core::Node* node) {
+  constexpr int kShapeDepth = 2;  // most branch pairs that differ, differ within two levels
+  auto [it, fresh] = shapes.try_emplace(node, 0);
+  if (fresh) it->second = shape(graph, node, kShapeDepth, *profile);
+  return it->second;
+}
+
 // Structural equality through $refs; a pair met again is assumed equal
 // (recursive schemas), a spent budget is "not equal".
 bool Walker::same_nodes(const core::Node* a, const core::Node* b, int& budget,
                         std::set<std::pair<const core::Node*, const core::Node*>>& assumed) {
   if (--budget < 0) return false;
-  auto follow = [](core::SchemaGraph& graph, const core::Node* n) -> const core::Node* {
-    if (!n->is_object() || !n->get("$ref")) return n;
-    auto r = graph.documents().resolve(n);
-    return r ? r->node : nullptr;
-  };
-  const core::Node* followed_a = follow(old_graph, a);
-  const core::Node* followed_b = follow(new_graph, b);
+  const core::Node* followed_a = followed(old_graph, a);
+  const core::Node* followed_b = followed(new_graph, b);
   if (!followed_a || !followed_b) return false;
   // Only a `$ref` can lead back to a pair being compared: pairs reached
   // without one need no entry (most of them, and each entry allocates).

@@ -1,6 +1,7 @@
 // Shared pieces of the schema comparator (not part of its interface).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,15 +14,33 @@
 
 namespace accord::diff::schema_detail {
 
+// What one change is, apart from the path that reached it: made once where
+// a check reports it and shared by every copy the walker makes (a cached
+// pair's findings are replayed under every path and operation that reaches
+// the pair: copying the arguments and places each time cost a fifth of a
+// large comparison, vector's schema).
+struct ChangeFacts {
+  std::string_view change;  // "property-removed" (a static string from the rule table)
+  std::vector<Arg> args;    // change-specific arguments (old, new, value...)
+  std::optional<Place> old_place;
+  std::optional<Place> new_place;
+};
+
 // A finding before it knows its operation, subject and rule prefix: what a
 // component schema pair yields, cached and replayed for every operation
 // that uses the pair. `path` is relative to the pair it was computed for.
 struct RawFinding {
-  std::string_view change;  // "property-removed" (a static string from the rule table)
-  std::string path;         // "address/street"; "" for the schema itself
-  std::vector<Arg> args;    // change-specific arguments (old, new, value...)
-  std::optional<Place> old_place;
-  std::optional<Place> new_place;
+  RawFinding(std::string_view change, std::string path, std::vector<Arg> args, std::optional<Place> old_place,
+             std::optional<Place> new_place)
+      : path(std::move(path)),
+        facts(std::make_shared<const ChangeFacts>(
+            ChangeFacts{change, std::move(args), std::move(old_place), std::move(new_place)})) {}
+  // A copy of `found` reached under another path.
+  RawFinding(std::string path, const RawFinding& found) : path(std::move(path)), facts(found.facts) {}
+  std::string_view change() const { return facts->change; }
+
+  std::string path;  // "address/street"; "" for the schema itself
+  std::shared_ptr<const ChangeFacts> facts;
 };
 
 // "a" + "b" -> "a/b"; either may be empty.

@@ -21,7 +21,10 @@ int compare_places(const std::optional<Place>& x, const std::optional<Place>& y)
 }
 
 // Orders findings by what changed and where, not by the path that reached it.
-int compare_changes(const RawFinding& a, const RawFinding& b) {
+int compare_changes(const RawFinding& found_a, const RawFinding& found_b) {
+  if (found_a.facts == found_b.facts) return 0;  // copies of one finding
+  const ChangeFacts& a = *found_a.facts;
+  const ChangeFacts& b = *found_b.facts;
   if (int c = a.change.compare(b.change)) return c;
   if (int c = compare_places(a.old_place, b.old_place)) return c;
   if (int c = compare_places(a.new_place, b.new_place)) return c;
@@ -57,7 +60,7 @@ void keep_shortest_paths(std::vector<RawFinding>& findings) {
     if (kept != i) findings[kept] = std::move(findings[i]);
     ++kept;
   }
-  findings.resize(kept);
+  findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(kept), findings.end());
 }
 
 }  // namespace accord::diff::schema_detail

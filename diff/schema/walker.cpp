@@ -56,11 +56,8 @@ bool Walker::footprint_on_stack(const std::vector<uint32_t>& footprint) const {
 
 namespace {
 void append(FrameOut& out, const std::vector<RawFinding>& findings, const std::string& prefix) {
-  for (const RawFinding& f : findings) {
-    RawFinding copy = f;
-    copy.path = join_path(prefix, f.path);
-    out.findings.push_back(std::move(copy));
-  }
+  out.findings.reserve(out.findings.size() + findings.size());
+  for (const RawFinding& f : findings) out.findings.emplace_back(join_path(prefix, f.path), f);
 }
 
 // The same, for findings no cache keeps: moved, not copied.

@@ -64,7 +64,14 @@ struct Walker : PairWalker {
   std::unordered_map<uint32_t, uint32_t> on_stack;  // pair id -> stack depth
   std::vector<uint32_t> stack;
   std::unordered_map<const core::Node*, bool> ref_free_memo;
-  std::map<std::pair<const core::Node*, const core::Node*>, bool> equivalence_memo;
+  struct NodePairHash {
+    size_t operator()(const std::pair<const core::Node*, const core::Node*>& k) const {
+      size_t h = std::hash<const void*>()(k.first);
+      return h ^ (std::hash<const void*>()(k.second) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2));
+    }
+  };
+  std::unordered_map<std::pair<const core::Node*, const core::Node*>, bool, NodePairHash> equivalence_memo;
+  std::unordered_map<const core::Node*, uint64_t> old_shapes, new_shapes;  // shape_of, per side
   std::deque<core::Schema> any_schemas;  // stand-ins for an absent subschema ({}), one per parent
   std::unordered_map<const core::Schema*, const core::Schema*> any_by_parent;
   std::optional<core::Error> error;
@@ -129,6 +136,10 @@ struct Walker : PairWalker {
 
   // equivalence.cpp
   bool unchanged(const core::Schema* o, const core::Schema* n);
+  // A hash of what same_nodes compares, a few levels deep: schemas it calls
+  // the same have the same shape, so pairs whose shapes differ need no walk.
+  uint64_t shape_of(core::SchemaGraph& graph, std::unordered_map<const core::Node*, uint64_t>& shapes,
+                    const core::Node* node);
   bool same_nodes(const core::Node* a, const core::Node* b, int& budget,
                   std::set<std::pair<const core::Node*, const core::Node*>>& assumed);
 };

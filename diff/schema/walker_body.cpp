@@ -99,7 +99,7 @@ bool Walker::compare_unwrapped(const Schema* o, const Schema* n, const std::stri
   out.lowest_cut = std::min(out.lowest_cut, inner.lowest_cut);
   out.footprint.insert(out.footprint.end(), inner.footprint.begin(), inner.footprint.end());
   for (RawFinding& f : inner.findings)
-    if (f.path != path || (f.change != "became-nullable" && f.change != "became-not-nullable"))
+    if (f.path != path || (f.change() != "became-nullable" && f.change() != "became-not-nullable"))
       out.findings.push_back(std::move(f));
   report_nullability();
   return true;

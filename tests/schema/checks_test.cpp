@@ -80,7 +80,7 @@ TEST_CASE("a schema check reports the changes of the rows naming it", "[schema][
   FrameOut out;
   REQUIRE(run_check(row->check, pair.input(Direction::request), out).ok());
   REQUIRE(out.findings.size() == 1);
-  CHECK(out.findings[0].change == "type-changed");
+  CHECK(out.findings[0].change() == "type-changed");
   CHECK(out.findings[0].path == "a");
 }
 
@@ -145,9 +145,9 @@ TEST_CASE("a level handler reports the changes of the rows naming it", "[schema]
   UnpairedBranch branch{false, "one-of", &o, &n, "1", path};
   REQUIRE(run_named(branch_handlers(), "one-of-added", &ChangeRow::branches, branch, out).ok());
   REQUIRE(out.findings.size() == 3);
-  CHECK(out.findings[0].change == "property-added");
-  CHECK(out.findings[1].change == "contains-removed");
-  CHECK(out.findings[2].change == "one-of-added");
+  CHECK(out.findings[0].change() == "property-added");
+  CHECK(out.findings[1].change() == "contains-removed");
+  CHECK(out.findings[2].change() == "one-of-added");
   CHECK(out.findings[2].path == "a/p");
 }
 
