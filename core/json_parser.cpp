@@ -6,46 +6,14 @@
 #include "core/loader.h"
 
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+
+#include "core/json_scan.h"
 
 namespace accord::core {
 
 namespace {
 
 constexpr int kMaxDepth = kMaxNestingDepth;  // deeper input is refused, never a stack overflow
-
-// Bytes that end the escape-free run of a string: the closing quote, a
-// backslash, a control character. One table load per byte instead of three tests.
-struct StringStops {
-  bool stop[256] = {};
-  constexpr StringStops() {
-    for (int c = 0; c < 0x20; ++c) stop[c] = true;
-    stop[static_cast<unsigned char>('"')] = stop[static_cast<unsigned char>('\\')] = true;
-  }
-  constexpr bool operator[](unsigned char c) const { return stop[c]; }
-};
-constexpr StringStops kStringStop;
-
-// The first stop byte at or after `p`, or `end`. Sixteen bytes per step with
-// SSE2 (every x86-64 has it): strings are most of a contract's bytes
-// (descriptions), and a byte at a time was 14% of loading a 1 MB schema.
-const char* find_string_stop(const char* p, const char* end) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
-  while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // max(v, 0x1F) == 0x1F exactly for the bytes 0x00-0x1F (unsigned).
-    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                      _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
-    if (const int mask = _mm_movemask_epi8(hits)) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
-  }
-#endif
-  while (p < end && !kStringStop[static_cast<unsigned char>(*p)]) ++p;
-  return p;
-}
 
 class JsonParser {
  public:
@@ -78,6 +46,9 @@ class JsonParser {
   const char* line_start_;
   uint32_t line_ = 1;
   bool failed_ = false;
+  // The members and items of the containers being parsed, innermost last:
+  // each container takes its own at its end, in one exact allocation.
+  std::vector<Member> pending_;
   Error error_;
 
   uint32_t column() const { return static_cast<uint32_t>(pos_ - line_start_) + 1; }
@@ -96,6 +67,7 @@ class JsonParser {
       if (c == '\n') {
         ++line_;
         line_start_ = ++pos_;
+        pos_ = skip_json_spaces(pos_, end_);  // the next line's indentation
       } else if (c == ' ' || c == '\t' || c == '\r') {
         ++pos_;
       } else {
@@ -206,7 +178,7 @@ class JsonParser {
   bool parse_string(std::string_view& out) {
     ++pos_;
     const char* start = pos_;
-    pos_ = find_string_stop(pos_, end_);
+    pos_ = find_json_string_stop(pos_, end_);
     if (pos_ < end_ && *pos_ == '"') {
       out = std::string_view(start, static_cast<size_t>(pos_ - start));
       ++pos_;
@@ -223,12 +195,7 @@ class JsonParser {
       if (static_cast<unsigned char>(c) < 0x20)
         return fail(c == '\n' ? "unterminated string (newline inside a string)" : "control character inside a string"),
                false;
-      if (c != '\\') {
-        buf += c;
-        ++pos_;
-        continue;
-      }
-      ++pos_;
+      ++pos_;  // past the backslash
       if (pos_ >= end_) return fail("unterminated string"), false;
       char e = *pos_++;
       switch (e) {
@@ -260,9 +227,17 @@ class JsonParser {
           --pos_;
           return fail("invalid escape '\\" + std::string(1, e) + "'"), false;
       }
+      const char* run = pos_;  // the escape-free run up to the next stop byte, copied whole
+      pos_ = find_json_string_stop(pos_, end_);
+      buf.append(run, static_cast<size_t>(pos_ - run));
     }
     out = builder_.keep(std::move(buf));
     return true;
+  }
+
+  void take_pending(Node* container, size_t first) {
+    builder_.set_children(container, std::span<const Member>(pending_).subspan(first));
+    pending_.resize(first);
   }
 
   Node* parse_array(int depth, uint32_t line, uint32_t col) {
@@ -273,11 +248,12 @@ class JsonParser {
       ++pos_;
       return arr;
     }
+    const size_t first = pending_.size();
     while (true) {
       skip_ws();
       Node* item = parse_value(depth + 1);
       if (!item) return nullptr;
-      builder_.add_item(arr, item);
+      pending_.push_back({{}, item});
       skip_ws();
       if (pos_ < end_ && *pos_ == ',') {
         ++pos_;
@@ -285,6 +261,7 @@ class JsonParser {
       }
       if (pos_ < end_ && *pos_ == ']') {
         ++pos_;
+        take_pending(arr, first);
         return arr;
       }
       return fail("expected ',' or ']' in array, found " + describe(pos_ < end_ ? *pos_ : '\0'));
@@ -300,6 +277,7 @@ class JsonParser {
       builder_.finish_object(obj);
       return obj;
     }
+    const size_t first = pending_.size();
     while (true) {
       skip_ws();
       if (pos_ >= end_ || *pos_ != '"')
@@ -312,7 +290,7 @@ class JsonParser {
       skip_ws();
       Node* value = parse_value(depth + 1);
       if (!value) return nullptr;
-      builder_.add_member(obj, key, value);
+      pending_.push_back({key, value});
       skip_ws();
       if (pos_ < end_ && *pos_ == ',') {
         ++pos_;
@@ -320,6 +298,7 @@ class JsonParser {
       }
       if (pos_ < end_ && *pos_ == '}') {
         ++pos_;
+        take_pending(obj, first);
         builder_.finish_object(obj);
         return obj;
       }

@@ -5,23 +5,20 @@
 #include <cmath>
 #include <cstdio>
 
-namespace accord::core {
+#include "core/json_scan.h"
 
-namespace {
-bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-}  // namespace
+namespace accord::core {
 
 // Runs of characters that need no escape are copied whole: JSON output is
 // mostly such runs (messages, pointers), and a character at a time was 5% of
 // a large `breaking --format json`.
 void append_json_escaped(std::string& out, std::string_view s) {
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!needs_json_escape(c)) continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
+  const char* run = s.data();
+  const char* const end = s.data() + s.size();
+  for (const char* p = find_json_string_stop(run, end); p < end; p = find_json_string_stop(run, end)) {
+    out.append(run, static_cast<size_t>(p - run));
+    run = p + 1;
+    switch (const unsigned char c = static_cast<unsigned char>(*p)) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
@@ -36,7 +33,7 @@ void append_json_escaped(std::string& out, std::string_view s) {
       }
     }
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(run, static_cast<size_t>(end - run));
 }
 
 std::string json_escape(std::string_view s) {

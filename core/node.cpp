@@ -86,6 +86,16 @@ std::string_view TreeBuilder::keep(std::string&& text) { return doc_.owned_text_
 
 void TreeBuilder::add_member(Node* object, std::string_view key, Node* value) {
   object->children_.push_back({key, value});
+  note_key(object, key);
+}
+
+void TreeBuilder::set_children(Node* container, std::span<const Member> children) {
+  container->children_.assign(children.begin(), children.end());
+  if (container->is_object())
+    for (const Member& m : children) note_key(container, m.key);
+}
+
+void TreeBuilder::note_key(Node* object, std::string_view key) {
   object->key_bits_ |= Node::key_bit(key);
   if (key.size() >= 2 && (key[0] == '$' || key[0] == 'i')) {
     Document::IdentifierKeys& ids = doc_.identifier_keys_;

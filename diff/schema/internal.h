@@ -24,7 +24,10 @@ struct ChangeFacts {
   std::vector<Arg> args;    // change-specific arguments (old, new, value...)
   std::optional<Place> old_place;
   std::optional<Place> new_place;
+  size_t identity = 0;  // a hash of all of the above: equal facts, equal identity (identity_of)
 };
+
+size_t identity_of(const ChangeFacts& facts);
 
 // A finding before it knows its operation, subject and rule prefix: what a
 // component schema pair yields, cached and replayed for every operation
@@ -33,14 +36,22 @@ struct RawFinding {
   RawFinding(std::string_view change, std::string path, std::vector<Arg> args, std::optional<Place> old_place,
              std::optional<Place> new_place)
       : path(std::move(path)),
-        facts(std::make_shared<const ChangeFacts>(
-            ChangeFacts{change, std::move(args), std::move(old_place), std::move(new_place)})) {}
+        facts(make_facts(change, std::move(args), std::move(old_place), std::move(new_place))) {}
   // A copy of `found` reached under another path.
   RawFinding(std::string path, const RawFinding& found) : path(std::move(path)), facts(found.facts) {}
   std::string_view change() const { return facts->change; }
 
   std::string path;  // "address/street"; "" for the schema itself
   std::shared_ptr<const ChangeFacts> facts;
+
+ private:
+  static std::shared_ptr<const ChangeFacts> make_facts(std::string_view change, std::vector<Arg> args,
+                                                       std::optional<Place> old_place, std::optional<Place> new_place) {
+    auto facts = std::make_shared<ChangeFacts>(
+        ChangeFacts{change, std::move(args), std::move(old_place), std::move(new_place), 0});
+    facts->identity = identity_of(*facts);
+    return facts;
+  }
 };
 
 // "a" + "b" -> "a/b"; either may be empty.

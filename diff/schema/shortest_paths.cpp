@@ -5,7 +5,7 @@
 // to every frame's findings, keeping the shortest (then smallest) path per
 // frame keeps the global choice exact: the best path through a child is the
 // prefix joined with the child's best path, so caching still changes nothing.
-#include <algorithm>
+#include <unordered_map>
 
 #include "diff/schema/internal.h"
 
@@ -13,27 +13,28 @@ namespace accord::diff::schema_detail {
 
 namespace {
 
-int compare_places(const std::optional<Place>& x, const std::optional<Place>& y) {
-  if (x.has_value() != y.has_value()) return x.has_value() ? 1 : -1;
-  if (!x) return 0;
-  if (int c = x->pointer.compare(y->pointer)) return c;
-  return x->file.compare(y->file);
+size_t mix(size_t h, std::string_view text) {
+  return (h ^ std::hash<std::string_view>()(text)) * 0x9e3779b97f4a7c15ull;
 }
 
-// Orders findings by what changed and where, not by the path that reached it.
-int compare_changes(const RawFinding& found_a, const RawFinding& found_b) {
-  if (found_a.facts == found_b.facts) return 0;  // copies of one finding
-  const ChangeFacts& a = *found_a.facts;
-  const ChangeFacts& b = *found_b.facts;
-  if (int c = a.change.compare(b.change)) return c;
-  if (int c = compare_places(a.old_place, b.old_place)) return c;
-  if (int c = compare_places(a.new_place, b.new_place)) return c;
-  if (a.args.size() != b.args.size()) return a.args.size() < b.args.size() ? -1 : 1;
-  for (size_t i = 0; i < a.args.size(); ++i) {
-    if (int c = a.args[i].name.compare(b.args[i].name)) return c;
-    if (int c = a.args[i].value.compare(b.args[i].value)) return c;
-  }
-  return 0;
+size_t mix_place(size_t h, const std::optional<Place>& place) {
+  if (!place) return mix(h, "-");
+  return mix(mix(h, place->pointer), place->file);
+}
+
+bool same_place(const std::optional<Place>& x, const std::optional<Place>& y) {
+  if (x.has_value() != y.has_value()) return false;
+  return !x || (x->pointer == y->pointer && x->file == y->file);
+}
+
+// The same change at the same places, whatever path reached it.
+bool same_change(const ChangeFacts& a, const ChangeFacts& b) {
+  if (&a == &b) return true;  // copies of one finding
+  if (a.identity != b.identity || a.change != b.change || a.args.size() != b.args.size()) return false;
+  if (!same_place(a.old_place, b.old_place) || !same_place(a.new_place, b.new_place)) return false;
+  for (size_t i = 0; i < a.args.size(); ++i)
+    if (a.args[i].name != b.args[i].name || a.args[i].value != b.args[i].value) return false;
+  return true;
 }
 
 bool shorter_path(const RawFinding& a, const RawFinding& b) {
@@ -43,17 +44,38 @@ bool shorter_path(const RawFinding& a, const RawFinding& b) {
 
 }  // namespace
 
+size_t identity_of(const ChangeFacts& facts) {
+  size_t h = mix_place(mix_place(mix(0, facts.change), facts.old_place), facts.new_place);
+  for (const Arg& a : facts.args) h = mix(mix(h, a.name), a.value);
+  return h;
+}
+
 void keep_shortest_paths(std::vector<RawFinding>& findings) {
   if (findings.size() < 2) return;
-  std::vector<uint32_t> order(findings.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    int c = compare_changes(findings[a], findings[b]);
-    return c != 0 ? c < 0 : shorter_path(findings[a], findings[b]);
-  });
-  std::vector<bool> keep(findings.size(), false);
-  for (size_t i = 0; i < order.size(); ++i)  // the first of each run of one change has the best path
-    keep[order[i]] = i == 0 || compare_changes(findings[order[i - 1]], findings[order[i]]) != 0;
+  // Per change, the index of the finding with the best path so far (the
+  // first of equals). Changes are found by identity, then compared.
+  std::unordered_multimap<size_t, uint32_t> best;
+  best.reserve(findings.size());
+  std::vector<bool> keep(findings.size(), true);
+  bool repeated = false;
+  for (uint32_t i = 0; i < findings.size(); ++i) {
+    const ChangeFacts& facts = *findings[i].facts;
+    auto [from, to] = best.equal_range(facts.identity);
+    auto it = from;
+    while (it != to && !same_change(*findings[it->second].facts, facts)) ++it;
+    if (it == to) {
+      best.emplace(facts.identity, i);
+      continue;
+    }
+    repeated = true;
+    if (shorter_path(findings[i], findings[it->second])) {
+      keep[it->second] = false;
+      it->second = i;
+    } else {
+      keep[i] = false;
+    }
+  }
+  if (!repeated) return;
   size_t kept = 0;
   for (size_t i = 0; i < findings.size(); ++i) {
     if (!keep[i]) continue;

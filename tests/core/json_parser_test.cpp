@@ -37,6 +37,28 @@ TEST_CASE("JSON strings are unescaped, numbers keep their lexeme", "[json]") {
   CHECK(doc->root()->get("z")->is_null());
 }
 
+TEST_CASE("long strings with escapes between runs, deep indentation", "[json]") {
+  // Runs longer than the 16-byte scan step on both sides of each escape,
+  // and indentation of more than 16 spaces before members and items.
+  const std::string run(37, 'x');
+  const std::string indent(40, ' ');
+  const std::string text = "{\n" + indent + "\"s\": \"" + run + "\\n" + run + "\\\"" + run + "\\u00e9" + run +
+                           "\",\n" + indent + "\"a\": [\n" + indent + "1,\n" + indent + "\t2]\n}";
+  auto doc = must_load("a.json", text);
+  CHECK(doc->root()->get("s")->text() == run + "\n" + run + "\"" + run + "\xC3\xA9" + run);
+  const Node* a = doc->root()->get("a");
+  REQUIRE(a);
+  REQUIRE(a->size() == 2);
+  CHECK(a->at(0)->location().line == 4);
+  CHECK(a->at(0)->location().column == 41);
+  CHECK(a->at(1)->location().line == 5);
+  CHECK(a->at(1)->location().column == 42);
+  // A control character after an escape is refused where it stands.
+  auto bad = load_text("bad.json", "[\"" + run + "\\n" + run + "\t\"]");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().column == 2 + 1 + 37 + 2 + 37);
+}
+
 TEST_CASE("malformed JSON gives one message with file:line:col", "[json]") {
   auto doc = load_text("bad.json", "{\n  \"a\": 1,\n  \"b\" 2\n}");
   REQUIRE_FALSE(doc.ok());

@@ -21,6 +21,14 @@ TEST_CASE("JsonWriter output parses back", "[writer]") {
   CHECK((*doc)->root()->get("empty")->size() == 0);
 }
 
+TEST_CASE("json_escape escapes only what JSON needs, in long runs too", "[writer]") {
+  const std::string run(23, 'y');
+  CHECK(json_escape(run + "\"" + run + "\\" + run + "\n\x1f" + run + "\xC3\xA9") ==
+        run + "\\\"" + run + "\\\\" + run + "\\n\\u001f" + run + "\xC3\xA9");
+  CHECK(json_escape("") == "");
+  CHECK(json_escape("\t") == "\\t");
+}
+
 TEST_CASE("xml_escape escapes markup", "[writer]") {
   CHECK(xml_escape("<a & 'b'>") == "&lt;a &amp; &apos;b&apos;&gt;");
 }
