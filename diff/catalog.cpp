@@ -40,15 +40,26 @@ void finalize_findings(std::vector<Finding>& findings) {
     }
     if (f.fingerprint.empty()) f.fingerprint = compute_fingerprint(f);
   }
-  auto key = [](const Finding& f) {
+  // Sorted by where they are, then rule and fingerprint; the order is found
+  // on the keys and each finding moved once (moving whole findings through
+  // a merge sort cost more than the rest of finalizing).
+  using Key = std::tuple<std::string_view, uint32_t, uint32_t, std::string_view, std::string_view>;
+  std::vector<std::pair<Key, uint32_t>> order;
+  order.reserve(findings.size());
+  for (uint32_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
     const Place* p = f.primary();
-    return std::make_tuple(p ? std::string_view(p->file) : std::string_view(), p ? p->line : 0u,
-                           p ? p->column : 0u, std::string_view(f.rule), std::string_view(f.fingerprint));
-  };
-  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [](const Finding& a, const Finding& b) { return a.fingerprint == b.fingerprint; }),
-                 findings.end());
+    order.emplace_back(Key(p ? std::string_view(p->file) : std::string_view(), p ? p->line : 0u,
+                           p ? p->column : 0u, std::string_view(f.rule), std::string_view(f.fingerprint)),
+                       i);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const auto& [key, index] : order)  // equal fingerprints: the first in order stays
+    if (sorted.empty() || sorted.back().fingerprint != findings[index].fingerprint)
+      sorted.push_back(std::move(findings[index]));
+  findings = std::move(sorted);
   merge_same_change(findings);
 }
 

@@ -30,8 +30,10 @@ std::vector<std::pair<std::string_view, Side>> definitions_of(const core::Node* 
 
 class JsonSchemaDiff {
  public:
-  JsonSchemaDiff(core::DocumentSet& old_set, core::DocumentSet& new_set, SchemaMode mode)
-      : comparator_(old_set, new_set, json_schema_profile()), mode_(mode) {}
+  JsonSchemaDiff(core::DocumentSet& old_set, core::DocumentSet& new_set, SchemaMode mode, bool disable_free)
+      : comparator_(old_set, new_set, json_schema_profile()), mode_(mode) {
+    comparator_.set_disable_free(disable_free);
+  }
 
   core::Status compare_pair(const Side& o, const Side& n, const std::string& subject) {
     if (mode_ != SchemaMode::forward)
@@ -105,10 +107,10 @@ class JsonSchemaDiff {
 
 core::Expected<std::vector<Finding>> compare_jsonschema(core::DocumentSet& old_set, const core::Document& old_doc,
                                                         core::DocumentSet& new_set, const core::Document& new_doc,
-                                                        SchemaMode mode) {
+                                                        SchemaMode mode, bool disable_free) {
   const core::Node* o = old_doc.root();
   const core::Node* n = new_doc.root();
-  JsonSchemaDiff diff(old_set, new_set, mode);
+  JsonSchemaDiff diff(old_set, new_set, mode, disable_free);
   diff.compare_dialect(o, n);
   // Both versions must be bags to pair by name; a bag that grew root
   // constraints (or lost them) is compared as one schema.

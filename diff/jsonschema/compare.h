@@ -28,7 +28,7 @@ bool is_definitions_bag(const core::Node* root);
 // Raw findings (the engine finalizes them).
 core::Expected<std::vector<Finding>> compare_jsonschema(core::DocumentSet& old_set, const core::Document& old_doc,
                                                         core::DocumentSet& new_set, const core::Document& new_doc,
-                                                        SchemaMode mode);
+                                                        SchemaMode mode, bool disable_free = false);
 
 std::span<const RuleInfo> jsonschema_rule_table();
 

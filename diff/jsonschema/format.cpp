@@ -32,7 +32,8 @@ class JsonSchemaFormat final : public ContractFormat {
                                                const CompareOptions& options) const override {
     auto& o = static_cast<DocumentVersion&>(old_version);
     auto& n = static_cast<DocumentVersion&>(new_version);
-    auto findings = compare_jsonschema(*o.documents, *o.root, *n.documents, *n.root, options.schema_mode);
+    auto findings = compare_jsonschema(*o.documents, *o.root, *n.documents, *n.root, options.schema_mode,
+                                       options.disable_free);
     if (!findings) return findings;
     FindingSink sink;
     report_unresolved(*o.remotes, *o.root, *n.remotes, *n.root, "jsonschema.ref-not-resolved", sink);

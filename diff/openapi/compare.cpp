@@ -74,6 +74,7 @@ class OpenApiFormat final : public ContractFormat {
     auto& n = static_cast<LoadedApi&>(new_version);
     FindingSink sink;
     SchemaComparator schemas(*o.documents, *n.documents, openapi_schema_profile());
+    schemas.set_disable_free(options.disable_free);
     const core::SystemClock system_clock;
     const core::Clock& clock = options.clock ? *options.clock : system_clock;
     openapi::Context cx{sink, schemas, core::format_day(clock.today_day()), std::nullopt, 0, {}, {}};

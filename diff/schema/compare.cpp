@@ -38,9 +38,12 @@ struct SchemaComparator::Impl : Walker {
 SchemaComparator::SchemaComparator(core::DocumentSet& old_set, core::DocumentSet& new_set,
                                    const SchemaProfile& profile)
     : impl_(new Impl(old_set, new_set, profile)) {}
-SchemaComparator::~SchemaComparator() { delete impl_; }
+SchemaComparator::~SchemaComparator() {
+  if (!disable_free_) delete impl_;  // else intentionally never freed (CompareOptions::disable_free)
+}
 
 void SchemaComparator::set_caching(bool enabled) { impl_->caching = enabled; }
+void SchemaComparator::set_disable_free(bool disable_free) { disable_free_ = disable_free; }
 void SchemaComparator::set_dialects(core::Dialect old_dialect, core::Dialect new_dialect) {
   impl_->forced_old = old_dialect;
   impl_->forced_new = new_dialect;
