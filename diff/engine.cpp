@@ -92,6 +92,24 @@ ContractInput with_directory(ContractInput input) {
   return input;
 }
 
+// Whether loading the two versions on two threads pays: their sizes (a
+// file's, or the text given) add up to kParallelLoadBytes or more.
+// Directories (proto trees) and versions read from git load in parallel:
+// their size is not known up front.
+constexpr uintmax_t kParallelLoadBytes = 4u << 20;
+
+bool worth_a_thread(const ContractInput& a, const ContractInput& b) {
+  uintmax_t total = 0;
+  for (const ContractInput* input : {&a, &b}) {
+    if (input->is_directory() || input->source) return true;
+    std::error_code ec;
+    const uintmax_t size = input->text ? input->text->size() : std::filesystem::file_size(input->path, ec);
+    if (ec) return true;  // the loader says what is wrong with it
+    total += size;
+  }
+  return total >= kParallelLoadBytes;
+}
+
 // A version read through a source other than the file system (a git
 // revision) is named by it: its places and errors take the source's names
 // ("main:api.yaml"). A source leaves a file it never read unchanged.
@@ -117,8 +135,13 @@ core::Expected<std::vector<Finding>> compare_contracts(const ContractInput& old_
   CompareOptions options = given;
   if (!given.compat_mode.empty()) options.schema_mode = mode->direction;
   const ContractInput old_input = with_directory(old_given), new_input = with_directory(new_given);
-  // The two versions are independent until compared: load them on two cores.
-  auto pending_old = std::async(std::launch::async, [&] { return load_one(old_input, options); });
+  // The two versions are independent until compared: large ones load on two
+  // cores. Small ones load one after the other: a second thread (and its
+  // allocator arena) cost more than it saved below a few MB (vector's 2.4 MB
+  // schema pair: 25 -> 21 ms of CPU and no slower; kubernetes' 7.6 MB
+  // OpenAPI pair: 77 -> 69 ms of wall time on two cores).
+  const auto launch = worth_a_thread(old_input, new_input) ? std::launch::async : std::launch::deferred;
+  auto pending_old = std::async(launch, [&] { return load_one(old_input, options); });
   auto new_loaded = load_one(new_input, options);
   auto old_loaded = pending_old.get();
   if (!old_loaded) return named_by_source(old_loaded.error(), old_input);
