@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/stable_pool.h"
+
 namespace accord::core {
 
 // One loaded file. Nodes point at it so a node alone can say where it is.
@@ -126,7 +128,7 @@ class Document {
   IdentifierKeys identifier_keys_;
   std::unique_ptr<SourceFile> file_;
   std::string source_;  // the raw text; string views may point into it
-  std::deque<Node> nodes_;
+  StablePool<Node, 1024> nodes_;
   std::deque<std::string> owned_text_;  // unescaped strings that differ from the source
   Node* root_ = nullptr;
 };

@@ -252,7 +252,7 @@ class SchemaGraph {
 
   DocumentSet& documents_;
   const SchemaVocabulary& vocabulary_;
-  std::deque<Schema> schemas_;
+  StablePool<Schema> schemas_;
   std::unordered_map<const Node*, const Schema*> by_node_;
   std::map<std::pair<const Node*, std::string>, const Schema*> by_alias_;  // YAML aliases: same node, other place
   std::unordered_set<const Node*> building_;  // guards `$ref`-with-siblings loops

@@ -41,7 +41,7 @@ class AllOfMerger {
 
   core::SchemaGraph& graph_;
   const SchemaProfile& profile_;
-  std::deque<core::Schema> made_;
+  core::StablePool<core::Schema> made_;
   std::unordered_map<const core::Schema*, Normalized> memo_;
   std::unordered_set<const core::Schema*> merging_;
 };

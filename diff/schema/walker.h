@@ -72,7 +72,7 @@ struct Walker : PairWalker {
   };
   std::unordered_map<std::pair<const core::Node*, const core::Node*>, bool, NodePairHash> equivalence_memo;
   std::unordered_map<const core::Node*, uint64_t> old_shapes, new_shapes;  // shape_of, per side
-  std::deque<core::Schema> any_schemas;  // stand-ins for an absent subschema ({}), one per parent
+  core::StablePool<core::Schema> any_schemas;  // stand-ins for an absent subschema ({}), one per parent
   std::unordered_map<const core::Schema*, const core::Schema*> any_by_parent;
   std::optional<core::Error> error;
 
