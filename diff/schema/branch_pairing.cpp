@@ -117,10 +117,19 @@ class Pairer {
     return std::string(ref.front() == '#' ? ref.substr(1) : ref);
   }
 
+  // Each side's shapes once, not once per pair: only pairs of one shape
+  // can be equivalent, and most pairs of a long oneOf are not.
   void pair_equivalent() {
+    std::vector<uint64_t> old_shapes(old_.partner.size()), new_shapes(new_.partner.size());
+    for (size_t i = 0; i < old_shapes.size(); ++i)
+      if (old_.partner[i] < 0) old_shapes[i] = walker_.branch_shape(old_.list.handles[i], true);  // as equivalent() reads them
+    for (size_t j = 0; j < new_shapes.size(); ++j)
+      if (new_.partner[j] < 0) new_shapes[j] = walker_.branch_shape(new_.list.handles[j], false);
     for (size_t i = 0; i < old_.partner.size(); ++i)
       for (size_t j = 0; j < new_.partner.size() && old_.partner[i] < 0; ++j)
-        if (new_.partner[j] < 0 && walker_.equivalent(old_.list.handles[i], new_.list.handles[j])) link(i, j);
+        if (new_.partner[j] < 0 && old_shapes[i] == new_shapes[j] &&
+            walker_.equivalent(old_.list.handles[i], new_.list.handles[j]))
+          link(i, j);
   }
 
   // The value of the discriminator property that selects the branch: from

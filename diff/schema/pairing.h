@@ -23,6 +23,9 @@ class PairWalker {
   // Whether two branches are the same schema once $refs are followed
   // (annotations ignored): cheap, bounded, reports nothing.
   virtual bool equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n) = 0;
+  // What equivalent() compares first, for one side's branch: branches whose
+  // shapes differ are not equivalent (a null handle: 0).
+  virtual uint64_t branch_shape(const core::SchemaHandle& h, bool old_side) = 0;
   // Whether a subschema holds no reference anywhere (an absent one: true).
   virtual bool ref_free(const core::SchemaHandle& h) = 0;
   // Keeps the first error (a handler refused: checks.h).

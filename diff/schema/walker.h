@@ -116,6 +116,10 @@ struct Walker : PairWalker {
   const core::Schema* new_schema(const core::SchemaHandle& h) override { return load(new_graph, h); }
   const core::Schema* any_like(const core::Schema* parent) override;
   bool equivalent(const core::SchemaHandle& o, const core::SchemaHandle& n) override;
+  uint64_t branch_shape(const core::SchemaHandle& h, bool old_side) override {
+    if (!h) return 0;
+    return old_side ? shape_of(old_graph, old_shapes, h.node) : shape_of(new_graph, new_shapes, h.node);
+  }
   bool ref_free(const core::SchemaHandle& h) override;
   void compare_pair(const core::Schema* o, const core::Schema* n, bool tracked, bool cacheable,
                     const std::string& path, FrameOut& out) override;

@@ -45,6 +45,7 @@ struct NoWalker : PairWalker {
   const core::Schema* any_like(const core::Schema*) override { return nullptr; }
   void compare_pair(const core::Schema*, const core::Schema*, bool, bool, const std::string&, FrameOut&) override {}
   bool equivalent(const core::SchemaHandle&, const core::SchemaHandle&) override { return true; }
+  uint64_t branch_shape(const core::SchemaHandle&, bool) override { return 0; }
   bool ref_free(const core::SchemaHandle&) override { return true; }
   void keep_error(const core::Status&) override {}
 };
