@@ -21,10 +21,8 @@ const core::Node* followed(core::SchemaGraph& graph, const core::Node* n) {
   return r ? r->node : nullptr;
 }
 
-uint64_t mix(uint64_t h, uint64_t v) {
-  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-  return h * 0xff51afd7ed558ccdull;
-}
+// hash_mix, then a multiply that spreads it (member hashes are summed).
+uint64_t mix(uint64_t h, uint64_t v) { return hash_mix(h, v) * 0xff51afd7ed558ccdull; }
 
 // Equal wherever same_nodes says equal, whatever the depth: scalars by
 // value (numbers as Node::equals compares them), arrays in order, objects'

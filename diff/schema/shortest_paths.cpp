@@ -13,9 +13,7 @@ namespace accord::diff::schema_detail {
 
 namespace {
 
-size_t mix(size_t h, std::string_view text) {
-  return (h ^ std::hash<std::string_view>()(text)) * 0x9e3779b97f4a7c15ull;
-}
+size_t mix(size_t h, std::string_view text) { return hash_mix(h, std::hash<std::string_view>()(text)); }
 
 size_t mix_place(size_t h, const std::optional<Place>& place) {
   if (!place) return mix(h, "-");

@@ -45,8 +45,7 @@ struct Walker : PairWalker {
   };
   struct PairHash {
     size_t operator()(const PairKey& k) const {
-      size_t h = std::hash<const void*>()(k.o);
-      h ^= std::hash<const void*>()(k.n) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+      size_t h = hash_mix(std::hash<const void*>()(k.o), std::hash<const void*>()(k.n));
       return h ^ static_cast<size_t>(k.d);
     }
   };
@@ -66,8 +65,7 @@ struct Walker : PairWalker {
   std::unordered_map<const core::Node*, bool> ref_free_memo;
   struct NodePairHash {
     size_t operator()(const std::pair<const core::Node*, const core::Node*>& k) const {
-      size_t h = std::hash<const void*>()(k.first);
-      return h ^ (std::hash<const void*>()(k.second) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2));
+      return hash_mix(std::hash<const void*>()(k.first), std::hash<const void*>()(k.second));
     }
   };
   std::unordered_map<std::pair<const core::Node*, const core::Node*>, bool, NodePairHash> equivalence_memo;
