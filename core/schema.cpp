@@ -124,6 +124,11 @@ const NamedHandle* Schema::property(std::string_view name) const {
   return nullptr;
 }
 
+const SchemaRare& Schema::no_rare() {
+  static const SchemaRare none;
+  return none;
+}
+
 bool Schema::is_required(std::string_view name) const {
   return std::find(required.begin(), required.end(), name) != required.end();
 }
@@ -139,7 +144,15 @@ bool Schema::unconstrained() const {
   return true;
 }
 
-Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& pointer) {
+Expected<const Schema*> SchemaGraph::get(const Node* node, std::string_view pointer) {
+  if (!node) return make_error("missing schema");
+  // Kept only when a schema is built with it: most calls find one.
+  if (auto it = by_node_.find(node); it != by_node_.end() && (reference_of(node) || it->second->pointer == pointer || pointer.empty()))
+    return it->second;
+  return get_kept(node, strings_.keep(pointer));
+}
+
+Expected<const Schema*> SchemaGraph::get_kept(const Node* node, std::string_view pointer) {
   if (!node) return make_error("missing schema");
   const Node* ref = reference_of(node);
   bool is_ref = ref != nullptr;
@@ -147,7 +160,7 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
     // A YAML alias makes several places share one node: each place gets its
     // own Schema, so findings under it name the place they are about.
     if (is_ref || it->second->pointer == pointer || pointer.empty()) return it->second;
-    auto key = std::make_pair(node, pointer);
+    auto key = std::make_pair(node, std::string(pointer));
     if (auto alias = by_alias_.find(key); alias != by_alias_.end()) return alias->second;
     Schema& s = schemas_.emplace_back();
     s.node = node;
@@ -155,12 +168,13 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
     s.pointer = pointer;
     s.boolean_schema = it->second->boolean_schema;
     s.accepts_nothing = it->second->accepts_nothing;
-    if (!s.boolean_schema) read_schema_keywords(node, pointer, s, it->second->dialect, vocabulary_);  // children's places follow this one
+    if (!s.boolean_schema)  // children's places follow this one
+      read_schema_keywords(node, pointer, s, it->second->dialect, vocabulary_, strings_);
     by_alias_.emplace(std::move(key), &s);
     return static_cast<const Schema*>(&s);
   }
   if (!node->is_object() && !node->is_bool())
-    return error_at(node, "not a schema (expected an object or a boolean) at '" + pointer + "'");
+    return error_at(node, "not a schema (expected an object or a boolean) at '" + std::string(pointer) + "'");
 
   if (!is_ref) return build(node, pointer, documents_.document_of(node));
 
@@ -189,7 +203,7 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
       merged.base = *base;
       merged.boolean_schema = false;
       if (ref_siblings_apply(dialect)) {
-        read_schema_keywords(node, pointer, merged, dialect, vocabulary_);
+        read_schema_keywords(node, pointer, merged, dialect, vocabulary_, strings_);
       } else {  // only the vocabulary's sibling that applies beside a $ref counts
         vocabulary_.read(node, merged, dialect, true);
         if (merged.null_allowed && merged.types != 0) merged.types |= type_null;
@@ -204,12 +218,12 @@ Expected<const Schema*> SchemaGraph::get(const Node* node, const std::string& po
 
 Expected<const Schema*> SchemaGraph::get(const SchemaHandle& handle) {
   if (handle.resolved) return handle.resolved;
-  auto s = get(handle.node, handle.pointer);
+  auto s = get_kept(handle.node, handle.pointer);
   if (s) handle.resolved = *s;
   return s;
 }
 
-Expected<const Schema*> SchemaGraph::build(const Node* node, const std::string& pointer, const Document* doc) {
+Expected<const Schema*> SchemaGraph::build(const Node* node, std::string_view pointer, const Document* doc) {
   Schema& s = schemas_.emplace_back();
   s.node = node;
   s.document = doc;
@@ -218,7 +232,7 @@ Expected<const Schema*> SchemaGraph::build(const Node* node, const std::string& 
     s.boolean_schema = true;
     s.accepts_nothing = !node->as_bool();
   } else {
-    read_schema_keywords(node, pointer, s, dialect_of(doc), vocabulary_);
+    read_schema_keywords(node, pointer, s, dialect_of(doc), vocabulary_, strings_);
   }
   by_node_.emplace(node, &s);
   return static_cast<const Schema*>(&s);

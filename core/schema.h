@@ -25,9 +25,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/boxed.h"
 #include "core/expected.h"
 #include "core/node.h"
 #include "core/refs.h"
+#include "core/stable_pool.h"
+#include "core/string_arena.h"
 
 namespace accord::core {
 
@@ -71,10 +74,11 @@ std::string_view dialect_name(Dialect d);
 // Whether keywords beside a `$ref` apply (2019-09+) or are ignored (earlier drafts, OpenAPI 3.0).
 bool ref_siblings_apply(Dialect d);
 
-// A not yet built subschema: where it sits.
+// A not yet built subschema: where it sits. `pointer` lives in a
+// SchemaGraph's StringArena (or is a Schema's pointer): as long as the schemas.
 struct SchemaHandle {
   const Node* node = nullptr;
-  std::string pointer;
+  std::string_view pointer;
   bool via_ref = false;  // the node is a `$ref` (its target may be shared)
   // Filled by SchemaGraph::get on first use: comparing a big spec asks for
   // the same handles millions of times.
@@ -104,12 +108,38 @@ struct Keyword {
   explicit operator bool() const { return value != nullptr; }
 };
 
+// dependentRequired (2019-09+), or an array-valued `dependencies` entry
+// (draft-04..07): when property `name` is present, `required` must be too.
+struct SchemaDependency {
+  std::string_view name;
+  std::vector<std::string_view> required;
+  const Node* at = nullptr;
+};
+
+// The keywords few schemas have. They sit in one block beside the Schema,
+// made when the first of them is written: a big specification builds
+// thousands of Schemas, and inline these were a third of each one's 1.5 KB
+// (vector's pair: 10 MB of Schemas).
+struct SchemaRare {
+  std::optional<SchemaHandle> property_names;
+  std::vector<SchemaDependency> dependent_required;
+  // dependentSchemas (2019-09+), or a schema-valued `dependencies` entry.
+  std::vector<NamedHandle> dependent_schemas;
+  // unevaluatedProperties / unevaluatedItems (2019-09+): a boolean or a schema.
+  SchemaHandle unevaluated_properties, unevaluated_items;
+  SchemaHandle contains;               // draft-06+
+  Keyword min_contains, max_contains;  // 2019-09+
+  Keyword content_encoding, content_media_type;
+  SchemaHandle not_schema;
+  SchemaHandle if_schema, then_schema, else_schema;  // draft-07+
+};
+
 class Schema {
  public:
   // Identity and position: the schema object after following bare $refs.
   const Node* node = nullptr;
   const Document* document = nullptr;
-  std::string pointer;
+  std::string_view pointer;  // kept by the SchemaGraph's StringArena (or a handle's)
   const Schema* base = nullptr;  // the target of a `$ref` that has siblings
   Dialect dialect = Dialect::unknown;
 
@@ -139,25 +169,11 @@ class Schema {
   SchemaHandle additional_schema;
   Keyword additional_keyword;
   std::vector<NamedHandle> pattern_properties;
-  std::optional<SchemaHandle> property_names;
-  // dependentRequired (2019-09+), or an array-valued `dependencies` entry
-  // (draft-04..07): when property `name` is present, `required` must be too.
-  struct Dependency {
-    std::string_view name;
-    std::vector<std::string_view> required;
-    const Node* at = nullptr;
-  };
-  std::vector<Dependency> dependent_required;
-  // dependentSchemas (2019-09+), or a schema-valued `dependencies` entry.
-  std::vector<NamedHandle> dependent_schemas;
-  // unevaluatedProperties / unevaluatedItems (2019-09+): a boolean or a schema.
-  SchemaHandle unevaluated_properties, unevaluated_items;
+  using Dependency = SchemaDependency;
 
   SchemaHandle items;                 // single schema for every item
   std::vector<SchemaHandle> prefix_items;  // tuple form (`prefixItems`, or draft-04 `items: [...]`)
   Keyword items_keyword;
-  SchemaHandle contains;  // draft-06+
-  Keyword min_contains, max_contains;  // 2019-09+
 
   const Node* enum_values = nullptr;  // array node
   const Node* const_value = nullptr;
@@ -168,15 +184,12 @@ class Schema {
   Keyword multiple_of;
   Keyword min_length, max_length, min_items, max_items, min_properties, max_properties;
   Keyword pattern, format, default_value;
-  Keyword content_encoding, content_media_type;
   bool unique_items = false;
   Keyword unique_items_keyword;
   bool read_only = false, write_only = false, deprecated = false;
   Keyword read_only_keyword, write_only_keyword, deprecated_keyword;
 
   std::vector<SchemaHandle> all_of, any_of, one_of;
-  SchemaHandle not_schema;
-  SchemaHandle if_schema, then_schema, else_schema;  // draft-07+
   Keyword all_of_keyword, any_of_keyword, one_of_keyword;
 
   // A property whose value selects one branch of a composition: not JSON
@@ -189,10 +202,20 @@ class Schema {
   std::optional<BranchTag> branch_tag;
   const SchemaVocabulary* vocabulary = nullptr;  // how it was read (for unconstrained())
 
+  // propertyNames, dependencies, unevaluated*, contains, not, if/then/else,
+  // content*: empty ones when the schema has none of them.
+  const SchemaRare& rare() const { return rare_ ? *rare_ : no_rare(); }
+  SchemaRare& rare_mut() { return rare_.get(); }
+  bool has_rare() const { return static_cast<bool>(rare_); }
+
   const NamedHandle* property(std::string_view name) const;
   bool is_required(std::string_view name) const;
   // Whether no keyword constrains instances (an empty schema or `true`).
   bool unconstrained() const;
+
+ private:
+  static const SchemaRare& no_rare();
+  Boxed<SchemaRare> rare_;
 };
 
 // What a contract format adds to JSON Schema's vocabulary. Plain JSON Schema
@@ -231,8 +254,10 @@ class SchemaGraph {
   // The schema at `node` (which may be a `$ref`); `pointer` is the node's
   // JSON Pointer, used when the node is not a bare reference. Errors: a
   // dangling or circular `$ref`, or a node that is not a schema.
-  Expected<const Schema*> get(const Node* node, const std::string& pointer);
+  Expected<const Schema*> get(const Node* node, std::string_view pointer);
   Expected<const Schema*> get(const SchemaHandle& handle);
+  // Where the graph keeps its schemas' and handles' pointers.
+  StringArena& strings() { return strings_; }
 
   DocumentSet& documents() { return documents_; }
   const SchemaVocabulary& vocabulary() const { return vocabulary_; }
@@ -248,10 +273,13 @@ class SchemaGraph {
   size_t size() const { return schemas_.size(); }
 
  private:
-  Expected<const Schema*> build(const Node* node, const std::string& pointer, const Document* doc);
+  // `pointer` is kept already (by strings_ or a handle).
+  Expected<const Schema*> get_kept(const Node* node, std::string_view pointer);
+  Expected<const Schema*> build(const Node* node, std::string_view pointer, const Document* doc);
 
   DocumentSet& documents_;
   const SchemaVocabulary& vocabulary_;
+  StringArena strings_;  // before schemas_: their pointers live here
   StablePool<Schema> schemas_;
   std::unordered_map<const Node*, const Schema*> by_node_;
   std::map<std::pair<const Node*, std::string>, const Schema*> by_alias_;  // YAML aliases: same node, other place
@@ -267,7 +295,8 @@ const Node* reference_of(const Node* node);
 
 // Reads the keywords of `node` into `out`, JSON Schema's and then the
 // vocabulary's (used by SchemaGraph; exposed for tests).
-void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out, Dialect dialect,
-                          const SchemaVocabulary& vocabulary);
+// The handles' pointers are written into `strings`.
+void read_schema_keywords(const Node* node, std::string_view pointer, Schema& out, Dialect dialect,
+                          const SchemaVocabulary& vocabulary, StringArena& strings);
 
 }  // namespace accord::core

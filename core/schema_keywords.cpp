@@ -10,39 +10,52 @@ namespace accord::core {
 
 namespace {
 
-SchemaHandle handle(const Node* node, const std::string& parent, std::string_view key) {
-  SchemaHandle h;
-  h.node = node;
-  h.pointer = pointer_append(parent, key);
-  h.via_ref = reference_of(node) != nullptr;
-  return h;
-}
+// Handles of one schema's subschemas, their pointers written into the graph's arena.
+class HandleMaker {
+ public:
+  HandleMaker(std::string_view pointer, StringArena& strings) : pointer_(pointer), strings_(strings) {}
 
-SchemaHandle handle(const Node* node, const std::string& parent, std::string_view key, size_t index) {
-  SchemaHandle h = handle(node, parent, key);
-  h.pointer = pointer_append(h.pointer, index);
-  return h;
-}
-
-void read_handles(const Node* list, const std::string& pointer, std::string_view key,
-                  std::vector<SchemaHandle>& out) {
-  if (!list || !list->is_array()) return;
-  for (size_t i = 0; i < list->size(); ++i) out.push_back(handle(list->at(i), pointer, key, i));
-}
-
-void read_named(const Node* map, const std::string& pointer, std::string_view key, std::vector<NamedHandle>& out) {
-  if (!map || !map->is_object()) return;
-  std::string base = pointer_append(pointer, key);
-  size_t inherited = out.size();  // non-zero only for a $ref with siblings
-  out.reserve(inherited + map->size());
-  for (const Member& m : map->children()) {
-    NamedHandle named{m.key, handle(m.value, base, m.key)};
-    auto end = out.begin() + static_cast<std::ptrdiff_t>(inherited);
-    auto same = std::find_if(out.begin(), end, [&](const NamedHandle& h) { return h.name == m.key; });
-    if (same != end) *same = std::move(named);  // a sibling overrides the $ref base
-    else out.push_back(std::move(named));
+  SchemaHandle operator()(const Node* node, std::string_view key) const { return at(node, strings_.append(pointer_, key)); }
+  SchemaHandle operator()(const Node* node, std::string_view key, size_t index) const {
+    return at(node, strings_.append(strings_.append(pointer_, key), index));
   }
-}
+  // A member of the map under `key`: "<pointer>/<key>/<name>".
+  SchemaHandle member(const Node* node, std::string_view key, std::string_view name) const {
+    return at(node, strings_.append(strings_.append(pointer_, key), name));
+  }
+
+  void list(const Node* list, std::string_view key, std::vector<SchemaHandle>& out) const {
+    if (!list || !list->is_array()) return;
+    std::string_view base = strings_.append(pointer_, key);
+    for (size_t i = 0; i < list->size(); ++i) out.push_back(at(list->at(i), strings_.append(base, i)));
+  }
+
+  void named(const Node* map, std::string_view key, std::vector<NamedHandle>& out) const {
+    if (!map || !map->is_object()) return;
+    std::string_view base = strings_.append(pointer_, key);
+    size_t inherited = out.size();  // non-zero only for a $ref with siblings
+    out.reserve(inherited + map->size());
+    for (const Member& m : map->children()) {
+      NamedHandle named{m.key, at(m.value, strings_.append(base, m.key))};
+      auto end = out.begin() + static_cast<std::ptrdiff_t>(inherited);
+      auto same = std::find_if(out.begin(), end, [&](const NamedHandle& h) { return h.name == m.key; });
+      if (same != end) *same = named;  // a sibling overrides the $ref base
+      else out.push_back(named);
+    }
+  }
+
+ private:
+  static SchemaHandle at(const Node* node, std::string_view pointer) {
+    SchemaHandle h;
+    h.node = node;
+    h.pointer = pointer;
+    h.via_ref = reference_of(node) != nullptr;
+    return h;
+  }
+
+  std::string_view pointer_;
+  StringArena& strings_;
+};
 
 Bound read_bound(const Node* node, std::string_view key, std::string_view exclusive_key, bool is_max) {
   Bound b;
@@ -67,15 +80,15 @@ bool draft_from(Dialect d, Dialect first) { return d == Dialect::unknown || (d !
 
 // `dependentRequired` / `dependentSchemas` (2019-09+) and their draft-04..07
 // predecessor `dependencies`, whose entries are either kind.
-void read_dependencies(const Node* node, const std::string& pointer, Schema& out, Dialect dialect) {
+void read_dependencies(const Node* node, const HandleMaker& handle, Schema& out, Dialect dialect) {
   auto required_entry = [&](const Member& m) {
     Schema::Dependency dep{m.key, {}, m.value};
     for (const Member& r : m.value->children())
       if (r.value->is_string()) dep.required.push_back(r.value->text());
-    out.dependent_required.push_back(std::move(dep));
+    out.rare_mut().dependent_required.push_back(std::move(dep));
   };
   auto add_schema = [&](const Member& m, std::string_view key) {
-    out.dependent_schemas.push_back({m.key, handle(m.value, pointer_append(pointer, key), m.key)});
+    out.rare_mut().dependent_schemas.push_back({m.key, handle.member(m.value, key, m.key)});
   };
   if (draft_at_most(dialect, Dialect::draft7))
     if (const Node* deps = node->get("dependencies"); deps && deps->is_object())
@@ -94,7 +107,7 @@ void read_dependencies(const Node* node, const std::string& pointer, Schema& out
 
 // items / prefixItems / additionalItems by dialect: the array form of
 // `items` is a tuple up to 2019-09, `prefixItems` is the tuple in 2020-12.
-void read_items(const Node* node, const std::string& pointer, Schema& out, Dialect dialect) {
+void read_items(const Node* node, const HandleMaker& handle, Schema& out, Dialect dialect) {
   const Node* items = node->get("items");
   const Node* prefix = draft_from(dialect, Dialect::draft2020_12) ? node->get("prefixItems") : nullptr;
   bool tuple_items = items && items->is_array() && draft_at_most(dialect, Dialect::draft2019_09);
@@ -102,23 +115,24 @@ void read_items(const Node* node, const std::string& pointer, Schema& out, Diale
   if (items || prefix) out.items_keyword = Keyword{items ? items : prefix, &out};
   if (prefix && prefix->is_array()) {
     out.prefix_items.clear();
-    read_handles(prefix, pointer, "prefixItems", out.prefix_items);
-    if (schema_like(items)) out.items = handle(items, pointer, "items");
+    handle.list(prefix, "prefixItems", out.prefix_items);
+    if (schema_like(items)) out.items = handle(items, "items");
   } else if (tuple_items) {
     out.prefix_items.clear();
-    read_handles(items, pointer, "items", out.prefix_items);
+    handle.list(items, "items", out.prefix_items);
     if (const Node* rest = node->get("additionalItems"); schema_like(rest))
-      out.items = handle(rest, pointer, "additionalItems");
+      out.items = handle(rest, "additionalItems");
   } else if (schema_like(items)) {
-    out.items = handle(items, pointer, "items");
+    out.items = handle(items, "items");
   }
-  if (const Node* c = node->get("contains"); schema_like(c)) out.contains = handle(c, pointer, "contains");
+  if (const Node* c = node->get("contains"); schema_like(c)) out.rare_mut().contains = handle(c, "contains");
 }
 
 }  // namespace
 
-void read_schema_keywords(const Node* node, const std::string& pointer, Schema& out, Dialect dialect,
-                          const SchemaVocabulary& vocabulary) {
+void read_schema_keywords(const Node* node, std::string_view pointer, Schema& out, Dialect dialect,
+                          const SchemaVocabulary& vocabulary, StringArena& strings) {
+  const HandleMaker handle(pointer, strings);
   out.dialect = dialect;
   out.vocabulary = &vocabulary;
   auto keyword = [&](std::string_view key) -> Keyword {
@@ -137,7 +151,7 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
       for (const Member& t : k.value->children()) out.declared_types |= type_bit(t.value->text());
   }
 
-  read_named(node->get("properties"), pointer, "properties", out.properties);
+  handle.named(node->get("properties"), "properties", out.properties);
   if (Keyword k = keyword("required"); k && k.value->is_array()) {
     out.required_keyword = k;
     for (const Member& r : k.value->children())
@@ -149,17 +163,18 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
       out.additional = k.value->as_bool() ? Schema::Additional::allowed : Schema::Additional::forbidden;
     } else if (k.value->is_object()) {
       out.additional = Schema::Additional::schema;
-      out.additional_schema = handle(k.value, pointer, "additionalProperties");
+      out.additional_schema = handle(k.value, "additionalProperties");
     }
   }
-  read_named(node->get("patternProperties"), pointer, "patternProperties", out.pattern_properties);
-  if (const Node* names = node->get("propertyNames")) out.property_names = handle(names, pointer, "propertyNames");
+  handle.named(node->get("patternProperties"), "patternProperties", out.pattern_properties);
+  if (const Node* names = node->get("propertyNames")) out.rare_mut().property_names = handle(names, "propertyNames");
 
-  read_items(node, pointer, out, dialect);
-  read_dependencies(node, pointer, out, dialect);
-  for (auto [key, slot] : {std::pair{"unevaluatedProperties", &out.unevaluated_properties},
-                           std::pair{"unevaluatedItems", &out.unevaluated_items}})
-    if (const Node* u = node->get(key); u && (u->is_object() || u->is_bool())) *slot = handle(u, pointer, key);
+  read_items(node, handle, out, dialect);
+  read_dependencies(node, handle, out, dialect);
+  for (auto [key, slot] : {std::pair{"unevaluatedProperties", &SchemaRare::unevaluated_properties},
+                           std::pair{"unevaluatedItems", &SchemaRare::unevaluated_items}})
+    if (const Node* u = node->get(key); u && (u->is_object() || u->is_bool()))
+      out.rare_mut().*slot = handle(u, key);
 
   if (Keyword k = keyword("enum"); k && k.value->is_array()) {
     out.enum_keyword = k;
@@ -184,10 +199,11 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
   take(out.pattern, "pattern");
   take(out.format, "format");
   take(out.default_value, "default");
-  take(out.min_contains, "minContains");
-  take(out.max_contains, "maxContains");
-  take(out.content_encoding, "contentEncoding");
-  take(out.content_media_type, "contentMediaType");
+  for (auto [slot, key] : {std::pair{&SchemaRare::min_contains, "minContains"},
+                           std::pair{&SchemaRare::max_contains, "maxContains"},
+                           std::pair{&SchemaRare::content_encoding, "contentEncoding"},
+                           std::pair{&SchemaRare::content_media_type, "contentMediaType"}})
+    if (Keyword k = keyword(key)) out.rare_mut().*slot = k;
   // Boolean keywords keep both the value and where it was written.
   auto take_flag = [&](Keyword& where, bool& flag, const char* key) {
     if (Keyword k = keyword(key)) {
@@ -210,11 +226,11 @@ void read_schema_keywords(const Node* node, const std::string& pointer, Schema& 
                         Composition{"oneOf", &out.one_of, &out.one_of_keyword}})
     if (Keyword k = keyword(c.key); k && k.value->is_array()) {
       *c.site = k;
-      read_handles(k.value, pointer, c.key, *c.list);
+      handle.list(k.value, c.key, *c.list);
     }
-  for (auto [key, slot] : {std::pair{"not", &out.not_schema}, std::pair{"if", &out.if_schema},
-                           std::pair{"then", &out.then_schema}, std::pair{"else", &out.else_schema}})
-    if (const Node* n = node->get(key); n && (n->is_object() || n->is_bool())) *slot = handle(n, pointer, key);
+  for (auto [key, slot] : {std::pair{"not", &SchemaRare::not_schema}, std::pair{"if", &SchemaRare::if_schema},
+                           std::pair{"then", &SchemaRare::then_schema}, std::pair{"else", &SchemaRare::else_schema}})
+    if (const Node* n = node->get(key); n && (n->is_object() || n->is_bool())) out.rare_mut().*slot = handle(n, key);
 
   if (vocabulary.read) vocabulary.read(node, out, dialect, false);
 

@@ -118,7 +118,7 @@ class Validator {
 
   void check(const Schema& s, const Node& v, const std::string& at, std::vector<ValidationError>& out) {
     if (s.boolean_schema) {
-      if (s.accepts_nothing) fail(out, at, s.pointer, "no value is allowed here");
+      if (s.accepts_nothing) fail(out, at, std::string(s.pointer), "no value is allowed here");
       return;
     }
     if (s.types != 0 && !type_matches(s.types, v)) {
@@ -281,7 +281,7 @@ class Validator {
              "matches more than one oneOf schema (" + std::to_string(matches[0]) + " and " +
                  std::to_string(matches[1]) + ")");
     }
-    if (s.not_schema && valid_against(s.not_schema, &v, at))
+    if (s.rare().not_schema && valid_against(s.rare().not_schema, &v, at))
       fail(out, at, pointer_append(s.pointer, "not"), "matches a schema it must not match");
   }
 

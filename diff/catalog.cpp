@@ -32,12 +32,7 @@ const RuleInfo* find_rule(std::string_view id) {
 
 void finalize_findings(std::vector<Finding>& findings) {
   for (Finding& f : findings) {
-    if (const RuleInfo* rule = find_rule(f.rule)) {
-      f.severity = rule->severity;
-      if (f.message.empty()) f.message = render_message(rule->message, f.args);
-    } else if (f.message.empty()) {
-      f.message = f.rule;
-    }
+    if (const RuleInfo* rule = find_rule(f.rule)) f.severity = rule->severity;
     if (f.fingerprint.empty()) f.fingerprint = compute_fingerprint(f);
   }
   // Sorted by where they are, then rule and fingerprint; the order is found
@@ -61,6 +56,13 @@ void finalize_findings(std::vector<Finding>& findings) {
       sorted.push_back(std::move(findings[index]));
   findings = std::move(sorted);
   merge_same_change(findings);
+  // Messages last: only the findings that stay are rendered (neither the
+  // order, the fingerprint nor the merge reads a message).
+  for (Finding& f : findings) {
+    if (!f.message.empty()) continue;
+    const RuleInfo* rule = find_rule(f.rule);
+    f.message = rule ? render_message(rule->message, f.args) : f.rule;
+  }
 }
 
 }  // namespace accord::diff

@@ -54,7 +54,7 @@ void walk(core::SchemaGraph& graph, const core::Schema* schema, const core::Node
         out.push_back({at, "(not declared)", "expected by the consumer",
                        "the consumer expects field '" + std::string(m.key) +
                            "', which the spec does not declare: the provider made no promise to send it (spec #" +
-                           schema->pointer + ")"});
+                           std::string(schema->pointer) + ")"});
       continue;
     }
     auto sub = graph.get(declared->schema);

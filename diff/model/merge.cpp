@@ -1,6 +1,9 @@
 #include "diff/model/merge.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -11,29 +14,45 @@ bool is_route_arg(std::string_view name) { return name == "where" || name == "su
 namespace {
 
 // Everything that says what changed and where, except how an operation
-// reaches it. The separators cannot occur in pointers, file names or arguments.
-std::string change_key(const Finding& f) {
-  std::string key = f.rule;
-  auto side = [&](const std::optional<Place>& p) {
-    key += '\x1f';
-    if (!p) {
-      key += '-';
-      return;
+// reaches it: the rule, the old and new places (file and pointer) and the
+// arguments that are not route arguments. Findings are grouped by a hash of
+// that (building it as one string per finding cost more than the rest of
+// the pass) and compared whole within a group.
+uint64_t change_hash(const Finding& f) {
+  uint64_t h = 0x9e3779b97f4a7c15ull;
+  auto mix = [&](std::string_view s) { h = (h ^ std::hash<std::string_view>{}(s)) * 0x100000001b3ull + s.size(); };
+  mix(f.rule);
+  for (const std::optional<Place>* p : {&f.old_place, &f.new_place}) {
+    if (!*p) {
+      mix("\x1f-");
+      continue;
     }
-    key += p->file;
-    key += '\x1e';
-    key += p->pointer;
-  };
-  side(f.old_place);
-  side(f.new_place);
+    mix((*p)->file);
+    mix((*p)->pointer);
+  }
   for (const Arg& a : f.args) {
     if (is_route_arg(a.name)) continue;
-    key += '\x1f';
-    key += a.name;
-    key += '\x1e';
-    key += a.value;
+    mix(a.name);
+    mix(a.value);
   }
-  return key;
+  return h;
+}
+
+bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
+  if (!a || !b) return !a && !b;
+  return a->file == b->file && a->pointer == b->pointer;
+}
+
+bool same_change(const Finding& a, const Finding& b) {
+  if (a.rule != b.rule || !same_place(a.old_place, b.old_place) || !same_place(a.new_place, b.new_place)) return false;
+  auto next = [](const std::vector<Arg>& args, size_t i) {
+    while (i < args.size() && is_route_arg(args[i].name)) ++i;
+    return i;
+  };
+  size_t i = next(a.args, 0), j = next(b.args, 0);
+  for (; i < a.args.size() && j < b.args.size(); i = next(a.args, i + 1), j = next(b.args, j + 1))
+    if (a.args[i].name != b.args[j].name || a.args[i].value != b.args[j].value) return false;
+  return i == a.args.size() && j == b.args.size();
 }
 
 void add_operations_of(const Finding& from, std::vector<std::string>& into) {
@@ -47,20 +66,25 @@ void add_operations_of(const Finding& from, std::vector<std::string>& into) {
 }  // namespace
 
 void merge_same_change(std::vector<Finding>& findings) {
-  std::unordered_map<std::string, size_t> first_of;  // change key -> index in `merged`
+  std::unordered_multimap<uint64_t, size_t> by_hash;  // change hash -> index in `merged`
   std::vector<Finding> merged;
   std::vector<std::vector<std::string>> operations;  // per merged finding
   merged.reserve(findings.size());
+  by_hash.reserve(findings.size());
   for (Finding& f : findings) {
-    auto [it, inserted] = first_of.try_emplace(change_key(f), merged.size());
-    if (inserted) {
+    uint64_t hash = change_hash(f);
+    size_t at = merged.size();
+    for (auto [it, end] = by_hash.equal_range(hash); it != end && at == merged.size(); ++it)
+      if (same_change(merged[it->second], f)) at = it->second;
+    if (at == merged.size()) {
+      by_hash.emplace(hash, at);
       operations.emplace_back();
       add_operations_of(f, operations.back());
       merged.push_back(std::move(f));
       continue;
     }
-    Finding& kept = merged[it->second];
-    add_operations_of(f, operations[it->second]);
+    Finding& kept = merged[at];
+    add_operations_of(f, operations[at]);
     // Keep the identity (fingerprint) of the finding with the smallest operation,
     // so the result does not depend on the order the walker visited operations.
     if (!f.operation.empty() && (kept.operation.empty() || f.operation < kept.operation)) kept = std::move(f);

@@ -1,7 +1,6 @@
 #include "diff/model/sink.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <tuple>
 
 
@@ -63,9 +62,9 @@ std::string compute_fingerprint(const Finding& f) {
     mix(a.name);
     mix(a.value);
   }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  std::string hex(16, '0');  // %016llx, without printf's parsing
+  for (int i = 15; i >= 0; --i, h >>= 4) hex[static_cast<size_t>(i)] = "0123456789abcdef"[h & 0xf];
+  return hex;
 }
 
 }  // namespace accord::diff

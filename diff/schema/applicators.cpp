@@ -46,27 +46,27 @@ struct Applicators {
         if (h.name == name) return &h;
       return nullptr;
     };
-    for (const NamedHandle& nd : n->dependent_schemas) {
-      const NamedHandle* od = find(o->dependent_schemas, nd.name);
+    for (const NamedHandle& nd : n->rare().dependent_schemas) {
+      const NamedHandle* od = find(o->rare().dependent_schemas, nd.name);
       if (!od) run_applicator(Applicator::dependent_schema, nullptr, &nd.schema, nd.name);
       else pair(od->schema, nd.schema, "dependentSchemas/" + std::string(nd.name));
     }
-    for (const NamedHandle& od : o->dependent_schemas)
-      if (!find(n->dependent_schemas, od.name)) run_applicator(Applicator::dependent_schema, &od.schema, nullptr, od.name);
+    for (const NamedHandle& od : o->rare().dependent_schemas)
+      if (!find(n->rare().dependent_schemas, od.name)) run_applicator(Applicator::dependent_schema, &od.schema, nullptr, od.name);
   }
 
   void property_names() {
-    if (!o->property_names && !n->property_names) return;
-    pair(o->property_names ? *o->property_names : SchemaHandle{}, n->property_names ? *n->property_names : SchemaHandle{},
+    if (!o->rare().property_names && !n->rare().property_names) return;
+    pair(o->rare().property_names ? *o->rare().property_names : SchemaHandle{}, n->rare().property_names ? *n->rare().property_names : SchemaHandle{},
          "propertyNames");
   }
 
   void contains() {
-    if (!o->contains && !n->contains) return;
-    if (!o->contains || !n->contains)
-      return run_applicator(Applicator::contains, o->contains ? &o->contains : nullptr,
-                            n->contains ? &n->contains : nullptr);
-    pair(o->contains, n->contains, "contains");
+    if (!o->rare().contains && !n->rare().contains) return;
+    if (!o->rare().contains || !n->rare().contains)
+      return run_applicator(Applicator::contains, o->rare().contains ? &o->rare().contains : nullptr,
+                            n->rare().contains ? &n->rare().contains : nullptr);
+    pair(o->rare().contains, n->rare().contains, "contains");
   }
 
   // `false` forbids what no other keyword evaluated (the handlers judge
@@ -85,18 +85,18 @@ struct Applicators {
     bool had = has_conditional(*o), has = has_conditional(*n);
     if (!had && !has) return;
     if (!had || !has) return run_applicator(Applicator::conditional, nullptr, nullptr);
-    if (!walker.equivalent(o->if_schema, n->if_schema)) return run_applicator(Applicator::conditional, nullptr, nullptr);
+    if (!walker.equivalent(o->rare().if_schema, n->rare().if_schema)) return run_applicator(Applicator::conditional, nullptr, nullptr);
     // Branches that reach whole schema graphs through `$ref` (metaschemas
     // branch on `if` into other drafts' schemas) are not paired: pairing
     // two different recursive graphs under every condition multiplied the
     // pairs (the AsyncAPI 3.0 -> 3.1 metaschema pair went from 0.1 s to 8 s).
     // A change there is a warning that says it was not compared exactly.
-    bool inline_branches = walker.ref_free(o->then_schema) && walker.ref_free(n->then_schema) &&
-                           walker.ref_free(o->else_schema) && walker.ref_free(n->else_schema);
+    bool inline_branches = walker.ref_free(o->rare().then_schema) && walker.ref_free(n->rare().then_schema) &&
+                           walker.ref_free(o->rare().else_schema) && walker.ref_free(n->rare().else_schema);
     // Whether they are equal through `$ref`s is the handler's to judge.
     if (!inline_branches) return run_applicator(Applicator::conditional, nullptr, nullptr, {}, true, false);
-    if (o->then_schema || n->then_schema) pair(o->then_schema, n->then_schema, "then");
-    if (o->else_schema || n->else_schema) pair(o->else_schema, n->else_schema, "else");
+    if (o->rare().then_schema || n->rare().then_schema) pair(o->rare().then_schema, n->rare().then_schema, "then");
+    if (o->rare().else_schema || n->rare().else_schema) pair(o->rare().else_schema, n->rare().else_schema, "else");
   }
 };
 
@@ -108,9 +108,9 @@ void compare_applicators(PairWalker& walker, const Schema* o, const Schema* n, c
   a.dependent_schemas();
   a.property_names();
   a.contains();
-  a.unevaluated(Applicator::unevaluated_properties, o->unevaluated_properties, n->unevaluated_properties,
+  a.unevaluated(Applicator::unevaluated_properties, o->rare().unevaluated_properties, n->rare().unevaluated_properties,
                 "unevaluatedProperties");
-  a.unevaluated(Applicator::unevaluated_items, o->unevaluated_items, n->unevaluated_items, "unevaluatedItems");
+  a.unevaluated(Applicator::unevaluated_items, o->rare().unevaluated_items, n->rare().unevaluated_items, "unevaluatedItems");
   a.conditional();
 }
 

@@ -186,7 +186,7 @@ struct ApplicatorSlot {
 // `false`: what no other keyword evaluated is forbidden (unevaluated*).
 inline bool forbids(const core::SchemaHandle* h) { return h && *h && h->node->is_bool() && !h->node->as_bool(); }
 // Whether a schema has an if/then/else that constrains anything.
-inline bool has_conditional(const core::Schema& s) { return s.if_schema && (s.then_schema || s.else_schema); }
+inline bool has_conditional(const core::Schema& s) { return s.rare().if_schema && (s.rare().then_schema || s.rare().else_schema); }
 
 // A composition branch left without a partner after pairing: removed (on
 // the old side) or added (on the new side).

@@ -98,8 +98,8 @@ void check_min_properties(const Reporter& report) {
 // minContains defaults to 1 and only counts while `contains` is there
 // (contains added / removed is the walker's: it pairs the subschemas).
 void check_min_contains(const Reporter& report) {
-  if (!report.old_s.contains || !report.new_s.contains) return;
-  Limit o = limit_of(report.old_s.min_contains), n = limit_of(report.new_s.min_contains);
+  if (!report.old_s.rare().contains || !report.new_s.rare().contains) return;
+  Limit o = limit_of(report.old_s.rare().min_contains), n = limit_of(report.new_s.rare().min_contains);
   if (!o.present) o = {true, 1, false, "1 (default)"};
   if (!n.present) n = {true, 1, false, "1 (default)"};
   if (o.value != n.value)
@@ -108,9 +108,9 @@ void check_min_contains(const Reporter& report) {
 
 // maxContains has no default (unlimited).
 void check_max_contains(const Reporter& report) {
-  if (!report.old_s.contains || !report.new_s.contains) return;
-  compare_member(report, {"max-contains-decreased", "max-contains-increased", "max-contains-set", "max-contains-unset"},
-                 true, &Schema::max_contains);
+  if (!report.old_s.rare().contains || !report.new_s.rare().contains) return;
+  compare_limit(report, {"max-contains-decreased", "max-contains-increased", "max-contains-set", "max-contains-unset"},
+                true, limit_of(report.old_s.rare().max_contains), limit_of(report.new_s.rare().max_contains));
 }
 
 }  // namespace accord::diff::schema_detail

@@ -112,14 +112,14 @@ void check_stability(const Reporter& report) {
 // dependentRequired / array `dependencies`: each trigger's names that became
 // (or stopped being) required alongside it.
 void check_dependent_required_added(const Reporter& report) {
-  each_added_dependency(report.new_s.dependent_required, report.old_s.dependent_required,
+  each_added_dependency(report.new_s.rare().dependent_required, report.old_s.rare().dependent_required,
                         [&](std::string_view trigger, std::string names) {
                           report("dependent-required-added", {{"trigger", std::string(trigger)}, {"names", names}});
                         });
 }
 
 void check_dependent_required_removed(const Reporter& report) {
-  each_added_dependency(report.old_s.dependent_required, report.new_s.dependent_required,
+  each_added_dependency(report.old_s.rare().dependent_required, report.new_s.rare().dependent_required,
                         [&](std::string_view trigger, std::string names) {
                           report("dependent-required-removed", {{"trigger", std::string(trigger)}, {"names", names}});
                         });

@@ -135,12 +135,12 @@ void check_pattern(const Reporter& report) {
 }
 
 void check_content_encoding(const Reporter& report) {
-  compare_whole(report, report.old_s.content_encoding, report.new_s.content_encoding, "content-encoding-added",
+  compare_whole(report, report.old_s.rare().content_encoding, report.new_s.rare().content_encoding, "content-encoding-added",
                 "content-encoding-removed", "content-encoding-changed", false);
 }
 
 void check_content_media_type(const Reporter& report) {
-  compare_whole(report, report.old_s.content_media_type, report.new_s.content_media_type, "content-media-type-added",
+  compare_whole(report, report.old_s.rare().content_media_type, report.new_s.rare().content_media_type, "content-media-type-added",
                 "content-media-type-removed", "content-media-type-changed", false);
 }
 

@@ -24,7 +24,7 @@ std::string join_path(std::string_view base, std::string_view segment) {
 
 std::optional<Place> place_of_schema(const Schema* s) {
   if (!s) return std::nullopt;
-  return place_of(s->node, s->pointer);
+  return place_of(s->node, std::string(s->pointer));
 }
 
 }  // namespace schema_detail

@@ -144,7 +144,7 @@ void conditional_change(const ApplicatorSlot& s, const ApplicatorReport& report)
   if (!s.same_condition) return report_at_parents(s, report, "conditional-changed");
   if (s.inline_branches) return;
   const Schema &o = s.old_parent, &n = s.new_parent;
-  if (!s.walker.equivalent(o.then_schema, n.then_schema) || !s.walker.equivalent(o.else_schema, n.else_schema))
+  if (!s.walker.equivalent(o.rare().then_schema, n.rare().then_schema) || !s.walker.equivalent(o.rare().else_schema, n.rare().else_schema))
     report_at_parents(s, report, "conditional-changed");
 }
 

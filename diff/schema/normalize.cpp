@@ -118,20 +118,21 @@ SchemaHandle AllOfMerger::both(const SchemaHandle& a, const SchemaHandle& b) {
 // The keywords newer drafts added: merged where the intersection is one
 // schema again, else the allOf is kept (and said so).
 std::string_view AllOfMerger::fold_applicators(Schema& into, const Schema& part) {
-  for (const Schema::Dependency& d : part.dependent_required) {
-    auto same = std::find_if(into.dependent_required.begin(), into.dependent_required.end(),
+  if (!part.has_rare()) return "";  // every step below only reads what `part` has
+  for (const Schema::Dependency& d : part.rare().dependent_required) {
+    auto same = std::find_if(into.rare_mut().dependent_required.begin(), into.rare_mut().dependent_required.end(),
                              [&](const Schema::Dependency& x) { return x.name == d.name; });
-    if (same == into.dependent_required.end()) {
-      into.dependent_required.push_back(d);
+    if (same == into.rare_mut().dependent_required.end()) {
+      into.rare_mut().dependent_required.push_back(d);
       continue;
     }
     for (std::string_view r : d.required)
       if (std::find(same->required.begin(), same->required.end(), r) == same->required.end()) same->required.push_back(r);
   }
-  for (const NamedHandle& p : part.dependent_schemas) {
-    auto same = std::find_if(into.dependent_schemas.begin(), into.dependent_schemas.end(),
+  for (const NamedHandle& p : part.rare().dependent_schemas) {
+    auto same = std::find_if(into.rare_mut().dependent_schemas.begin(), into.rare_mut().dependent_schemas.end(),
                              [&](const NamedHandle& h) { return h.name == p.name; });
-    if (same == into.dependent_schemas.end()) into.dependent_schemas.push_back(p);
+    if (same == into.rare_mut().dependent_schemas.end()) into.rare_mut().dependent_schemas.push_back(p);
     else same->schema = both(same->schema, p.schema);
   }
   auto one = [](SchemaHandle& slot, const SchemaHandle& other) {
@@ -140,19 +141,19 @@ std::string_view AllOfMerger::fold_applicators(Schema& into, const Schema& part)
     slot = other;
     return true;
   };
-  if (!one(into.contains, part.contains)) return "two branches have 'contains'";
-  tighter(into.min_contains, part.min_contains, false);
-  tighter(into.max_contains, part.max_contains, true);
+  if (!one(into.rare_mut().contains, part.rare().contains)) return "two branches have 'contains'";
+  tighter(into.rare_mut().min_contains, part.rare().min_contains, false);
+  tighter(into.rare_mut().max_contains, part.rare().max_contains, true);
   // unevaluated* see only what their own branch evaluated: never merged.
-  if (part.unevaluated_properties || part.unevaluated_items) return "a branch has unevaluatedProperties/Items";
-  if (part.if_schema && (part.then_schema || part.else_schema)) {
-    if (into.if_schema) return "two branches have if/then/else";
-    into.if_schema = part.if_schema;
-    into.then_schema = part.then_schema;
-    into.else_schema = part.else_schema;
+  if (part.rare().unevaluated_properties || part.rare().unevaluated_items) return "a branch has unevaluatedProperties/Items";
+  if (part.rare().if_schema && (part.rare().then_schema || part.rare().else_schema)) {
+    if (into.rare().if_schema) return "two branches have if/then/else";
+    into.rare_mut().if_schema = part.rare().if_schema;
+    into.rare_mut().then_schema = part.rare().then_schema;
+    into.rare_mut().else_schema = part.rare().else_schema;
   }
-  if (!agree(into.content_encoding, part.content_encoding)) return "the branches' contentEncoding differ";
-  if (!agree(into.content_media_type, part.content_media_type)) return "the branches' contentMediaType differ";
+  if (!agree(into.rare_mut().content_encoding, part.rare().content_encoding)) return "the branches' contentEncoding differ";
+  if (!agree(into.rare_mut().content_media_type, part.rare().content_media_type)) return "the branches' contentMediaType differ";
   return "";
 }
 
@@ -195,9 +196,9 @@ std::string_view AllOfMerger::fold(Schema& into, const Schema& part) {
     if (same == into.pattern_properties.end()) into.pattern_properties.push_back(p);
     else same->schema = both(same->schema, p.schema);
   }
-  if (part.property_names) {
-    if (into.property_names) return "two branches constrain propertyNames";
-    into.property_names = part.property_names;
+  if (part.rare().property_names) {
+    if (into.rare().property_names) return "two branches constrain propertyNames";
+    into.rare_mut().property_names = part.rare().property_names;
   }
 
   if (!part.prefix_items.empty()) {
@@ -250,9 +251,9 @@ std::string_view AllOfMerger::fold(Schema& into, const Schema& part) {
   };
   if (!one_list(into.any_of, into.any_of_keyword, part.any_of, part.any_of_keyword)) return "two branches have anyOf";
   if (!one_list(into.one_of, into.one_of_keyword, part.one_of, part.one_of_keyword)) return "two branches have oneOf";
-  if (part.not_schema) {
-    if (into.not_schema) return "two branches have 'not'";
-    into.not_schema = part.not_schema;
+  if (part.rare().not_schema) {
+    if (into.rare().not_schema) return "two branches have 'not'";
+    into.rare_mut().not_schema = part.rare().not_schema;
   }
   if (!into.branch_tag) into.branch_tag = part.branch_tag;
   return fold_applicators(into, part);

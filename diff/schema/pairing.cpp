@@ -172,9 +172,9 @@ struct Children {
     branches(o->one_of, n->one_of, "one-of", "one-of");
   }
   void negation() {
-    if (!o->not_schema && !n->not_schema) return;
-    run_applicator(Applicator::negation, o->not_schema ? &o->not_schema : nullptr,
-                   n->not_schema ? &n->not_schema : nullptr);
+    if (!o->rare().not_schema && !n->rare().not_schema) return;
+    run_applicator(Applicator::negation, o->rare().not_schema ? &o->rare().not_schema : nullptr,
+                   n->rare().not_schema ? &n->rare().not_schema : nullptr);
   }
 };
 
