@@ -2,8 +2,16 @@
 
 namespace accord::core {
 
+namespace {
+// find_first_of with a set calls memchr once per character of the text;
+// two finds are two memchr calls over it.
+bool has_either(std::string_view text, char a, char b) {
+  return text.find(a) != std::string_view::npos || text.find(b) != std::string_view::npos;
+}
+}  // namespace
+
 std::string pointer_escape(std::string_view token) {
-  if (token.find_first_of("~/") == std::string_view::npos) return std::string(token);
+  if (!has_either(token, '~', '/')) return std::string(token);
   std::string out;
   out.reserve(token.size());
   for (char c : token) {
@@ -19,7 +27,7 @@ std::string pointer_append(std::string_view base, std::string_view token) {
   out.reserve(base.size() + 1 + token.size());
   out += base;
   out += '/';
-  if (token.find_first_of("~/") == std::string_view::npos) out += token;
+  if (!has_either(token, '~', '/')) out += token;
   else out += pointer_escape(token);
   return out;
 }
@@ -90,7 +98,7 @@ bool pointer_split(std::string_view pointer, std::vector<std::string>& tokens) {
 const Node* pointer_resolve(const Node* root, std::string_view pointer) {
   // Most pointers have no escapes: walk their tokens in place.
   std::string_view body = !pointer.empty() && pointer[0] == '#' ? pointer.substr(1) : pointer;
-  if (body.find_first_of("~%") == std::string_view::npos) {
+  if (!has_either(body, '~', '%')) {
     if (body.empty()) return root;
     if (body[0] != '/') return nullptr;
     const Node* cur = root;

@@ -124,11 +124,6 @@ const NamedHandle* Schema::property(std::string_view name) const {
   return nullptr;
 }
 
-const SchemaRare& Schema::no_rare() {
-  static const SchemaRare none;
-  return none;
-}
-
 bool Schema::is_required(std::string_view name) const {
   return std::find(required.begin(), required.end(), name) != required.end();
 }

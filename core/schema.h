@@ -214,7 +214,10 @@ class Schema {
   bool unconstrained() const;
 
  private:
-  static const SchemaRare& no_rare();
+  static const SchemaRare& no_rare() {
+    static constexpr SchemaRare none{};  // constant-initialised: no guard on each call
+    return none;
+  }
   Boxed<SchemaRare> rare_;
 };
 

@@ -7,15 +7,21 @@ namespace accord::core {
 
 namespace {
 constexpr size_t kBlock = 32 * 1024;
+
+// memcpy of an empty view: its data() may be null, which memcpy must not get.
+char* put(char* to, std::string_view text) {
+  if (!text.empty()) std::memcpy(to, text.data(), text.size());
+  return to + text.size();
 }
+}  // namespace
 
 char* StringArena::room(size_t size) {
   if (size > left_) {
     if (size > kBlock / 4) {  // a long one gets its own block; the current one stays in use
-      blocks_.push_back(std::make_unique<char[]>(size));
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
       return blocks_.back().get();
     }
-    blocks_.push_back(std::make_unique<char[]>(kBlock));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlock));
     next_ = blocks_.back().get();
     left_ = kBlock;
   }
@@ -28,7 +34,7 @@ char* StringArena::room(size_t size) {
 std::string_view StringArena::keep(std::string_view text) {
   if (text.empty()) return {};
   char* at = room(text.size());
-  std::memcpy(at, text.data(), text.size());
+  put(at, text);
   return {at, text.size()};
 }
 
@@ -37,12 +43,10 @@ std::string_view StringArena::append(std::string_view base, std::string_view tok
   for (char c : token) escapes += c == '~' || c == '/';
   size_t size = base.size() + 1 + token.size() + escapes;
   char* at = room(size);
-  char* out = at;
-  std::memcpy(out, base.data(), base.size());
-  out += base.size();
+  char* out = put(at, base);
   *out++ = '/';
   if (escapes == 0) {
-    std::memcpy(out, token.data(), token.size());
+    put(out, token);
   } else {
     for (char c : token) {  // RFC 6901: '~' is "~0", '/' is "~1"
       if (c == '~' || c == '/') {
@@ -63,9 +67,9 @@ std::string_view StringArena::append(std::string_view base, size_t index) {
   size_t count = static_cast<size_t>(end - digits);
   size_t size = base.size() + 1 + count;
   char* at = room(size);
-  std::memcpy(at, base.data(), base.size());
-  at[base.size()] = '/';
-  std::memcpy(at + base.size() + 1, digits, count);
+  char* out = put(at, base);
+  *out++ = '/';
+  put(out, {digits, count});
   return {at, size};
 }
 
