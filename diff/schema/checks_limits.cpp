@@ -30,7 +30,10 @@ std::string show_bound(const core::Bound& b) {
   return b.exclusive ? s + " (exclusive)" : s;
 }
 
-Limit limit_of(const core::Bound& b) { return {b.present, b.value, b.exclusive, show_bound(b)}; }
+Limit limit_of(const core::Bound& b) {
+  if (!b.present) return {};  // most schemas have no bounds: no text to show
+  return {true, b.value, b.exclusive, show_bound(b)};
+}
 Limit limit_of(const Keyword& k) {
   if (!k || !k.value->is_number()) return {};
   return {true, k.value->as_number(), false, std::string(k.value->text())};
