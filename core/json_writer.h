@@ -51,6 +51,9 @@ class JsonWriter {
   JsonWriter& null();
   JsonWriter& raw(std::string_view json);  // an already serialised value
 
+  // Room for `bytes` of output up front: a large document then never
+  // regrows (each regrowth copied what was written into fresh pages).
+  void reserve(size_t bytes) { out_.reserve(bytes); }
   const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }
 

@@ -18,8 +18,27 @@ void write_place(core::JsonWriter& w, const std::optional<Place>& p) {
 }
 }  // namespace
 
+namespace {
+
+// About what render_json writes for `findings`: the strings plus a fixed
+// share for keys, indentation and numbers (vector's 735 findings: 770 KB).
+size_t estimated_size(const std::vector<Finding>& findings) {
+  size_t bytes = 256;
+  for (const Finding& f : findings) {
+    bytes += 420 + f.rule.size() + f.message.size() + f.operation.size() + f.fingerprint.size();
+    for (const std::string& op : f.operations) bytes += op.size() + 8;
+    for (const Arg& a : f.args) bytes += a.name.size() + a.value.size() + 16;
+    for (const std::optional<Place>* p : {&f.old_place, &f.new_place})
+      if (*p) bytes += (*p)->file.size() + (*p)->pointer.size();
+  }
+  return bytes;
+}
+
+}  // namespace
+
 std::string render_json(const std::vector<Finding>& findings, const RenderContext& ctx) {
   core::JsonWriter w;
+  w.reserve(estimated_size(findings));
   w.begin_object();
   w.key("findings").begin_array();
   for (const Finding& f : findings) {

@@ -1,7 +1,6 @@
 #include "diff/schema/branch_pairing.h"
 
 #include <algorithm>
-#include <functional>
 #include <set>
 
 namespace accord::diff::schema_detail {
@@ -15,21 +14,32 @@ namespace {
 // inline branches are different schemas, not one schema changed.
 constexpr double kMinSimilarity = 0.5;
 
-using Key = std::optional<std::string>;
+// What pairs two branches: a scalar value (strings and other scalars never
+// collide) or the schema a branch names. Views into the documents and the
+// graphs' pointers, which outlive the pairing: no string is built.
+struct Key {
+  enum Kind : char { none, string, other_scalar, target } kind = none;
+  std::string_view text;
+  explicit operator bool() const { return kind != none; }
+  friend bool operator==(const Key& a, const Key& b) { return a.kind == b.kind && a.text == b.text; }
+  friend bool operator<(const Key& a, const Key& b) { return a.kind != b.kind ? a.kind < b.kind : a.text < b.text; }
+};
 
-// A scalar value as a key: strings and other scalars never collide.
 Key scalar_key(const core::Node* v) {
-  if (!v || !v->is_scalar()) return std::nullopt;
-  return std::string(v->is_string() ? "s:" : "v:") + std::string(v->text());
+  if (!v || !v->is_scalar()) return {};
+  return {v->is_string() ? Key::string : Key::other_scalar, v->text()};
 }
+
+// Types and property names: properties sort before types, by name.
+using Feature = std::pair<uint8_t, std::string_view>;  // (0, name) or (1 + type bit, "")
 
 // The single value a schema allows: its const, or a one-value enum.
 Key single_value(const Schema* s) {
-  if (!s) return std::nullopt;
+  if (!s) return {};
   if (s->const_value) return scalar_key(s->const_value);
   if (s->enum_values && s->enum_values->is_array() && s->enum_values->size() == 1)
     return scalar_key(s->enum_values->at(0));
-  return std::nullopt;
+  return {};
 }
 
 std::string_view last_segment(std::string_view ref) {
@@ -65,7 +75,7 @@ class Pairer {
     pair_by_key([](Side& s, size_t i) { return target(s, i); });
     pair_equivalent();
     pair_by_key([this](Side& s, size_t i) { return discriminator_value(s, i); });
-    if (std::optional<std::string> tag = tag_property())
+    if (std::optional<std::string_view> tag = tag_property())
       pair_by_key([this, &tag](Side& s, size_t i) { return tag_of(s, i, *tag); });
     pair_similar();
     pair_by_position();
@@ -93,7 +103,8 @@ class Pairer {
   }
 
   // Each unpaired old branch takes the first unpaired new one with its key.
-  void pair_by_key(const std::function<Key(Side&, size_t)>& key_of) {
+  template <class KeyOf>
+  void pair_by_key(const KeyOf& key_of) {
     std::vector<Key> new_keys(new_.partner.size());
     for (size_t j = 0; j < new_keys.size(); ++j)
       if (new_.partner[j] < 0) new_keys[j] = key_of(new_, j);
@@ -111,10 +122,11 @@ class Pairer {
 
   // The schema a `$ref` branch names (a lone schema: where it sits).
   static Key target(Side& s, size_t i) {
-    if (s.list.lone) return s.schemas[i] && !s.schemas[i]->pointer.empty() ? Key(s.schemas[i]->pointer) : Key();
+    if (s.list.lone)
+      return s.schemas[i] && !s.schemas[i]->pointer.empty() ? Key{Key::target, s.schemas[i]->pointer} : Key{};
     std::string_view ref = ref_text(s.list.handles[i]);
-    if (ref.empty()) return std::nullopt;
-    return std::string(ref.front() == '#' ? ref.substr(1) : ref);
+    if (ref.empty()) return {};
+    return Key{Key::target, ref.front() == '#' ? ref.substr(1) : ref};
   }
 
   // Each side's shapes once, not once per pair: only pairs of one shape
@@ -136,16 +148,16 @@ class Pairer {
   // the mapping, the branch's own const/enum, or (the implicit
   // mapping) the name of the schema a `$ref` branch names.
   Key discriminator_value(Side& s, size_t i) {
-    if (s.discriminator.empty()) return std::nullopt;
+    if (s.discriminator.empty()) return {};
     std::string_view ref = ref_text(s.list.handles[i]);
     const Schema* parent = s.list.parent;
     if (!ref.empty() && parent && parent->branch_tag)
       for (const auto& [value, to] : parent->branch_tag->mapping)
         if (to == ref || (to.find('/') == std::string_view::npos && to == last_segment(ref)))
-          return "s:" + std::string(value);
+          return Key{Key::string, value};
     if (Key k = tag_of(s, i, s.discriminator)) return k;
-    if (!ref.empty() && parent && parent->branch_tag) return "s:" + std::string(last_segment(ref));
-    return std::nullopt;
+    if (!ref.empty() && parent && parent->branch_tag) return Key{Key::string, last_segment(ref)};
+    return {};
   }
 
   // A property of a branch, also where an `allOf` part declares it.
@@ -164,51 +176,48 @@ class Pairer {
 
   Key tag_of(Side& s, size_t i, std::string_view property) {
     const core::NamedHandle* p = declared(s, s.schemas[i], property, 0);
-    if (!p) return std::nullopt;
+    if (!p) return {};
     return single_value(s.list.old_side ? walker_.old_schema(p->schema) : walker_.new_schema(p->schema));
   }
 
   // A property every unpaired branch of both sides fixes to one value, a
   // different one per branch: the tag that tells them apart.
-  std::optional<std::string> tag_property() {
+  std::optional<std::string_view> tag_property() {
     const Schema* first = nullptr;
     for (size_t i = 0; i < old_.partner.size() && !first; ++i)
       if (old_.partner[i] < 0) first = old_.schemas[i];
     if (!first) return std::nullopt;
-    std::set<std::string> names;
+    std::set<Feature> names;
     add_features(old_, first, names, 0);
-    for (const std::string& feature : names)
-      if (std::string_view name(feature); name.rfind("property ", 0) == 0) {
-        name.remove_prefix(9);
-        if (tags_apart(old_, name) && tags_apart(new_, name)) return std::string(name);
-      }
+    for (const auto& [kind, name] : names)  // properties first, by name
+      if (kind == 0 && tags_apart(old_, name) && tags_apart(new_, name)) return name;
     return std::nullopt;
   }
 
   bool tags_apart(Side& s, std::string_view property) {
-    std::set<std::string> seen;
+    std::set<Key> seen;
     for (size_t i = 0; i < s.partner.size(); ++i) {
       if (s.partner[i] >= 0) continue;
       Key k = tag_of(s, i, property);
-      if (!k || !seen.insert(*k).second) return false;
+      if (!k || !seen.insert(k).second) return false;
     }
     return true;
   }
 
   // Types and property names, through `allOf`: a branch written as
   // `allOf: [$ref Base, {properties...}]` is what all its parts declare.
-  std::set<std::string> features(const Side& side, const Schema* s) {
-    std::set<std::string> out;
+  std::set<Feature> features(const Side& side, const Schema* s) {
+    std::set<Feature> out;
     add_features(side, s, out, 0);
     return out;
   }
 
-  void add_features(const Side& side, const Schema* s, std::set<std::string>& out, int depth) {
+  void add_features(const Side& side, const Schema* s, std::set<Feature>& out, int depth) {
     constexpr int kMaxAllOfDepth = 8;  // an allOf that reaches itself stops here
     if (!s || depth > kMaxAllOfDepth) return;
     for (int bit = 0; bit < 8; ++bit)
-      if (s->types & (1u << bit)) out.insert("type " + std::to_string(bit));
-    for (const core::NamedHandle& p : s->properties) out.insert("property " + std::string(p.name));
+      if (s->types & (1u << bit)) out.insert(Feature(static_cast<uint8_t>(1 + bit), {}));
+    for (const core::NamedHandle& p : s->properties) out.insert(Feature(0, p.name));
     for (const SchemaHandle& part : s->all_of)
       add_features(side, load(side, part), out, depth + 1);
   }
@@ -220,16 +229,16 @@ class Pairer {
       size_t i, j;
     };
     std::vector<Candidate> candidates;
-    std::vector<std::set<std::string>> new_features(new_.partner.size());
+    std::vector<std::set<Feature>> new_features(new_.partner.size());
     for (size_t j = 0; j < new_features.size(); ++j)
       if (new_.partner[j] < 0) new_features[j] = features(new_, new_.schemas[j]);
     for (size_t i = 0; i < old_.partner.size(); ++i) {
       if (old_.partner[i] >= 0) continue;
-      std::set<std::string> of = features(old_, old_.schemas[i]);
+      std::set<Feature> of = features(old_, old_.schemas[i]);
       for (size_t j = 0; j < new_features.size(); ++j) {
         if (new_.partner[j] >= 0 || of.empty() || new_features[j].empty()) continue;
         size_t common = 0;
-        for (const std::string& f : of) common += new_features[j].count(f);
+        for (const Feature& f : of) common += new_features[j].count(f);
         double score = static_cast<double>(common) / static_cast<double>(of.size() + new_features[j].size() - common);
         if (score >= kMinSimilarity) candidates.push_back({score, i, j});
       }

@@ -55,8 +55,9 @@ bool Walker::footprint_on_stack(const std::vector<uint32_t>& footprint) const {
 }
 
 namespace {
+// No reserve(size + n): called once per child, an exact reserve regrew the
+// vector on every call (quadratic copying, and fresh pages each time).
 void append(FrameOut& out, const std::vector<RawFinding>& findings, const std::string& prefix) {
-  out.findings.reserve(out.findings.size() + findings.size());
   for (const RawFinding& f : findings) out.findings.emplace_back(join_path(prefix, f.path), f);
 }
 
