@@ -2,6 +2,9 @@
 // vocabulary, by dialect), then the format's own through its
 // SchemaVocabulary. The graph that shares and resolves schemas is schema.cpp.
 #include <algorithm>
+#include <array>
+#include <iterator>
+#include <tuple>
 
 #include "core/json_pointer.h"
 #include "core/schema.h"
@@ -9,6 +12,68 @@
 namespace accord::core {
 
 namespace {
+
+// The keywords read below. A schema object's members are matched against
+// them once (Words); asking the object for each keyword instead was most of
+// reading a schema: some 46 lookups, nearly all of them for absent keys.
+constexpr std::string_view kWords[] = {
+    "type", "properties", "required", "additionalProperties", "patternProperties", "propertyNames",
+    "items", "prefixItems", "additionalItems", "contains", "dependencies", "dependentRequired",
+    "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "enum", "const", "minimum",
+    "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+    "minItems", "maxItems", "minProperties", "maxProperties", "pattern", "format", "default",
+    "minContains", "maxContains", "contentEncoding", "contentMediaType", "uniqueItems", "readOnly",
+    "writeOnly", "deprecated", "allOf", "anyOf", "oneOf", "not", "if", "then", "else"};
+constexpr size_t kWordCount = std::size(kWords);
+
+// The index of a keyword, at compile time: a key that is not in kWords does not compile.
+consteval size_t word(std::string_view key) {
+  for (size_t i = 0; i < kWordCount; ++i)
+    if (kWords[i] == key) return i;
+  throw "not a keyword of kWords";
+}
+
+// A member's key -> candidate keywords: a hash of its length and end bytes
+// into 64 buckets (at most 2 keywords share one; make_buckets checks that
+// each fits when compiling).
+constexpr size_t bucket_of(std::string_view key) {
+  return (key.size() + static_cast<unsigned char>(key.front()) * 10 + static_cast<unsigned char>(key.back()) * 12) & 63;
+}
+struct WordBuckets {
+  int8_t slot[64][2];
+};
+constexpr WordBuckets make_buckets() {
+  WordBuckets b{};
+  for (auto& bucket : b.slot)
+    for (int8_t& s : bucket) s = -1;
+  for (size_t i = 0; i < kWordCount; ++i) {
+    int8_t* bucket = b.slot[bucket_of(kWords[i])];
+    size_t free = 0;
+    while (free < 2 && bucket[free] >= 0) ++free;
+    if (free == 2) throw "a bucket overflows: change bucket_of";
+    bucket[free] = static_cast<int8_t>(i);
+  }
+  return b;
+}
+constexpr WordBuckets kBuckets = make_buckets();
+
+class Words {
+ public:
+  explicit Words(const Node* node) {
+    for (const Member& m : node->children()) {
+      if (m.key.empty()) continue;
+      for (int8_t w : kBuckets.slot[bucket_of(m.key)])
+        if (w >= 0 && kWords[w] == m.key) {
+          at_[static_cast<size_t>(w)] = m.value;
+          break;
+        }
+    }
+  }
+  const Node* operator[](size_t w) const { return at_[w]; }
+
+ private:
+  std::array<const Node*, kWordCount> at_{};
+};
 
 // Handles of one schema's subschemas, their pointers written into the graph's arena.
 class HandleMaker {
@@ -57,10 +122,9 @@ class HandleMaker {
   StringArena& strings_;
 };
 
-Bound read_bound(const Node* node, std::string_view key, std::string_view exclusive_key, bool is_max) {
+Bound read_bound(const Node* limit, const Node* exclusive, std::string_view key, std::string_view exclusive_key,
+                 bool is_max) {
   Bound b;
-  const Node* limit = node->get(key);
-  const Node* exclusive = node->get(exclusive_key);
   if (limit && limit->is_number()) b = Bound{true, limit->as_number(), false, limit, limit->text(), key};
   if (!exclusive) return b;
   if (exclusive->is_bool()) {  // draft-04 / OpenAPI 3.0: a flag on minimum/maximum
@@ -80,7 +144,7 @@ bool draft_from(Dialect d, Dialect first) { return d == Dialect::unknown || (d !
 
 // `dependentRequired` / `dependentSchemas` (2019-09+) and their draft-04..07
 // predecessor `dependencies`, whose entries are either kind.
-void read_dependencies(const Node* node, const HandleMaker& handle, Schema& out, Dialect dialect) {
+void read_dependencies(const Words& words, const HandleMaker& handle, Schema& out, Dialect dialect) {
   auto required_entry = [&](const Member& m) {
     Schema::Dependency dep{m.key, {}, m.value};
     for (const Member& r : m.value->children())
@@ -91,25 +155,25 @@ void read_dependencies(const Node* node, const HandleMaker& handle, Schema& out,
     out.rare_mut().dependent_schemas.push_back({m.key, handle.member(m.value, key, m.key)});
   };
   if (draft_at_most(dialect, Dialect::draft7))
-    if (const Node* deps = node->get("dependencies"); deps && deps->is_object())
+    if (const Node* deps = words[word("dependencies")]; deps && deps->is_object())
       for (const Member& m : deps->children()) {
         if (m.value->is_array()) required_entry(m);
         else if (m.value->is_object() || m.value->is_bool()) add_schema(m, "dependencies");
       }
   if (!draft_from(dialect, Dialect::draft2019_09)) return;
-  if (const Node* deps = node->get("dependentRequired"); deps && deps->is_object())
+  if (const Node* deps = words[word("dependentRequired")]; deps && deps->is_object())
     for (const Member& m : deps->children())
       if (m.value->is_array()) required_entry(m);
-  if (const Node* deps = node->get("dependentSchemas"); deps && deps->is_object())
+  if (const Node* deps = words[word("dependentSchemas")]; deps && deps->is_object())
     for (const Member& m : deps->children())
       if (m.value->is_object() || m.value->is_bool()) add_schema(m, "dependentSchemas");
 }
 
 // items / prefixItems / additionalItems by dialect: the array form of
 // `items` is a tuple up to 2019-09, `prefixItems` is the tuple in 2020-12.
-void read_items(const Node* node, const HandleMaker& handle, Schema& out, Dialect dialect) {
-  const Node* items = node->get("items");
-  const Node* prefix = draft_from(dialect, Dialect::draft2020_12) ? node->get("prefixItems") : nullptr;
+void read_items(const Words& words, const HandleMaker& handle, Schema& out, Dialect dialect) {
+  const Node* items = words[word("items")];
+  const Node* prefix = draft_from(dialect, Dialect::draft2020_12) ? words[word("prefixItems")] : nullptr;
   bool tuple_items = items && items->is_array() && draft_at_most(dialect, Dialect::draft2019_09);
   auto schema_like = [](const Node* n) { return n && (n->is_object() || n->is_bool()); };
   if (items || prefix) out.items_keyword = Keyword{items ? items : prefix, &out};
@@ -120,12 +184,12 @@ void read_items(const Node* node, const HandleMaker& handle, Schema& out, Dialec
   } else if (tuple_items) {
     out.prefix_items.clear();
     handle.list(items, "items", out.prefix_items);
-    if (const Node* rest = node->get("additionalItems"); schema_like(rest))
+    if (const Node* rest = words[word("additionalItems")]; schema_like(rest))
       out.items = handle(rest, "additionalItems");
   } else if (schema_like(items)) {
     out.items = handle(items, "items");
   }
-  if (const Node* c = node->get("contains"); schema_like(c)) out.rare_mut().contains = handle(c, "contains");
+  if (const Node* c = words[word("contains")]; schema_like(c)) out.rare_mut().contains = handle(c, "contains");
 }
 
 }  // namespace
@@ -133,17 +197,18 @@ void read_items(const Node* node, const HandleMaker& handle, Schema& out, Dialec
 void read_schema_keywords(const Node* node, std::string_view pointer, Schema& out, Dialect dialect,
                           const SchemaVocabulary& vocabulary, StringArena& strings) {
   const HandleMaker handle(pointer, strings);
+  const Words words(node);
   out.dialect = dialect;
   out.vocabulary = &vocabulary;
-  auto keyword = [&](std::string_view key) -> Keyword {
-    const Node* value = node->get(key);
+  auto keyword = [&](size_t w) -> Keyword {
+    const Node* value = words[w];
     return value ? Keyword{value, &out} : Keyword{};
   };
-  auto take = [&](Keyword& slot, std::string_view key) {
-    if (Keyword k = keyword(key)) slot = k;
+  auto take = [&](Keyword& slot, size_t w) {
+    if (Keyword k = keyword(w)) slot = k;
   };
 
-  if (Keyword k = keyword("type")) {
+  if (Keyword k = keyword(word("type"))) {
     out.type_keyword = k;
     out.declared_types = 0;
     if (k.value->is_string()) out.declared_types = type_bit(k.value->text());
@@ -151,13 +216,13 @@ void read_schema_keywords(const Node* node, std::string_view pointer, Schema& ou
       for (const Member& t : k.value->children()) out.declared_types |= type_bit(t.value->text());
   }
 
-  handle.named(node->get("properties"), "properties", out.properties);
-  if (Keyword k = keyword("required"); k && k.value->is_array()) {
+  handle.named(words[word("properties")], "properties", out.properties);
+  if (Keyword k = keyword(word("required")); k && k.value->is_array()) {
     out.required_keyword = k;
     for (const Member& r : k.value->children())
       if (r.value->is_string() && !out.is_required(r.value->text())) out.required.push_back(r.value->text());
   }
-  if (Keyword k = keyword("additionalProperties")) {
+  if (Keyword k = keyword(word("additionalProperties"))) {
     out.additional_keyword = k;
     if (k.value->is_bool()) {
       out.additional = k.value->as_bool() ? Schema::Additional::allowed : Schema::Additional::forbidden;
@@ -166,71 +231,73 @@ void read_schema_keywords(const Node* node, std::string_view pointer, Schema& ou
       out.additional_schema = handle(k.value, "additionalProperties");
     }
   }
-  handle.named(node->get("patternProperties"), "patternProperties", out.pattern_properties);
-  if (const Node* names = node->get("propertyNames")) out.rare_mut().property_names = handle(names, "propertyNames");
+  handle.named(words[word("patternProperties")], "patternProperties", out.pattern_properties);
+  if (const Node* names = words[word("propertyNames")]) out.rare_mut().property_names = handle(names, "propertyNames");
 
-  read_items(node, handle, out, dialect);
-  read_dependencies(node, handle, out, dialect);
-  for (auto [key, slot] : {std::pair{"unevaluatedProperties", &SchemaRare::unevaluated_properties},
-                           std::pair{"unevaluatedItems", &SchemaRare::unevaluated_items}})
-    if (const Node* u = node->get(key); u && (u->is_object() || u->is_bool()))
-      out.rare_mut().*slot = handle(u, key);
+  read_items(words, handle, out, dialect);
+  read_dependencies(words, handle, out, dialect);
+  for (auto [key, w, slot] : {std::tuple{"unevaluatedProperties", word("unevaluatedProperties"), &SchemaRare::unevaluated_properties},
+                              std::tuple{"unevaluatedItems", word("unevaluatedItems"), &SchemaRare::unevaluated_items}})
+    if (const Node* u = words[w]; u && (u->is_object() || u->is_bool())) out.rare_mut().*slot = handle(u, key);
 
-  if (Keyword k = keyword("enum"); k && k.value->is_array()) {
+  if (Keyword k = keyword(word("enum")); k && k.value->is_array()) {
     out.enum_keyword = k;
     out.enum_values = k.value;
   }
-  if (Keyword k = keyword("const")) {
+  if (Keyword k = keyword(word("const"))) {
     out.const_keyword = k;
     out.const_value = k.value;
   }
 
-  if (node->get("minimum") || node->get("exclusiveMinimum"))
-    out.minimum = read_bound(node, "minimum", "exclusiveMinimum", false);
-  if (node->get("maximum") || node->get("exclusiveMaximum"))
-    out.maximum = read_bound(node, "maximum", "exclusiveMaximum", true);
-  take(out.multiple_of, "multipleOf");
-  take(out.min_length, "minLength");
-  take(out.max_length, "maxLength");
-  take(out.min_items, "minItems");
-  take(out.max_items, "maxItems");
-  take(out.min_properties, "minProperties");
-  take(out.max_properties, "maxProperties");
-  take(out.pattern, "pattern");
-  take(out.format, "format");
-  take(out.default_value, "default");
-  for (auto [slot, key] : {std::pair{&SchemaRare::min_contains, "minContains"},
-                           std::pair{&SchemaRare::max_contains, "maxContains"},
-                           std::pair{&SchemaRare::content_encoding, "contentEncoding"},
-                           std::pair{&SchemaRare::content_media_type, "contentMediaType"}})
-    if (Keyword k = keyword(key)) out.rare_mut().*slot = k;
+  if (const Node *at = words[word("minimum")], *exclusive = words[word("exclusiveMinimum")]; at || exclusive)
+    out.minimum = read_bound(at, exclusive, "minimum", "exclusiveMinimum", false);
+  if (const Node *at = words[word("maximum")], *exclusive = words[word("exclusiveMaximum")]; at || exclusive)
+    out.maximum = read_bound(at, exclusive, "maximum", "exclusiveMaximum", true);
+  take(out.multiple_of, word("multipleOf"));
+  take(out.min_length, word("minLength"));
+  take(out.max_length, word("maxLength"));
+  take(out.min_items, word("minItems"));
+  take(out.max_items, word("maxItems"));
+  take(out.min_properties, word("minProperties"));
+  take(out.max_properties, word("maxProperties"));
+  take(out.pattern, word("pattern"));
+  take(out.format, word("format"));
+  take(out.default_value, word("default"));
+  for (auto [slot, w] : {std::pair{&SchemaRare::min_contains, word("minContains")},
+                         std::pair{&SchemaRare::max_contains, word("maxContains")},
+                         std::pair{&SchemaRare::content_encoding, word("contentEncoding")},
+                         std::pair{&SchemaRare::content_media_type, word("contentMediaType")}})
+    if (Keyword k = keyword(w)) out.rare_mut().*slot = k;
   // Boolean keywords keep both the value and where it was written.
-  auto take_flag = [&](Keyword& where, bool& flag, const char* key) {
-    if (Keyword k = keyword(key)) {
+  auto take_flag = [&](Keyword& where, bool& flag, size_t w) {
+    if (Keyword k = keyword(w)) {
       where = k;
       flag = k.value->as_bool();
     }
   };
-  take_flag(out.unique_items_keyword, out.unique_items, "uniqueItems");
-  take_flag(out.read_only_keyword, out.read_only, "readOnly");
-  take_flag(out.write_only_keyword, out.write_only, "writeOnly");
-  take_flag(out.deprecated_keyword, out.deprecated, "deprecated");
+  take_flag(out.unique_items_keyword, out.unique_items, word("uniqueItems"));
+  take_flag(out.read_only_keyword, out.read_only, word("readOnly"));
+  take_flag(out.write_only_keyword, out.write_only, word("writeOnly"));
+  take_flag(out.deprecated_keyword, out.deprecated, word("deprecated"));
 
   struct Composition {
     const char* key;
+    size_t word;
     std::vector<SchemaHandle>* list;
     Keyword* site;
   };
-  for (Composition c : {Composition{"allOf", &out.all_of, &out.all_of_keyword},
-                        Composition{"anyOf", &out.any_of, &out.any_of_keyword},
-                        Composition{"oneOf", &out.one_of, &out.one_of_keyword}})
-    if (Keyword k = keyword(c.key); k && k.value->is_array()) {
+  for (Composition c : {Composition{"allOf", word("allOf"), &out.all_of, &out.all_of_keyword},
+                        Composition{"anyOf", word("anyOf"), &out.any_of, &out.any_of_keyword},
+                        Composition{"oneOf", word("oneOf"), &out.one_of, &out.one_of_keyword}})
+    if (Keyword k = keyword(c.word); k && k.value->is_array()) {
       *c.site = k;
       handle.list(k.value, c.key, *c.list);
     }
-  for (auto [key, slot] : {std::pair{"not", &SchemaRare::not_schema}, std::pair{"if", &SchemaRare::if_schema},
-                           std::pair{"then", &SchemaRare::then_schema}, std::pair{"else", &SchemaRare::else_schema}})
-    if (const Node* n = node->get(key); n && (n->is_object() || n->is_bool())) out.rare_mut().*slot = handle(n, key);
+  for (auto [key, w, slot] : {std::tuple{"not", word("not"), &SchemaRare::not_schema},
+                              std::tuple{"if", word("if"), &SchemaRare::if_schema},
+                              std::tuple{"then", word("then"), &SchemaRare::then_schema},
+                              std::tuple{"else", word("else"), &SchemaRare::else_schema}})
+    if (const Node* n = words[w]; n && (n->is_object() || n->is_bool())) out.rare_mut().*slot = handle(n, key);
 
   if (vocabulary.read) vocabulary.read(node, out, dialect, false);
 

@@ -5,6 +5,7 @@
 // to every frame's findings, keeping the shortest (then smallest) path per
 // frame keeps the global choice exact: the best path through a child is the
 // prefix joined with the child's best path, so caching still changes nothing.
+#include <algorithm>
 #include <unordered_map>
 
 #include "diff/schema/internal.h"
@@ -48,8 +49,23 @@ size_t identity_of(const ChangeFacts& facts) {
   return h;
 }
 
+namespace {
+
+// Whether two findings share an identity hash: most frames have no repeated
+// change, and sorting their hashes costs less than the map below (a node
+// allocated per finding, on every frame).
+bool any_identity_twice(const std::vector<RawFinding>& findings) {
+  std::vector<size_t> ids;
+  ids.reserve(findings.size());
+  for (const RawFinding& f : findings) ids.push_back(f.facts->identity);
+  std::sort(ids.begin(), ids.end());
+  return std::adjacent_find(ids.begin(), ids.end()) != ids.end();
+}
+
+}  // namespace
+
 void keep_shortest_paths(std::vector<RawFinding>& findings) {
-  if (findings.size() < 2) return;
+  if (findings.size() < 2 || !any_identity_twice(findings)) return;
   // Per change, the index of the finding with the best path so far (the
   // first of equals). Changes are found by identity, then compared.
   std::unordered_multimap<size_t, uint32_t> best;
