@@ -83,8 +83,10 @@ bool ref_siblings_apply(Dialect d) { return d == Dialect::unknown || d == Dialec
 
 const Node* reference_of(const Node* node) {
   if (!node || !node->is_object()) return nullptr;
-  for (std::string_view key : {"$ref", "$dynamicRef", "$recursiveRef"})
-    if (const Node* ref = node->get(key); ref && ref->is_string()) return ref;
+  // Literal keys, one get() each: the inline get() then tests a constant key bit.
+  if (const Node* ref = node->get("$ref"); ref && ref->is_string()) return ref;
+  if (const Node* ref = node->get("$dynamicRef"); ref && ref->is_string()) return ref;
+  if (const Node* ref = node->get("$recursiveRef"); ref && ref->is_string()) return ref;
   return nullptr;
 }
 
@@ -142,8 +144,8 @@ bool Schema::unconstrained() const {
 Expected<const Schema*> SchemaGraph::get(const Node* node, std::string_view pointer) {
   if (!node) return make_error("missing schema");
   // Kept only when a schema is built with it: most calls find one.
-  if (auto it = by_node_.find(node); it != by_node_.end() && (reference_of(node) || it->second->pointer == pointer || pointer.empty()))
-    return it->second;
+  if (const Schema* known = by_node_.find(node); known && (reference_of(node) || known->pointer == pointer || pointer.empty()))
+    return known;
   return get_kept(node, strings_.keep(pointer));
 }
 
@@ -151,20 +153,20 @@ Expected<const Schema*> SchemaGraph::get_kept(const Node* node, std::string_view
   if (!node) return make_error("missing schema");
   const Node* ref = reference_of(node);
   bool is_ref = ref != nullptr;
-  if (auto it = by_node_.find(node); it != by_node_.end()) {
+  if (const Schema* known = by_node_.find(node)) {
     // A YAML alias makes several places share one node: each place gets its
     // own Schema, so findings under it name the place they are about.
-    if (is_ref || it->second->pointer == pointer || pointer.empty()) return it->second;
+    if (is_ref || known->pointer == pointer || pointer.empty()) return known;
     auto key = std::make_pair(node, std::string(pointer));
     if (auto alias = by_alias_.find(key); alias != by_alias_.end()) return alias->second;
     Schema& s = schemas_.emplace_back();
     s.node = node;
-    s.document = it->second->document;
+    s.document = known->document;
     s.pointer = pointer;
-    s.boolean_schema = it->second->boolean_schema;
-    s.accepts_nothing = it->second->accepts_nothing;
+    s.boolean_schema = known->boolean_schema;
+    s.accepts_nothing = known->accepts_nothing;
     if (!s.boolean_schema)  // children's places follow this one
-      read_schema_keywords(node, pointer, s, it->second->dialect, vocabulary_, strings_);
+      read_schema_keywords(node, pointer, s, known->dialect, vocabulary_, strings_);
     by_alias_.emplace(std::move(key), &s);
     return static_cast<const Schema*>(&s);
   }

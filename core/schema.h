@@ -28,6 +28,7 @@
 #include "core/boxed.h"
 #include "core/expected.h"
 #include "core/node.h"
+#include "core/pointer_map.h"
 #include "core/refs.h"
 #include "core/stable_pool.h"
 #include "core/string_arena.h"
@@ -284,7 +285,7 @@ class SchemaGraph {
   const SchemaVocabulary& vocabulary_;
   StringArena strings_;  // before schemas_: their pointers live here
   StablePool<Schema> schemas_;
-  std::unordered_map<const Node*, const Schema*> by_node_;
+  PointerMap<Node, const Schema> by_node_;
   std::map<std::pair<const Node*, std::string>, const Schema*> by_alias_;  // YAML aliases: same node, other place
   std::unordered_set<const Node*> building_;  // guards `$ref`-with-siblings loops
   Dialect (*dialect_rule_)(const Document*, Dialect) = nullptr;

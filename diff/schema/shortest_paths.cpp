@@ -55,6 +55,13 @@ namespace {
 // change, and sorting their hashes costs less than the map below (a node
 // allocated per finding, on every frame).
 bool any_identity_twice(const std::vector<RawFinding>& findings) {
+  constexpr size_t kFewFindings = 16;  // compared pairwise: no allocation, no sort
+  if (findings.size() <= kFewFindings) {
+    for (size_t i = 0; i < findings.size(); ++i)
+      for (size_t k = i + 1; k < findings.size(); ++k)
+        if (findings[i].facts->identity == findings[k].facts->identity) return true;
+    return false;
+  }
   std::vector<size_t> ids;
   ids.reserve(findings.size());
   for (const RawFinding& f : findings) ids.push_back(f.facts->identity);
