@@ -135,6 +135,45 @@ bool has_huge_number(const std::string& pattern) {
   return false;
 }
 
+// A quantifier right after a quantifier ("0**", "a+*", "b{2}*"): JavaScript
+// refuses it and Java reads only `*+`-style possessives, but libstdc++ compiles
+// it into nested repetitions that backtrack exponentially (a fuzzed pact with
+// "c_0****..." hung the loader). One lazy `?` after a quantifier is allowed;
+// anything more is refused, possessives included (std::regex has none).
+bool has_stacked_quantifier(const std::string& pattern) {
+  bool after_quantifier = false, lazy_taken = false, in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {  // an escaped character is an atom
+      ++i;
+      after_quantifier = false;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      continue;
+    }
+    const bool quantifier = c == '*' || c == '+' || c == '?' || c == '{';
+    if (quantifier && after_quantifier) {
+      if (c != '?' || lazy_taken) return true;
+      lazy_taken = true;
+      continue;
+    }
+    if (c == '{') {  // skip to the end of a {n,m}; a lone '{' is left to the compiler
+      const size_t close = pattern.find('}', i);
+      if (close == std::string::npos) {
+        after_quantifier = lazy_taken = false;
+        continue;
+      }
+      i = close;
+    }
+    after_quantifier = quantifier;
+    lazy_taken = false;
+    in_class = c == '[';
+  }
+  return false;
+}
+
 bool regex_matches(const std::string& pattern, std::string_view text, std::string* error) {
   // Pact regexes match the whole value (as Pact-JVM does).
   // Compiling std::regex is slow; every thread keeps the ones it has used.
@@ -144,6 +183,12 @@ bool regex_matches(const std::string& pattern, std::string_view text, std::strin
     std::unique_ptr<std::regex> re;
     if (has_huge_number(pattern)) {
       if (error) *error = "'" + pattern + "' is not a valid regular expression (a repetition count or back-reference number is too large)";
+      return false;
+    }
+    if (has_stacked_quantifier(pattern)) {
+      if (error)
+        *error = "regular expression '" + pattern +
+                 "' repeats a repetition (a quantifier follows a quantifier): accord cannot match it in bounded time";
       return false;
     }
     try {

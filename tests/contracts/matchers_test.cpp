@@ -82,6 +82,24 @@ TEST_CASE("matchers: a regex whose repetition count or back-reference number ove
   CHECK(ok.ok());
 }
 
+TEST_CASE("matchers: a regex with a quantifier on a quantifier is refused, not backtracked for ever", "[matchers][errors]") {
+  // libstdc++ compiles "0**" into nested repetitions (a fuzzed pact with 46 stars hung the loader).
+  for (const char* pattern : {"c_0**", "a+*", "a{2}*", "b*??", "x?+"}) {
+    auto rules = one_rule("$.one", std::string(R"({"match":"regex","regex":")") + pattern + "\"}");
+    auto bad = compare_responses(body_with_rules(R"({"one":"c_0"})", rules), body_only(R"({"one":"c_0"})"));
+    INFO(pattern << "\n" << bad.dump());
+    CHECK(bad.has("$.body.one", "a quantifier follows a quantifier"));
+  }
+  // Lazy quantifiers, escaped and bracketed stars are single repetitions: they still match.
+  for (auto [pattern, value] : {std::pair{"c_0*?", R"({"one":"c_0"})"}, std::pair{R"(c\\*_0+?)", R"({"one":"c*_0"})"},
+                                std::pair{"[*+]?c_0{1}?", R"({"one":"c_0"})"}, std::pair{R"(\\d*c_0)", R"({"one":"12c_0"})"}}) {
+    auto rules = one_rule("$.one", std::string(R"({"match":"regex","regex":")") + pattern + "\"}");
+    auto ok = compare_responses(body_with_rules(value, rules), body_only(value));
+    INFO(pattern << "\n" << ok.dump());
+    CHECK(ok.ok());
+  }
+}
+
 TEST_CASE("matchers: type with min and max on arrays", "[matchers]") {
   auto rules = one_rule("$.ids", R"({"match":"type","min":1,"max":3})");
   std::string e = body_with_rules(R"({"ids":[1]})", rules);
