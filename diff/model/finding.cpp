@@ -18,6 +18,11 @@ std::optional<Severity> parse_severity(std::string_view name) {
   return std::nullopt;
 }
 
+bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
+  if (!a || !b) return !a && !b;
+  return a->file == b->file && a->pointer == b->pointer;
+}
+
 std::string_view Finding::arg(std::string_view name) const {
   for (const Arg& a : args)
     if (a.name == name) return a.value;

@@ -29,6 +29,10 @@ struct Place {
   std::string package;
 };
 
+// Whether two sides name the same file and pointer (line and column aside);
+// two absent sides are the same.
+bool same_place(const std::optional<Place>& a, const std::optional<Place>& b);
+
 struct Arg {
   std::string name;
   std::string value;

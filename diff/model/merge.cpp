@@ -7,6 +7,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "diff/model/hash.h"
+
 namespace accord::diff {
 
 bool is_route_arg(std::string_view name) { return name == "where" || name == "subject" || name == "property"; }
@@ -19,8 +21,8 @@ namespace {
 // that (building it as one string per finding cost more than the rest of
 // the pass) and compared whole within a group.
 uint64_t change_hash(const Finding& f) {
-  uint64_t h = 0x9e3779b97f4a7c15ull;
-  auto mix = [&](std::string_view s) { h = (h ^ std::hash<std::string_view>{}(s)) * 0x100000001b3ull + s.size(); };
+  uint64_t h = 0;
+  auto mix = [&](std::string_view s) { h = hash_mix(h, std::hash<std::string_view>{}(s)); };
   mix(f.rule);
   for (const std::optional<Place>* p : {&f.old_place, &f.new_place}) {
     if (!*p) {
@@ -36,11 +38,6 @@ uint64_t change_hash(const Finding& f) {
     mix(a.value);
   }
   return h;
-}
-
-bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
-  if (!a || !b) return !a && !b;
-  return a->file == b->file && a->pointer == b->pointer;
 }
 
 bool same_change(const Finding& a, const Finding& b) {

@@ -10,6 +10,7 @@
 
 #include "core/schema.h"
 #include "diff/model/finding.h"
+#include "diff/model/hash.h"
 #include "diff/schema/compare.h"
 #include "diff/schema/profile.h"
 
@@ -54,12 +55,6 @@ struct RawFinding {
     return facts;
   }
 };
-
-// Folds `value` into the hash `h` (boost's hash_combine, 64-bit): the one
-// mix the comparator's hash maps and content hashes use.
-constexpr uint64_t hash_mix(uint64_t h, uint64_t value) {
-  return h ^ (value + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2));
-}
 
 // "a" + "b" -> "a/b"; either may be empty.
 std::string join_path(std::string_view base, std::string_view segment);

@@ -21,11 +21,6 @@ size_t mix_place(size_t h, const std::optional<Place>& place) {
   return mix(mix(h, place->pointer), place->file);
 }
 
-bool same_place(const std::optional<Place>& x, const std::optional<Place>& y) {
-  if (x.has_value() != y.has_value()) return false;
-  return !x || (x->pointer == y->pointer && x->file == y->file);
-}
-
 // The same change at the same places, whatever path reached it.
 bool same_change(const ChangeFacts& a, const ChangeFacts& b) {
   if (&a == &b) return true;  // copies of one finding
