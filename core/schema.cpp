@@ -142,15 +142,13 @@ bool Schema::unconstrained() const {
 }
 
 Expected<const Schema*> SchemaGraph::get(const Node* node, std::string_view pointer) {
-  if (!node) return make_error("missing schema");
-  // Kept only when a schema is built with it: most calls find one.
-  if (const Schema* known = by_node_.find(node); known && (reference_of(node) || known->pointer == pointer || pointer.empty()))
-    return known;
-  return get_kept(node, strings_.keep(pointer));
+  return find_or_build(node, pointer, false);
 }
 
-Expected<const Schema*> SchemaGraph::get_kept(const Node* node, std::string_view pointer) {
+Expected<const Schema*> SchemaGraph::find_or_build(const Node* node, std::string_view pointer, bool pointer_kept) {
   if (!node) return make_error("missing schema");
+  // The arena copies a pointer only when a schema is built with it: most calls find one.
+  auto kept = [&] { return pointer_kept ? pointer : strings_.keep(pointer); };
   const Node* ref = reference_of(node);
   bool is_ref = ref != nullptr;
   if (const Schema* known = by_node_.find(node)) {
@@ -162,18 +160,18 @@ Expected<const Schema*> SchemaGraph::get_kept(const Node* node, std::string_view
     Schema& s = schemas_.emplace_back();
     s.node = node;
     s.document = known->document;
-    s.pointer = pointer;
+    s.pointer = kept();
     s.boolean_schema = known->boolean_schema;
     s.accepts_nothing = known->accepts_nothing;
     if (!s.boolean_schema)  // children's places follow this one
-      read_schema_keywords(node, pointer, s, known->dialect, vocabulary_, strings_);
+      read_schema_keywords(node, s.pointer, s, known->dialect, vocabulary_, strings_);
     by_alias_.emplace(std::move(key), &s);
     return static_cast<const Schema*>(&s);
   }
   if (!node->is_object() && !node->is_bool())
     return error_at(node, "not a schema (expected an object or a boolean) at '" + std::string(pointer) + "'");
 
-  if (!is_ref) return build(node, pointer, documents_.document_of(node));
+  if (!is_ref) return build(node, kept(), documents_.document_of(node));
 
   if (!building_.insert(node).second) return error_at(ref, "circular $ref chain");
   const Document* doc = documents_.document_of(node);
@@ -196,11 +194,11 @@ Expected<const Schema*> SchemaGraph::get_kept(const Node* node, std::string_view
       Schema& merged = schemas_.emplace_back(**base);
       merged.node = node;
       merged.document = documents_.document_of(node);
-      merged.pointer = pointer;
+      merged.pointer = kept();
       merged.base = *base;
       merged.boolean_schema = false;
       if (ref_siblings_apply(dialect)) {
-        read_schema_keywords(node, pointer, merged, dialect, vocabulary_, strings_);
+        read_schema_keywords(node, merged.pointer, merged, dialect, vocabulary_, strings_);
       } else {  // only the vocabulary's sibling that applies beside a $ref counts
         vocabulary_.read(node, merged, dialect, true);
         if (merged.null_allowed && merged.types != 0) merged.types |= type_null;
@@ -215,7 +213,7 @@ Expected<const Schema*> SchemaGraph::get_kept(const Node* node, std::string_view
 
 Expected<const Schema*> SchemaGraph::get(const SchemaHandle& handle) {
   if (handle.resolved) return handle.resolved;
-  auto s = get_kept(handle.node, handle.pointer);
+  auto s = find_or_build(handle.node, handle.pointer, true);
   if (s) handle.resolved = *s;
   return s;
 }

@@ -277,8 +277,9 @@ class SchemaGraph {
   size_t size() const { return schemas_.size(); }
 
  private:
-  // `pointer` is kept already (by strings_ or a handle).
-  Expected<const Schema*> get_kept(const Node* node, std::string_view pointer);
+  // `pointer_kept`: it lives as long as the schemas already (a handle's);
+  // else the arena copies it when a schema is built with it.
+  Expected<const Schema*> find_or_build(const Node* node, std::string_view pointer, bool pointer_kept);
   Expected<const Schema*> build(const Node* node, std::string_view pointer, const Document* doc);
 
   DocumentSet& documents_;

@@ -80,24 +80,23 @@ class HandleMaker {
  public:
   HandleMaker(std::string_view pointer, StringArena& strings) : pointer_(pointer), strings_(strings) {}
 
-  SchemaHandle operator()(const Node* node, std::string_view key) const { return at(node, strings_.append(pointer_, key)); }
-  SchemaHandle operator()(const Node* node, std::string_view key, size_t index) const {
-    return at(node, strings_.append(strings_.append(pointer_, key), index));
-  }
-  // A member of the map under `key`: "<pointer>/<key>/<name>".
-  SchemaHandle member(const Node* node, std::string_view key, std::string_view name) const {
-    return at(node, strings_.append(strings_.append(pointer_, key), name));
+  SchemaHandle operator()(const Node* node, std::string_view key) const { return at(node, under(key)); }
+  // "<pointer>/<key>", the base of a keyword's list or map of subschemas.
+  std::string_view under(std::string_view key) const { return strings_.append(pointer_, key); }
+  // The member `name` of the map at `base`: "<base>/<name>".
+  SchemaHandle member(const Node* node, std::string_view base, std::string_view name) const {
+    return at(node, strings_.append(base, name));
   }
 
   void list(const Node* list, std::string_view key, std::vector<SchemaHandle>& out) const {
     if (!list || !list->is_array()) return;
-    std::string_view base = strings_.append(pointer_, key);
+    std::string_view base = under(key);
     for (size_t i = 0; i < list->size(); ++i) out.push_back(at(list->at(i), strings_.append(base, i)));
   }
 
   void named(const Node* map, std::string_view key, std::vector<NamedHandle>& out) const {
     if (!map || !map->is_object()) return;
-    std::string_view base = strings_.append(pointer_, key);
+    std::string_view base = under(key);
     size_t inherited = out.size();  // non-zero only for a $ref with siblings
     out.reserve(inherited + map->size());
     for (const Member& m : map->children()) {
@@ -151,22 +150,27 @@ void read_dependencies(const Words& words, const HandleMaker& handle, Schema& ou
       if (r.value->is_string()) dep.required.push_back(r.value->text());
     out.rare_mut().dependent_required.push_back(std::move(dep));
   };
-  auto add_schema = [&](const Member& m, std::string_view key) {
-    out.rare_mut().dependent_schemas.push_back({m.key, handle.member(m.value, key, m.key)});
+  auto add_schema = [&](const Member& m, std::string_view base) {
+    out.rare_mut().dependent_schemas.push_back({m.key, handle.member(m.value, base, m.key)});
   };
+  auto schema_like = [](const Node* n) { return n->is_object() || n->is_bool(); };
   if (draft_at_most(dialect, Dialect::draft7))
-    if (const Node* deps = words[word("dependencies")]; deps && deps->is_object())
+    if (const Node* deps = words[word("dependencies")]; deps && deps->is_object()) {
+      const std::string_view base = handle.under("dependencies");
       for (const Member& m : deps->children()) {
         if (m.value->is_array()) required_entry(m);
-        else if (m.value->is_object() || m.value->is_bool()) add_schema(m, "dependencies");
+        else if (schema_like(m.value)) add_schema(m, base);
       }
+    }
   if (!draft_from(dialect, Dialect::draft2019_09)) return;
   if (const Node* deps = words[word("dependentRequired")]; deps && deps->is_object())
     for (const Member& m : deps->children())
       if (m.value->is_array()) required_entry(m);
-  if (const Node* deps = words[word("dependentSchemas")]; deps && deps->is_object())
+  if (const Node* deps = words[word("dependentSchemas")]; deps && deps->is_object()) {
+    const std::string_view base = handle.under("dependentSchemas");
     for (const Member& m : deps->children())
-      if (m.value->is_object() || m.value->is_bool()) add_schema(m, "dependentSchemas");
+      if (schema_like(m.value)) add_schema(m, base);
+  }
 }
 
 // items / prefixItems / additionalItems by dialect: the array form of
