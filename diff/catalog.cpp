@@ -4,7 +4,6 @@
 // format's table (diff/format/formats.def).
 #include <algorithm>
 #include <mutex>
-#include <string>
 #include <tuple>
 
 #include "diff/format/format.h"
@@ -14,18 +13,9 @@
 
 namespace accord::diff {
 
-const std::vector<const RuleInfo*>& all_rules() {
-  static const std::vector<const RuleInfo*> rules = [] {
-    std::vector<const RuleInfo*> out;
-    for (const ContractFormat* format : all_formats())
-      for (const RuleInfo& r : format->rules()) out.push_back(&r);
-    std::sort(out.begin(), out.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
-    return out;
-  }();
-  return rules;
-}
-
 namespace {
+
+bool by_id(const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; }
 
 const RuleInfo* lookup(const std::vector<const RuleInfo*>& sorted, std::string_view id) {
   auto it = std::lower_bound(sorted.begin(), sorted.end(), id,
@@ -46,12 +36,22 @@ const std::vector<const RuleInfo*>& rules_of(size_t format_index) {
   SortedRules& t = tables[format_index];
   std::call_once(t.once, [&] {
     for (const RuleInfo& r : all_formats()[format_index]->rules()) t.rules.push_back(&r);
-    std::sort(t.rules.begin(), t.rules.end(), [](const RuleInfo* a, const RuleInfo* b) { return a->id < b->id; });
+    std::sort(t.rules.begin(), t.rules.end(), by_id);
   });
   return t.rules;
 }
 
 }  // namespace
+
+const std::vector<const RuleInfo*>& all_rules() {
+  static const std::vector<const RuleInfo*> rules = [] {
+    std::vector<const RuleInfo*> out;
+    for (size_t i = 0; i < all_formats().size(); ++i) out.insert(out.end(), rules_of(i).begin(), rules_of(i).end());
+    std::sort(out.begin(), out.end(), by_id);
+    return out;
+  }();
+  return rules;
+}
 
 const RuleInfo* find_rule(std::string_view id) {
   // "<format>.<name>": that format's table first.
@@ -65,33 +65,9 @@ const RuleInfo* find_rule(std::string_view id) {
   return lookup(all_rules(), id);  // an unknown ID (or one outside its format's prefix)
 }
 
-namespace {
-
-// find_rule, remembering the last answer: a comparison's findings come in
-// runs of one rule (686 of vector's 735 are one rule).
-class RuleLookup {
- public:
-  const RuleInfo* operator()(std::string_view id) {
-    if (!asked_ || id != last_id_) {
-      last_ = find_rule(id);
-      last_id_.assign(id);  // a copy: the findings holding `id` move between the passes
-      asked_ = true;
-    }
-    return last_;
-  }
-
- private:
-  bool asked_ = false;
-  std::string last_id_;
-  const RuleInfo* last_ = nullptr;
-};
-
-}  // namespace
-
 void finalize_findings(std::vector<Finding>& findings) {
-  RuleLookup rule_of;
   for (Finding& f : findings) {
-    if (const RuleInfo* rule = rule_of(f.rule)) f.severity = rule->severity;
+    if (const RuleInfo* rule = find_rule(f.rule)) f.severity = rule->severity;
     if (f.fingerprint.empty()) f.fingerprint = compute_fingerprint(f);
   }
   // Sorted by where they are, then rule and fingerprint; the order is found
@@ -119,7 +95,7 @@ void finalize_findings(std::vector<Finding>& findings) {
   // order, the fingerprint nor the merge reads a message).
   for (Finding& f : findings) {
     if (!f.message.empty()) continue;
-    const RuleInfo* rule = rule_of(f.rule);
+    const RuleInfo* rule = find_rule(f.rule);
     f.message = rule ? render_message(rule->message, f.args) : f.rule;
   }
 }

@@ -16,9 +16,6 @@ void write_place(core::JsonWriter& w, const std::optional<Place>& p) {
   w.key("pointer").value(p->pointer);
   w.end_object();
 }
-}  // namespace
-
-namespace {
 
 // About what render_json writes for `findings`: the strings plus a fixed
 // share for keys, indentation and numbers (vector's 735 findings: 770 KB).
